@@ -1,0 +1,54 @@
+"""User accounts: staff of partner organisations and coordinators. Never survivors."""
+
+import uuid
+from datetime import datetime
+
+from pydantic import EmailStr
+from sqlmodel import Field
+
+from accord.core.models import InputModel, OutputModel, SQLModel, UTCDateTime, created_at_field, id_field
+
+
+class UserBase(SQLModel):
+    email: EmailStr = Field(max_length=254)
+    full_name: str = Field(min_length=1, max_length=200)
+
+
+class User(UserBase, table=True):
+    __tablename__ = "users"
+
+    id: uuid.UUID = id_field()
+    email: str = Field(max_length=254, unique=True, index=False)
+    password_hash: str = Field(max_length=255)
+    is_admin: bool = Field(default=False)
+    is_active: bool = Field(default=True)
+    version: int = Field(default=1)
+    created_at: datetime = created_at_field()
+    last_login_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class UserCreate(InputModel):
+    email: EmailStr = Field(max_length=254)
+    full_name: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=12, max_length=200, description="At least 12 characters.")
+    is_admin: bool = False
+
+
+class UserPublic(OutputModel):
+    id: uuid.UUID
+    email: str
+    full_name: str
+    is_admin: bool
+    is_active: bool
+    created_at: datetime
+
+
+class PasswordChange(InputModel):
+    current_password: str = Field(min_length=1, max_length=200)
+    new_password: str = Field(min_length=12, max_length=200)
+
+
+class Token(OutputModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int = Field(description="Seconds until the token expires.")

@@ -1,0 +1,95 @@
+"""HTTP for signing in and for accounts."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Query, status
+from pydantic import Field
+
+from accord.accounts import service
+from accord.accounts.deps import CurrentUser, PlatformAdmin
+from accord.accounts.models import PasswordChange, Token, UserCreate, UserPublic
+from accord.core.deps import SessionDep, SettingsDep
+from accord.core.errors import BadRequest
+from accord.core.idempotency import declare_idempotency_key
+from accord.core.openapi import responses
+from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.security import create_access_token
+from accord.networks import service as networks
+from accord.networks.models import MyMembership
+
+auth_router = APIRouter(prefix="/auth", tags=["auth"])
+users_router = APIRouter(prefix="/users", tags=["users"])
+
+class Me(UserPublic):
+    memberships: list[MyMembership] = Field(description="Your networks and your role in each.")
+
+
+class InvalidGrant(BadRequest):
+    slug, title = "invalid-grant", "Wrong e-mail or password"
+
+
+@auth_router.post(
+    "/token",
+    response_model=Token,
+    responses=responses(400, 413, 422),
+)
+def sign_in(
+    session: SessionDep,
+    settings: SettingsDep,
+    username: Annotated[str, Form(min_length=1, max_length=254, description="Your e-mail.")],
+    password: Annotated[str, Form(min_length=1, max_length=200)],
+    grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
+) -> Token:
+    """OAuth2 password sign-in: form fields `username` (your e-mail) and `password`."""
+    user = None
+    if "\x00" not in username and "\x00" not in password:
+        user = service.authenticate(session, username, password)
+    if user is None:
+        raise InvalidGrant("The e-mail or password is not right.")
+    issued = create_access_token(settings, user.id)
+    return Token(access_token=issued.token, expires_in=issued.expires_in)
+
+
+@auth_router.get("/me", response_model=Me, responses=responses(401))
+def read_me(user: CurrentUser, session: SessionDep) -> Me:
+    """Who you are, and your networks (for the network switcher)."""
+    return Me(
+        **UserPublic.model_validate(user, from_attributes=True).model_dump(),
+        memberships=networks.memberships_of(session, user),
+    )
+
+
+@auth_router.post(
+    "/me/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(401, 413, 422),
+)
+def change_password(user: CurrentUser, session: SessionDep, data: PasswordChange) -> None:
+    service.change_password(session, user, data)
+
+
+@users_router.get("", response_model=Page[UserPublic], responses=responses(401, 403, 422))
+def list_users(
+    admin: PlatformAdmin,
+    session: SessionDep,
+    q: Annotated[str | None, Query(max_length=200, description="Text in the e-mail or name.")] = None,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> Page[UserPublic]:
+    """Every account (platform admins)."""
+    items, next_cursor = service.list_users(session, q=q, limit=limit, cursor=cursor)
+    return Page(items=items, next_cursor=next_cursor)
+
+
+@users_router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserPublic,
+    dependencies=[Depends(declare_idempotency_key)],
+    responses=responses(401, 403, 409, 413, 422),
+)
+def create_user(admin: PlatformAdmin, session: SessionDep, data: UserCreate) -> UserPublic:
+    """Create an account (platform admins). Coordinators then add it to their network."""
+    user = service.create_user(session, admin, data)
+    return UserPublic.model_validate(user, from_attributes=True)
+

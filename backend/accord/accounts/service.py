@@ -1,0 +1,99 @@
+"""Accounts: sign-in, creation by a platform admin, password changes."""
+
+import uuid
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from accord.accounts.models import PasswordChange, User, UserCreate, UserPublic
+from accord.audit import service as audit
+from accord.core.errors import Conflict, InvalidInput
+from accord.core.models import utcnow
+from accord.core.pagination import SortColumn, page_of, paginate, parse_uuid
+from accord.core.search import matches_text
+from accord.core.security import hash_password, verify_password
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_by_email(session: Session, email: str) -> User | None:
+    return session.scalars(
+        select(User).where(User.email == normalise_email(email))  # type: ignore[arg-type]
+    ).first()
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    user = find_by_email(session, email)
+    if not verify_password(password, user.password_hash if user else None):
+        return None
+    if user is None or not user.is_active:
+        return None
+    user.last_login_at = utcnow()
+    session.add(user)
+    return user
+
+
+def create_user(session: Session, actor: User | None, data: UserCreate) -> User:
+    email = normalise_email(data.email)
+    if find_by_email(session, email) is not None:
+        raise Conflict.on_field("body.email", "An account with this e-mail already exists.")
+    user = User(
+        email=email,
+        full_name=data.full_name,
+        password_hash=hash_password(data.password),
+        is_admin=data.is_admin,
+    )
+    session.add(user)
+    session.flush()
+    audit.record(
+        session,
+        actor_id=actor.id if actor else None,
+        network_id=None,
+        action="user.create",
+        object_type="user",
+        object_id=user.id,
+        after={"email": user.email, "full_name": user.full_name, "is_admin": user.is_admin},
+    )
+    return user
+
+
+def change_password(session: Session, user: User, data: PasswordChange) -> None:
+    if not verify_password(data.current_password, user.password_hash):
+        raise InvalidInput.on("body.current_password", "The current password is not right.")
+    user.password_hash = hash_password(data.new_password)
+    user.version += 1
+    session.add(user)
+    audit.record(
+        session,
+        actor_id=user.id,
+        network_id=None,
+        action="user.password_change",
+        object_type="user",
+        object_id=user.id,
+    )
+
+
+_SORT = [
+    SortColumn(User.email),  # type: ignore[arg-type]
+    SortColumn(User.id, parse=parse_uuid),  # type: ignore[arg-type]
+]
+
+
+def list_users(
+    session: Session, *, q: str | None, limit: int, cursor: str | None
+) -> tuple[list[UserPublic], str | None]:
+    statement = select(User)
+    if q:
+        statement = statement.where(matches_text(q, User.email, User.full_name))
+    users = session.scalars(
+        paginate(statement, sort_name="email", columns=_SORT, limit=limit, cursor=cursor)
+    ).all()
+    items, next_cursor = page_of(users, limit=limit, sort_name="email", key=lambda u: (u.email, u.id))
+    return [UserPublic.model_validate(u, from_attributes=True) for u in items], next_cursor
+
+
+def get_user(session: Session, user_id: uuid.UUID) -> User | None:
+    return session.get(User, user_id)
+

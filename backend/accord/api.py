@@ -1,0 +1,22 @@
+"""The one place that mounts every router under /api/v1."""
+
+from fastapi import APIRouter
+
+from accord.accounts.routes import auth_router, users_router
+from accord.audit.routes import router as audit_router
+from accord.health.routes import router as health_router
+from accord.networks.routes import router as networks_router
+from accord.partners.routes import router as partners_router
+
+API_PREFIX = "/api/v1"
+
+api_router = APIRouter(prefix=API_PREFIX)
+for router in (
+    health_router,
+    auth_router,
+    users_router,
+    networks_router,
+    partners_router,
+    audit_router,
+):
+    api_router.include_router(router)

@@ -1,0 +1,68 @@
+"""Optimistic concurrency: every mutable record has a `version`, exposed as its ETag."""
+
+from typing import Annotated
+
+from fastapi import Header, Response
+
+from accord.core.errors import PreconditionFailed, PreconditionRequired
+
+
+def etag_for(version: int) -> str:
+    return f'"{version}"'
+
+
+def set_etag(response: Response, version: int) -> None:
+    response.headers["ETag"] = etag_for(version)
+
+
+def _tags(header: str) -> list[str]:
+    tags = []
+    for part in header.split(","):
+        tag = part.strip()
+        if tag.startswith("W/"):
+            tag = tag[2:]
+        if tag:
+            tags.append(tag)
+    return tags
+
+
+def require_current_version(if_match: str | None, current_version: int) -> None:
+    """Refuse a write made without If-Match (428) or against a stale version (412)."""
+    if if_match is None or not if_match.strip():
+        raise PreconditionRequired(
+            "Send the record's ETag in an If-Match header, so that a concurrent change "
+            "is never silently overwritten."
+        )
+    tags = _tags(if_match)
+    if "*" in tags or etag_for(current_version) in tags:
+        return
+    raise PreconditionFailed(
+        "Someone else changed this record since you read it. Reload it and apply your "
+        "change again.",
+        headers={"ETag": etag_for(current_version)},
+    )
+
+
+def is_not_modified(if_none_match: str | None, current_version: int) -> bool:
+    if not if_none_match:
+        return False
+    tags = _tags(if_none_match)
+    return "*" in tags or etag_for(current_version) in tags
+
+
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        max_length=200,
+        description="The ETag of the version you read. Required: 428 without it, 412 if stale.",
+    ),
+]
+IfNoneMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-None-Match",
+        max_length=200,
+        description="An ETag you hold; answered with 304 if the record has not changed.",
+    ),
+]

@@ -1,0 +1,93 @@
+"""Shared model machinery: metadata naming, UTC timestamps, and input-model hygiene."""
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ConfigDict, field_validator
+from sqlalchemy import DateTime, String, TypeDecorator
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names, so migrations can name what they drop.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC timestamp on every database (SQLite drops the offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def id_field() -> Any:
+    return Field(default_factory=uuid.uuid4, primary_key=True)
+
+
+def created_at_field() -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+def code_field(max_length: int, **kwargs: Any) -> Any:
+    """A column holding a vocabulary code. Stored as plain text, not a database enum, so
+    that adding a code never needs a schema change (codes are validated by the API)."""
+    return Field(sa_type=String(max_length), **kwargs)
+
+
+def _check_value(value: Any) -> Any:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # lone surrogates from JSON "\ud800" escapes
+            raise ValueError("must be valid Unicode text") from exc
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not INT64_MIN <= value <= INT64_MAX:
+            raise ValueError("must fit in a signed 64-bit integer")
+    if isinstance(value, list | tuple | set):
+        for item in value:
+            _check_value(item)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_value(key)
+            _check_value(item)
+    return value
+
+
+class InputModel(SQLModel):
+    """Base of every request body: unknown fields, NUL bytes and huge integers are refused."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[assignment]
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _refuse_unstorable(cls, value: Any) -> Any:
+        return _check_value(value)
+
+
+class OutputModel(SQLModel):
+    """Base of every response body."""

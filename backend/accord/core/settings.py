@@ -1,0 +1,59 @@
+"""Settings read from the environment (prefix ACCORD_, plus DATABASE_URL)."""
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_SQLITE_URL = f"sqlite:///{REPO_ROOT / 'var' / 'accord.db'}"
+PLACEHOLDER_SECRET = "change-me"  # noqa: S105 - the value we refuse outside development
+
+
+class Environment(StrEnum):
+    development = "development"
+    test = "test"
+    production = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ACCORD_", extra="ignore")
+
+    environment: Environment = Environment.production
+    database_url: str = Field(
+        default=DEFAULT_SQLITE_URL,
+        validation_alias=AliasChoices("DATABASE_URL", "ACCORD_DATABASE_URL"),
+    )
+    secret_key: str = PLACEHOLDER_SECRET
+    token_issuer: str = "accord"
+    token_audience: str = "accord-api"
+    access_token_minutes: int = Field(default=60 * 8, ge=1, le=60 * 24 * 30)
+    # Worker threads that run sync routes; the connection pool is sized from it.
+    request_threads: int = Field(default=40, ge=1, le=1000)
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    idempotency_ttl_hours: int = Field(default=24, ge=1)
+    sql_echo: bool = False
+
+    @model_validator(mode="after")
+    def refuse_placeholder_secret(self) -> "Settings":
+        weak = not self.secret_key or self.secret_key == PLACEHOLDER_SECRET
+        if weak and self.environment is not Environment.development:
+            raise ValueError(
+                "ACCORD_SECRET_KEY is missing or left at its placeholder; set a long random "
+                "value (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`), "
+                "or run with ACCORD_ENVIRONMENT=development."
+            )
+        if not weak and self.environment is Environment.production and len(self.secret_key) < 32:
+            raise ValueError("ACCORD_SECRET_KEY must be at least 32 characters in production.")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,156 @@
+"""Loads the demo network (demo/data.py) through the domain services, so the demo has the
+same audit trail, stage history and rules as real data. Safe to run twice: an existing
+demo network is left as it is."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session
+
+from accord.accounts import service as accounts
+from accord.accounts.models import User, UserCreate
+from accord.core.concurrency import etag_for
+from accord.core.database import transaction
+from accord.core.models import utcnow
+from accord.core.vocabulary import MembershipRole
+from accord.demo.data import DEMO_NETWORK, DEMO_PARTNERS
+from accord.networks import service as networks
+from accord.networks.access import NetworkAccess
+from accord.networks.models import MembershipCreate, Network, NetworkCreate
+from accord.partners import service as partners
+from accord.partners.models import (
+    AssessmentUpdate,
+    ContactCreate,
+    Partner,
+    PartnerCreate,
+    PartnerStageChange,
+    StageChangeCreate,
+)
+
+# Development-only accounts; `make run` prints them. Never load the demo in production.
+DEMO_PASSWORD = "riverside-demo-2026"  # noqa: S105
+DEMO_ADMIN = "admin@riverside.example"
+DEMO_COORDINATOR = "coordinator@riverside.example"
+DEMO_EDITOR = "shelter.editor@riverside.example"
+DEMO_VIEWER = "viewer@riverside.example"
+DEMO_EDITOR_PARTNER_SECTOR = "specialist_ngo"
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    created: bool
+    slug: str
+    partners: int
+
+
+def _account(session: Session, actor: User | None, email: str, name: str, admin: bool) -> User:
+    user = accounts.find_by_email(session, email)
+    if user is None:
+        user = accounts.create_user(
+            session,
+            actor,
+            UserCreate(email=email, full_name=name, password=DEMO_PASSWORD, is_admin=admin),
+        )
+    return user
+
+
+def load_demo(factory: sessionmaker[Session]) -> DemoResult:
+    with transaction(factory) as session:
+        existing = session.scalars(
+            select(Network).where(Network.slug == DEMO_NETWORK["slug"])  # type: ignore[arg-type]
+        ).first()
+        if existing is not None:
+            count = partners.count_partners(session, existing.id)
+            return DemoResult(created=False, slug=existing.slug, partners=count)
+        _build(session)
+        return DemoResult(created=True, slug=DEMO_NETWORK["slug"], partners=len(DEMO_PARTNERS))
+
+
+def _build(session: Session) -> None:
+    admin = _account(session, None, DEMO_ADMIN, "Ada Admin", admin=True)
+    coordinator = _account(session, admin, DEMO_COORDINATOR, "Carmen Coordinator", admin=False)
+    editor = _account(session, admin, DEMO_EDITOR, "Esther Editor", admin=False)
+    viewer = _account(session, admin, DEMO_VIEWER, "Victor Viewer", admin=False)
+
+    networks.create_network(session, admin, NetworkCreate(**DEMO_NETWORK))
+    network = session.scalars(
+        select(Network).where(Network.slug == DEMO_NETWORK["slug"])  # type: ignore[arg-type]
+    ).one()
+    as_admin = NetworkAccess(network=network, user=admin, role=None)
+    networks.add_member(
+        session, as_admin, MembershipCreate(email=coordinator.email, role=MembershipRole.coordinator)
+    )
+    access = NetworkAccess(network=network, user=coordinator, role=MembershipRole.coordinator)
+
+    now = utcnow()
+    editor_partner_id = None
+    for index, entry in enumerate(DEMO_PARTNERS):
+        path: list[str] = entry.get("stage_path") or [entry["stage"]]
+        partner = partners.create_partner(
+            session,
+            access,
+            PartnerCreate(
+                name=entry["name"],
+                acronym=entry.get("acronym"),
+                description=entry.get("description"),
+                sector=entry["sector"],
+                level=entry["level"],
+                stage=path[0],
+                populations=entry.get("populations", []),
+                languages=entry.get("languages", []),
+                areas=entry.get("areas", []),
+                tags=entry.get("tags", []),
+            ),
+        )
+        notes = entry.get("stage_notes", {})
+        for stage in path[1:]:
+            partners.change_stage(
+                session, access, partner.id, StageChangeCreate(stage=stage, note=notes.get(stage)), None
+            )
+        _spread_history(session, partner.id, now - timedelta(days=40 + 9 * index), now)
+        if "assessment" in entry:
+            current = partners.get_assessment(session, network.id, partner.id)
+            partners.update_assessment(
+                session,
+                access,
+                partner.id,
+                AssessmentUpdate(**entry["assessment"]),
+                etag_for(current.version),
+            )
+        for contact in entry.get("contacts", []):
+            partners.create_contact(session, access, partner.id, ContactCreate(**contact))
+        if editor_partner_id is None and entry["sector"] == DEMO_EDITOR_PARTNER_SECTOR:
+            editor_partner_id = partner.id
+
+    networks.add_member(
+        session,
+        access,
+        MembershipCreate(
+            email=editor.email,
+            role=MembershipRole.partner_editor,
+            partner_ids=[editor_partner_id] if editor_partner_id else [],
+        ),
+    )
+    networks.add_member(session, access, MembershipCreate(email=viewer.email, role=MembershipRole.viewer))
+
+
+def _spread_history(session: Session, partner_id: Any, start: Any, end: Any) -> None:
+    """Space a demo partner's stage changes over past weeks, so the history reads like one."""
+    changes = session.scalars(
+        select(PartnerStageChange)
+        .where(PartnerStageChange.partner_id == partner_id)  # type: ignore[arg-type]
+        .order_by(PartnerStageChange.changed_at, PartnerStageChange.from_stage.is_not(None))  # type: ignore[union-attr]
+    ).all()
+    if not changes:
+        return
+    step = (end - start) / max(len(changes), 1)
+    for position, change in enumerate(changes):
+        change.changed_at = start + step * position
+        session.add(change)
+    partner = session.get(Partner, partner_id)
+    if partner is not None:
+        partner.stage_changed_at = changes[-1].changed_at
+        session.add(partner)

@@ -1,0 +1,81 @@
+"""The app factory: create_app(settings) -> FastAPI."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import anyio.to_thread
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from accord import __version__
+from accord.api import API_PREFIX, api_router
+from accord.core.database import create_db_engine, make_session_factory
+from accord.core.errors import install_error_handlers, problem_schemas
+from accord.core.guards import RequestGuardMiddleware
+from accord.core.idempotency import IdempotencyMiddleware
+from accord.core.openapi import operation_id
+from accord.core.settings import Settings, get_settings
+
+DESCRIPTION = """
+Accord is the shared workspace of a coordinated response to violence against women and
+girls: its partner directory, the roles each partner takes on, referral pathways,
+consultations, agreements and monitoring.
+
+**No personal data about survivors is ever stored or returned.**
+
+Conventions: errors are `application/problem+json` (RFC 9457); lists take `limit` and an
+opaque `cursor`; every mutable record has an `ETag` that writes must send back in
+`If-Match`; POSTs accept an `Idempotency-Key`. A network you are not a member of answers
+404, as if it did not exist.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = create_db_engine(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Sync routes run in this thread pool; the connection pool is sized to match it.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Accord API",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+
+    install_error_handlers(app)
+    app.include_router(api_router)
+    # Outermost first: the guard reads and bounds the body before idempotency sees it.
+    app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(RequestGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(problem_schemas())
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
+
+
+__all__ = ["API_PREFIX", "create_app"]

@@ -1,0 +1,129 @@
+"""Networks (one coordinated response each) and the memberships that give users a role in one."""
+
+import uuid
+from datetime import datetime
+
+from pydantic import EmailStr
+from sqlalchemy import JSON, UniqueConstraint
+from sqlmodel import Field
+
+from accord.core.fields import LanguageList, Slug
+from accord.core.models import (
+    InputModel,
+    OutputModel,
+    SQLModel,
+    UTCDateTime,
+    code_field,
+    created_at_field,
+    id_field,
+    utcnow,
+)
+from accord.core.vocabulary import Level, MembershipRole
+
+
+class Network(SQLModel, table=True):
+    __tablename__ = "networks"
+
+    id: uuid.UUID = id_field()
+    slug: str = Field(max_length=60, unique=True)
+    name: str = Field(max_length=200)
+    level: Level = code_field(20)
+    area: str | None = Field(default=None, max_length=200)
+    languages: list[str] = Field(default_factory=list, sa_type=JSON)
+    parent_id: uuid.UUID | None = Field(
+        default=None, foreign_key="networks.id", ondelete="RESTRICT", index=True
+    )
+    version: int = Field(default=1)
+    created_at: datetime = created_at_field()
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class NetworkCreate(InputModel):
+    slug: Slug
+    name: str = Field(min_length=1, max_length=200)
+    level: Level
+    area: str | None = Field(default=None, max_length=200)
+    languages: LanguageList = Field(default_factory=list)
+    parent: Slug | None = Field(default=None, description="Slug of the parent network.")
+
+
+class NetworkUpdate(InputModel):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    level: Level | None = None
+    area: str | None = Field(default=None, max_length=200)
+    languages: LanguageList | None = None
+    parent: Slug | None = Field(default=None, description="Slug of the parent network.")
+
+
+class NetworkPublic(OutputModel):
+    id: uuid.UUID
+    slug: str
+    name: str
+    level: Level
+    area: str | None
+    languages: list[str]
+    parent: str | None = Field(description="Slug of the parent network, if any.")
+    my_role: MembershipRole | None = Field(
+        description="Your role in this network; null for a platform admin who is not a member."
+    )
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class Membership(SQLModel, table=True):
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("network_id", "user_id"),)
+
+    id: uuid.UUID = id_field()
+    network_id: uuid.UUID = Field(foreign_key="networks.id", ondelete="CASCADE")
+    user_id: uuid.UUID = Field(foreign_key="users.id", ondelete="CASCADE", index=True)
+    role: MembershipRole = code_field(20)
+    version: int = Field(default=1)
+    created_at: datetime = created_at_field()
+
+
+class MembershipPartner(SQLModel, table=True):
+    """The partner organisations a `partner_editor` may edit."""
+
+    __tablename__ = "membership_partners"
+
+    membership_id: uuid.UUID = Field(
+        foreign_key="memberships.id", primary_key=True, ondelete="CASCADE"
+    )
+    partner_id: uuid.UUID = Field(
+        foreign_key="partners.id", primary_key=True, ondelete="CASCADE", index=True
+    )
+
+
+class MembershipCreate(InputModel):
+    email: EmailStr = Field(max_length=254, description="E-mail of an existing account.")
+    role: MembershipRole
+    partner_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=200,
+        description="For `partner_editor`: the partner organisations they may edit.",
+    )
+
+
+class MembershipUpdate(InputModel):
+    role: MembershipRole | None = None
+    partner_ids: list[uuid.UUID] | None = Field(default=None, max_length=200)
+
+
+class MembershipPublic(OutputModel):
+    id: uuid.UUID
+    user_id: uuid.UUID
+    email: str
+    full_name: str
+    role: MembershipRole
+    partner_ids: list[uuid.UUID]
+    version: int
+    created_at: datetime
+
+
+class MyMembership(OutputModel):
+    network: str = Field(description="The network's slug.")
+    network_name: str
+    role: MembershipRole
+    partner_ids: list[uuid.UUID]

@@ -1,0 +1,404 @@
+"""Networks and memberships: creation, settings, who belongs and with which role."""
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from accord.accounts import service as accounts
+from accord.accounts.models import User
+from accord.audit import service as audit
+from accord.core.concurrency import require_current_version
+from accord.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from accord.core.models import utcnow
+from accord.core.pagination import SortColumn, page_of, paginate, parse_uuid
+from accord.core.vocabulary import MembershipRole
+from accord.networks.access import NetworkAccess
+from accord.networks.models import (
+    Membership,
+    MembershipCreate,
+    MembershipPartner,
+    MembershipPublic,
+    MembershipUpdate,
+    MyMembership,
+    Network,
+    NetworkCreate,
+    NetworkPublic,
+    NetworkUpdate,
+)
+from accord.partners import service as partners
+
+_NETWORK_FIELDS = ("slug", "name", "level", "area", "languages", "parent_id")
+
+
+def _snapshot(network: Network) -> dict[str, Any]:
+    return {name: getattr(network, name) for name in _NETWORK_FIELDS}
+
+
+def network_public(
+    network: Network, parent_slug: str | None, my_role: MembershipRole | None
+) -> NetworkPublic:
+    return NetworkPublic(
+        id=network.id,
+        slug=network.slug,
+        name=network.name,
+        level=network.level,
+        area=network.area,
+        languages=network.languages,
+        parent=parent_slug,
+        my_role=my_role,
+        version=network.version,
+        created_at=network.created_at,
+        updated_at=network.updated_at,
+    )
+
+
+def parent_slug_of(session: Session, network: Network) -> str | None:
+    if network.parent_id is None:
+        return None
+    parent = session.get(Network, network.parent_id)
+    return parent.slug if parent else None
+
+
+def describe(session: Session, access: NetworkAccess) -> NetworkPublic:
+    return network_public(access.network, parent_slug_of(session, access.network), access.role)
+
+
+_NETWORK_SORT = [
+    SortColumn(Network.name),  # type: ignore[arg-type]
+    SortColumn(Network.id, parse=parse_uuid),  # type: ignore[arg-type]
+]
+
+
+def list_networks(
+    session: Session, user: User, *, limit: int, cursor: str | None
+) -> tuple[list[NetworkPublic], str | None]:
+    """The networks the user belongs to; a platform admin sees every network."""
+    parent = aliased(Network)
+    statement = (
+        select(Network, parent.slug, Membership.role)
+        .outerjoin(parent, parent.id == Network.parent_id)  # type: ignore[arg-type]
+        .outerjoin(
+            Membership,
+            (Membership.network_id == Network.id) & (Membership.user_id == user.id),  # type: ignore[arg-type]
+        )
+    )
+    if not user.is_admin:
+        statement = statement.where(Membership.id.is_not(None))  # type: ignore[union-attr]
+    rows = session.execute(
+        paginate(statement, sort_name="name", columns=_NETWORK_SORT, limit=limit, cursor=cursor)
+    ).all()
+    items, next_cursor = page_of(
+        rows, limit=limit, sort_name="name", key=lambda row: (row[0].name, row[0].id)
+    )
+    return [network_public(n, parent_slug, role) for n, parent_slug, role in items], next_cursor
+
+
+def _network_by_slug(session: Session, slug: str) -> Network | None:
+    return session.scalars(select(Network).where(Network.slug == slug)).first()  # type: ignore[arg-type]
+
+
+def _resolve_parent(session: Session, slug: str, child: Network | None) -> Network:
+    parent = _network_by_slug(session, slug)
+    if parent is None:
+        raise InvalidInput.on("body.parent", "No network with this slug.")
+    # Walk up from the new parent: meeting the child means a cycle.
+    cursor: Network | None = parent
+    seen: set[uuid.UUID] = set()
+    while cursor is not None and cursor.id not in seen:
+        if child is not None and cursor.id == child.id:
+            raise InvalidInput.on("body.parent", "A network cannot be nested inside itself.")
+        seen.add(cursor.id)
+        cursor = session.get(Network, cursor.parent_id) if cursor.parent_id else None
+    return parent
+
+
+def create_network(session: Session, actor: User, data: NetworkCreate) -> NetworkPublic:
+    if _network_by_slug(session, data.slug) is not None:
+        raise Conflict.on_field("body.slug", "A network with this slug already exists.")
+    parent = _resolve_parent(session, data.parent, None) if data.parent else None
+    network = Network(
+        slug=data.slug,
+        name=data.name,
+        level=data.level,
+        area=data.area,
+        languages=data.languages,
+        parent_id=parent.id if parent else None,
+    )
+    session.add(network)
+    session.flush()
+    audit.record(
+        session,
+        actor_id=actor.id,
+        network_id=network.id,
+        action="network.create",
+        object_type="network",
+        object_id=network.id,
+        after=_snapshot(network),
+    )
+    return network_public(network, parent.slug if parent else None, None)
+
+
+def update_network(
+    session: Session, access: NetworkAccess, data: NetworkUpdate, if_match: str | None
+) -> NetworkPublic:
+    network = access.network
+    require_current_version(if_match, network.version)
+    changes = data.model_dump(exclude_unset=True)
+    before = _snapshot(network)
+    if "parent" in changes:
+        if not access.user.is_admin:
+            raise Forbidden("Only platform administrators can change where a network is nested.")
+        slug = changes.pop("parent")
+        network.parent_id = _resolve_parent(session, slug, network).id if slug else None
+    for name in ("name", "level"):
+        if name in changes and changes[name] is None:
+            raise InvalidInput.on(f"body.{name}", "This field cannot be empty.")
+    for name, value in changes.items():
+        setattr(network, name, value)
+    after = _snapshot(network)
+    if after != before:
+        network.version += 1
+        network.updated_at = utcnow()
+        session.add(network)
+        audit.record(
+            session,
+            actor_id=access.user.id,
+            network_id=network.id,
+            action="network.update",
+            object_type="network",
+            object_id=network.id,
+            before=before,
+            after=after,
+        )
+    return network_public(network, parent_slug_of(session, network), access.role)
+
+
+# --- memberships -------------------------------------------------------------------------
+
+
+def _partner_ids_by_membership(
+    session: Session, membership_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[uuid.UUID]]:
+    ids = list(membership_ids)
+    result: dict[uuid.UUID, list[uuid.UUID]] = {i: [] for i in ids}
+    if not ids:
+        return result
+    rows = session.execute(
+        select(MembershipPartner.membership_id, MembershipPartner.partner_id)
+        .where(MembershipPartner.membership_id.in_(ids))  # type: ignore[attr-defined]
+        .order_by(MembershipPartner.partner_id)
+    ).all()
+    for membership_id, partner_id in rows:
+        result[membership_id].append(partner_id)
+    return result
+
+
+def _membership_public(
+    membership: Membership, user: User, partner_ids: Sequence[uuid.UUID]
+) -> MembershipPublic:
+    return MembershipPublic(
+        id=membership.id,
+        user_id=user.id,
+        email=user.email,
+        full_name=user.full_name,
+        role=membership.role,
+        partner_ids=list(partner_ids),
+        version=membership.version,
+        created_at=membership.created_at,
+    )
+
+
+_MEMBER_SORT = [
+    SortColumn(User.full_name),  # type: ignore[arg-type]
+    SortColumn(Membership.id, parse=parse_uuid),  # type: ignore[arg-type]
+]
+
+
+def list_members(
+    session: Session,
+    access: NetworkAccess,
+    *,
+    role: MembershipRole | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[MembershipPublic], str | None]:
+    statement = (
+        select(Membership, User)
+        .join(User, User.id == Membership.user_id)  # type: ignore[arg-type]
+        .where(Membership.network_id == access.network_id)  # type: ignore[arg-type]
+    )
+    if role:
+        statement = statement.where(Membership.role == role)  # type: ignore[arg-type]
+    rows = session.execute(
+        paginate(statement, sort_name="name", columns=_MEMBER_SORT, limit=limit, cursor=cursor)
+    ).all()
+    items, next_cursor = page_of(
+        rows, limit=limit, sort_name="name", key=lambda row: (row[1].full_name, row[0].id)
+    )
+    links = _partner_ids_by_membership(session, (m.id for m, _ in items))
+    return [_membership_public(m, u, links[m.id]) for m, u in items], next_cursor
+
+
+def _get_membership(
+    session: Session, access: NetworkAccess, membership_id: uuid.UUID
+) -> tuple[Membership, User]:
+    row = session.execute(
+        select(Membership, User)
+        .join(User, User.id == Membership.user_id)  # type: ignore[arg-type]
+        .where(
+            Membership.id == membership_id,  # type: ignore[arg-type]
+            Membership.network_id == access.network_id,  # type: ignore[arg-type]
+        )
+    ).first()
+    if row is None:
+        raise NotFound("No member with this id in this network.")
+    return row[0], row[1]
+
+
+def get_member(session: Session, access: NetworkAccess, membership_id: uuid.UUID) -> MembershipPublic:
+    membership, user = _get_membership(session, access, membership_id)
+    return _membership_public(membership, user, _partner_ids_by_membership(session, [membership.id])[membership.id])
+
+
+def _check_partner_links(
+    session: Session, access: NetworkAccess, role: MembershipRole, partner_ids: list[uuid.UUID]
+) -> list[uuid.UUID]:
+    partner_ids = list(dict.fromkeys(partner_ids))
+    if partner_ids and role != MembershipRole.partner_editor:
+        raise InvalidInput.on(
+            "body.partner_ids", "Only partner editors are linked to partner organisations."
+        )
+    missing = set(partner_ids) - partners.existing_partner_ids(session, access.network_id, partner_ids)
+    if missing:
+        raise InvalidInput.on("body.partner_ids", "Some of these partners are not in this network.")
+    return partner_ids
+
+
+def _set_partner_links(session: Session, membership_id: uuid.UUID, partner_ids: list[uuid.UUID]) -> None:
+    session.execute(
+        delete(MembershipPartner).where(MembershipPartner.membership_id == membership_id)  # type: ignore[arg-type]
+    )
+    for partner_id in partner_ids:
+        session.add(MembershipPartner(membership_id=membership_id, partner_id=partner_id))
+
+
+def add_member(session: Session, access: NetworkAccess, data: MembershipCreate) -> MembershipPublic:
+    user = accounts.find_by_email(session, data.email)
+    if user is None:
+        raise InvalidInput.on(
+            "body.email", "No account has this e-mail; a platform administrator creates accounts."
+        )
+    existing = session.scalars(
+        select(Membership).where(
+            Membership.network_id == access.network_id,  # type: ignore[arg-type]
+            Membership.user_id == user.id,  # type: ignore[arg-type]
+        )
+    ).first()
+    if existing is not None:
+        raise Conflict("This person is already a member of the network; change their role instead.")
+    partner_ids = _check_partner_links(session, access, data.role, data.partner_ids)
+    membership = Membership(network_id=access.network_id, user_id=user.id, role=data.role)
+    session.add(membership)
+    session.flush()
+    _set_partner_links(session, membership.id, partner_ids)
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="membership.create",
+        object_type="membership",
+        object_id=membership.id,
+        after={"user_id": user.id, "email": user.email, "role": data.role, "partner_ids": partner_ids},
+    )
+    return _membership_public(membership, user, partner_ids)
+
+
+def _ensure_another_coordinator(session: Session, access: NetworkAccess, membership: Membership) -> None:
+    others = session.scalar(
+        select(func.count())
+        .select_from(Membership)
+        .where(
+            Membership.network_id == access.network_id,  # type: ignore[arg-type]
+            Membership.role == MembershipRole.coordinator,  # type: ignore[arg-type]
+            Membership.id != membership.id,  # type: ignore[arg-type]
+        )
+    )
+    if not others:
+        raise Conflict("A network needs at least one coordinator; appoint another one first.")
+
+
+def update_member(
+    session: Session,
+    access: NetworkAccess,
+    membership_id: uuid.UUID,
+    data: MembershipUpdate,
+    if_match: str | None,
+) -> MembershipPublic:
+    membership, user = _get_membership(session, access, membership_id)
+    require_current_version(if_match, membership.version)
+    current_links = _partner_ids_by_membership(session, [membership.id])[membership.id]
+    role = data.role or membership.role
+    if membership.role == MembershipRole.coordinator and role != MembershipRole.coordinator:
+        _ensure_another_coordinator(session, access, membership)
+    if data.partner_ids is not None:
+        links = data.partner_ids
+    elif role == MembershipRole.partner_editor:
+        links = current_links
+    else:
+        links = []
+    links = _check_partner_links(session, access, role, links)
+    before = {"role": membership.role, "partner_ids": sorted(map(str, current_links))}
+    after = {"role": role, "partner_ids": sorted(map(str, links))}
+    if before != after:
+        membership.role = role
+        membership.version += 1
+        session.add(membership)
+        _set_partner_links(session, membership.id, links)
+        audit.record(
+            session,
+            actor_id=access.user.id,
+            network_id=access.network_id,
+            action="membership.update",
+            object_type="membership",
+            object_id=membership.id,
+            before=before,
+            after=after,
+        )
+    return _membership_public(membership, user, links)
+
+
+def remove_member(
+    session: Session, access: NetworkAccess, membership_id: uuid.UUID, if_match: str | None
+) -> None:
+    membership, user = _get_membership(session, access, membership_id)
+    require_current_version(if_match, membership.version)
+    if membership.role == MembershipRole.coordinator:
+        _ensure_another_coordinator(session, access, membership)
+    session.delete(membership)
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="membership.delete",
+        object_type="membership",
+        object_id=membership.id,
+        before={"user_id": user.id, "email": user.email, "role": membership.role},
+    )
+
+
+def memberships_of(session: Session, user: User) -> list[MyMembership]:
+    rows = session.execute(
+        select(Membership, Network)
+        .join(Network, Network.id == Membership.network_id)  # type: ignore[arg-type]
+        .where(Membership.user_id == user.id)  # type: ignore[arg-type]
+        .order_by(Network.name)
+    ).all()
+    links = _partner_ids_by_membership(session, (m.id for m, _ in rows))
+    return [
+        MyMembership(network=n.slug, network_name=n.name, role=m.role, partner_ids=links[m.id])
+        for m, n in rows
+    ]

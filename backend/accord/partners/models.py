@@ -1,0 +1,300 @@
+"""The partner directory: organisations, their staff contacts, engagement stage and the
+stakeholder assessment (guidance pages 000, 001, 003)."""
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import AnyHttpUrl, EmailStr, field_validator
+from sqlalchemy import Index, SmallInteger, Text, UniqueConstraint
+from sqlmodel import Field
+
+from accord.core.fields import AreaList, LanguageList, Phone, TagList
+from accord.core.models import (
+    InputModel,
+    OutputModel,
+    SQLModel,
+    UTCDateTime,
+    code_field,
+    created_at_field,
+    id_field,
+    utcnow,
+)
+from accord.core.vocabulary import DecisionAuthority, Level, Population, Sector, Stage
+
+NAME_MAX = 200
+DESCRIPTION_MAX = 4000
+
+
+class Partner(SQLModel, table=True):
+    __tablename__ = "partners"
+    __table_args__ = (
+        UniqueConstraint("network_id", "name"),
+        Index("ix_partners_network_sector", "network_id", "sector"),
+        Index("ix_partners_network_stage", "network_id", "stage"),
+        Index("ix_partners_network_updated", "network_id", "updated_at", "id"),
+    )
+
+    id: uuid.UUID = id_field()
+    network_id: uuid.UUID = Field(foreign_key="networks.id", ondelete="CASCADE")
+    name: str = Field(max_length=NAME_MAX)
+    acronym: str | None = Field(default=None, max_length=30)
+    description: str | None = Field(default=None, sa_type=Text)
+    website: str | None = Field(default=None, max_length=500)
+    sector: Sector = code_field(40)
+    level: Level = code_field(20)
+    stage: Stage = code_field(30)
+    stage_changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    version: int = Field(default=1)
+    created_at: datetime = created_at_field()
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class LabelKind(StrEnum):
+    population = "population"
+    language = "language"
+    area = "area"
+    tag = "tag"
+
+
+class PartnerLabel(SQLModel, table=True):
+    """Multi-valued partner attributes (populations, languages, areas, tags), one row per
+    value, so every filter is an indexed lookup on SQLite and PostgreSQL alike."""
+
+    __tablename__ = "partner_labels"
+    __table_args__ = (Index("ix_partner_labels_kind_value", "kind", "value", "partner_id"),)
+
+    partner_id: uuid.UUID = Field(foreign_key="partners.id", primary_key=True, ondelete="CASCADE")
+    kind: LabelKind = code_field(20, primary_key=True)
+    value: str = Field(primary_key=True, max_length=100)
+    position: int = Field(default=0, description="Keeps the order the user gave.")
+
+
+class PartnerFields(InputModel):
+    """Descriptive fields shared by create and replace-style validation."""
+
+    @field_validator("website", mode="before", check_fields=False)
+    @classmethod
+    def _blank_website_is_none(cls, value: object) -> object:
+        return None if value == "" else value
+
+
+class PartnerCreate(PartnerFields):
+    name: str = Field(min_length=1, max_length=NAME_MAX)
+    acronym: str | None = Field(default=None, max_length=30)
+    description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
+    website: AnyHttpUrl | None = Field(default=None, description="http(s) address.")
+    sector: Sector
+    level: Level = Level.local
+    stage: Stage = Field(default=Stage.identified, description="The stage it starts at.")
+    populations: list[Population] = Field(default_factory=list, max_length=len(Population))
+    languages: LanguageList = Field(default_factory=list)
+    areas: AreaList = Field(default_factory=list)
+    tags: TagList = Field(default_factory=list)
+
+
+class PartnerUpdate(PartnerFields):
+    """Only the fields sent change. Stage moves through `POST …/stage`, not here."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
+    acronym: str | None = Field(default=None, max_length=30)
+    description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
+    website: AnyHttpUrl | None = None
+    sector: Sector | None = None
+    level: Level | None = None
+    populations: list[Population] | None = Field(default=None, max_length=len(Population))
+    languages: LanguageList | None = None
+    areas: AreaList | None = None
+    tags: TagList | None = None
+
+
+class StakeholderAssessment(SQLModel, table=True):
+    """The guidance's stakeholder-analysis questions (001), one per partner."""
+
+    __tablename__ = "stakeholder_assessments"
+
+    partner_id: uuid.UUID = Field(foreign_key="partners.id", primary_key=True, ondelete="CASCADE")
+    trusted_by_survivors: int | None = Field(default=None, sa_type=SmallInteger)
+    connected_respected: int | None = Field(default=None, sa_type=SmallInteger)
+    influence: int | None = Field(default=None, sa_type=SmallInteger)
+    commitment: int | None = Field(default=None, sa_type=SmallInteger)
+    risks: str | None = Field(default=None, sa_type=Text)
+    champion: bool = Field(default=False)
+    decision_authority: DecisionAuthority = code_field(20, default=DecisionAuthority.unknown)
+    version: int = Field(default=1)
+    assessed_by: uuid.UUID | None = Field(
+        default=None, foreign_key="users.id", ondelete="SET NULL"
+    )
+    assessed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+SCORE_DESCRIPTION = "1 (very low) to 5 (very high); null when not yet assessed."
+
+
+class AssessmentUpdate(InputModel):
+    trusted_by_survivors: int | None = Field(
+        default=None, ge=1, le=5, description="Do survivors trust them? " + SCORE_DESCRIPTION
+    )
+    connected_respected: int | None = Field(
+        default=None,
+        ge=1,
+        le=5,
+        description="Well connected and respected by organisations working with survivors? "
+        + SCORE_DESCRIPTION,
+    )
+    influence: int | None = Field(
+        default=None, ge=1, le=5, description="Position to advocate for change. " + SCORE_DESCRIPTION
+    )
+    commitment: int | None = Field(
+        default=None,
+        ge=1,
+        le=5,
+        description="Commitment to a survivor-centred, rights-based response. "
+        + SCORE_DESCRIPTION,
+    )
+    risks: str | None = Field(
+        default=None,
+        max_length=DESCRIPTION_MAX,
+        description="Risks to weigh (reputation, lack of experience…). About the organisation "
+        "only: never write about survivors here.",
+    )
+    champion: bool | None = Field(
+        default=None, description="Is there a respected individual champion of the issue?"
+    )
+    decision_authority: DecisionAuthority | None = Field(
+        default=None, description="Can their representative commit the organisation?"
+    )
+
+
+class AssessmentPublic(OutputModel):
+    trusted_by_survivors: int | None
+    connected_respected: int | None
+    influence: int | None
+    commitment: int | None
+    risks: str | None
+    champion: bool
+    decision_authority: DecisionAuthority
+    version: int
+    assessed_by: uuid.UUID | None
+    assessed_at: datetime | None
+
+
+class PartnerPublic(OutputModel):
+    id: uuid.UUID
+    name: str
+    acronym: str | None
+    description: str | None
+    website: str | None
+    sector: Sector
+    level: Level
+    stage: Stage
+    stage_changed_at: datetime
+    populations: list[Population]
+    languages: list[str]
+    areas: list[str]
+    tags: list[str]
+    assessment: AssessmentPublic
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class PartnerStageChange(SQLModel, table=True):
+    __tablename__ = "partner_stage_changes"
+    __table_args__ = (Index("ix_partner_stage_changes_partner_time", "partner_id", "changed_at"),)
+
+    id: uuid.UUID = id_field()
+    partner_id: uuid.UUID = Field(foreign_key="partners.id", ondelete="CASCADE")
+    from_stage: Stage | None = code_field(30, default=None, nullable=True)
+    to_stage: Stage = code_field(30)
+    note: str | None = Field(default=None, sa_type=Text)
+    changed_by: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    changed_at: datetime = created_at_field()
+
+
+class StageChangeCreate(InputModel):
+    stage: Stage
+    note: str | None = Field(
+        default=None, max_length=2000, description="Why, and what was agreed. No survivor data."
+    )
+
+
+class StageChangePublic(OutputModel):
+    id: uuid.UUID
+    from_stage: Stage | None
+    to_stage: Stage
+    note: str | None
+    changed_by: uuid.UUID | None
+    changed_by_name: str | None
+    changed_at: datetime
+
+
+class Contact(SQLModel, table=True):
+    """A staff member of a partner organisation. Visible to network members only."""
+
+    __tablename__ = "partner_contacts"
+
+    id: uuid.UUID = id_field()
+    partner_id: uuid.UUID = Field(foreign_key="partners.id", ondelete="CASCADE", index=True)
+    name: str = Field(max_length=200)
+    job_title: str | None = Field(default=None, max_length=200)
+    email: str | None = Field(default=None, max_length=254)
+    phone: str | None = Field(default=None, max_length=50)
+    version: int = Field(default=1)
+    created_at: datetime = created_at_field()
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ContactCreate(InputModel):
+    name: str = Field(min_length=1, max_length=200)
+    job_title: str | None = Field(default=None, max_length=200)
+    email: EmailStr | None = Field(default=None, max_length=254)
+    phone: Phone | None = None
+
+
+class ContactUpdate(InputModel):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    job_title: str | None = Field(default=None, max_length=200)
+    email: EmailStr | None = Field(default=None, max_length=254)
+    phone: Phone | None = None
+
+
+class ContactPublic(OutputModel):
+    id: uuid.UUID
+    partner_id: uuid.UUID
+    name: str
+    job_title: str | None
+    email: str | None
+    phone: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class StakeholderPoint(OutputModel):
+    partner_id: uuid.UUID
+    name: str
+    acronym: str | None
+    sector: Sector
+    stage: Stage
+    influence: int | None
+    commitment: int | None
+    champion: bool
+
+
+class StakeholderMap(OutputModel):
+    points: list[StakeholderPoint] = Field(
+        description="Partners with both influence and commitment assessed."
+    )
+    unassessed: list[StakeholderPoint] = Field(
+        description="Partners still missing influence or commitment."
+    )
+
+
+class PartnerSort(StrEnum):
+    name = "name"
+    name_desc = "-name"
+    stage = "stage"
+    stage_desc = "-stage"
+    updated = "updated_at"
+    updated_desc = "-updated_at"

@@ -1,0 +1,682 @@
+"""The partner directory's rules and queries. Knows nothing about HTTP."""
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, case, delete, exists, func, select
+from sqlmodel import Session
+
+from accord.accounts.models import User
+from accord.audit import service as audit
+from accord.core.concurrency import require_current_version
+from accord.core.errors import Conflict, InvalidInput, NotFound
+from accord.core.models import utcnow
+from accord.core.pagination import SortColumn, page_of, paginate, parse_datetime, parse_uuid
+from accord.core.search import matches_text
+from accord.core.vocabulary import STAGE_ORDER, Level, Population, Sector, Stage
+from accord.networks.access import NetworkAccess
+from accord.partners.models import (
+    AssessmentPublic,
+    AssessmentUpdate,
+    Contact,
+    ContactCreate,
+    ContactPublic,
+    ContactUpdate,
+    LabelKind,
+    Partner,
+    PartnerCreate,
+    PartnerLabel,
+    PartnerPublic,
+    PartnerSort,
+    PartnerStageChange,
+    PartnerUpdate,
+    StageChangeCreate,
+    StageChangePublic,
+    StakeholderAssessment,
+    StakeholderMap,
+    StakeholderPoint,
+)
+
+# Partner fields that map one-to-one to columns, and the multi-valued ones kept as labels.
+_COLUMN_FIELDS = ("name", "acronym", "description", "website", "sector", "level")
+_LABEL_FIELDS: dict[str, LabelKind] = {
+    "populations": LabelKind.population,
+    "languages": LabelKind.language,
+    "areas": LabelKind.area,
+    "tags": LabelKind.tag,
+}
+_ASSESSMENT_FIELDS = (
+    "trusted_by_survivors",
+    "connected_respected",
+    "influence",
+    "commitment",
+    "risks",
+    "champion",
+    "decision_authority",
+)
+
+
+@dataclass
+class PartnerFilters:
+    sectors: list[Sector] = field(default_factory=list)
+    levels: list[Level] = field(default_factory=list)
+    stages: list[Stage] = field(default_factory=list)
+    populations: list[Population] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    q: str | None = None
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def _labels_of(session: Session, partner_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, dict[str, list[str]]]:
+    result: dict[uuid.UUID, dict[str, list[str]]] = {
+        pid: {name: [] for name in _LABEL_FIELDS} for pid in partner_ids
+    }
+    if not partner_ids:
+        return result
+    rows = session.execute(
+        select(PartnerLabel.partner_id, PartnerLabel.kind, PartnerLabel.value)
+        .where(PartnerLabel.partner_id.in_(partner_ids))  # type: ignore[attr-defined]
+        .order_by(PartnerLabel.partner_id, PartnerLabel.kind, PartnerLabel.position)
+    ).all()
+    names = {kind: name for name, kind in _LABEL_FIELDS.items()}
+    for partner_id, kind, value in rows:
+        result[partner_id][names[LabelKind(kind)]].append(value)
+    return result
+
+
+def _assessments_of(
+    session: Session, partner_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, StakeholderAssessment]:
+    if not partner_ids:
+        return {}
+    rows = session.scalars(
+        select(StakeholderAssessment).where(
+            StakeholderAssessment.partner_id.in_(partner_ids)  # type: ignore[attr-defined]
+        )
+    ).all()
+    return {a.partner_id: a for a in rows}
+
+
+def _assessment_public(assessment: StakeholderAssessment) -> AssessmentPublic:
+    return AssessmentPublic.model_validate(assessment, from_attributes=True)
+
+
+def _public_many(session: Session, partners: Sequence[Partner]) -> list[PartnerPublic]:
+    ids = [p.id for p in partners]
+    labels = _labels_of(session, ids)
+    assessments = _assessments_of(session, ids)
+    return [
+        PartnerPublic(
+            id=p.id,
+            name=p.name,
+            acronym=p.acronym,
+            description=p.description,
+            website=p.website,
+            sector=p.sector,
+            level=p.level,
+            stage=p.stage,
+            stage_changed_at=p.stage_changed_at,
+            assessment=_assessment_public(assessments[p.id]),
+            version=p.version,
+            created_at=p.created_at,
+            updated_at=p.updated_at,
+            **labels[p.id],  # type: ignore[arg-type]
+        )
+        for p in partners
+    ]
+
+
+def to_public(session: Session, partner: Partner) -> PartnerPublic:
+    return _public_many(session, [partner])[0]
+
+
+def _stage_rank() -> Any:
+    return case({stage.value: rank for stage, rank in STAGE_ORDER.items()}, value=Partner.stage)
+
+
+def _sort_columns(sort: PartnerSort) -> list[SortColumn]:
+    descending = sort.value.startswith("-")
+    by_id = SortColumn(Partner.id, descending=descending, parse=parse_uuid)  # type: ignore[arg-type]
+    by_name = SortColumn(Partner.name, descending=descending)  # type: ignore[arg-type]
+    if sort in (PartnerSort.stage, PartnerSort.stage_desc):
+        return [SortColumn(_stage_rank(), descending=descending, parse=int), by_name, by_id]
+    if sort in (PartnerSort.updated, PartnerSort.updated_desc):
+        updated = SortColumn(Partner.updated_at, descending=descending, parse=parse_datetime)  # type: ignore[arg-type]
+        return [updated, by_id]
+    return [by_name, by_id]
+
+
+def _sort_key(sort: PartnerSort, partner: Partner) -> tuple[Any, ...]:
+    if sort in (PartnerSort.stage, PartnerSort.stage_desc):
+        return (STAGE_ORDER[Stage(partner.stage)], partner.name, partner.id)
+    if sort in (PartnerSort.updated, PartnerSort.updated_desc):
+        return (partner.updated_at, partner.id)
+    return (partner.name, partner.id)
+
+
+def _has_label(kind: LabelKind, values: Iterable[str]) -> Any:
+    return exists().where(
+        PartnerLabel.partner_id == Partner.id,  # type: ignore[arg-type]
+        PartnerLabel.kind == kind,  # type: ignore[arg-type]
+        PartnerLabel.value.in_(list(values)),  # type: ignore[attr-defined]
+    )
+
+
+def _filtered(network_id: uuid.UUID, filters: PartnerFilters) -> Select[Any]:
+    statement = select(Partner).where(Partner.network_id == network_id)  # type: ignore[arg-type]
+    if filters.sectors:
+        statement = statement.where(Partner.sector.in_(filters.sectors))  # type: ignore[attr-defined]
+    if filters.levels:
+        statement = statement.where(Partner.level.in_(filters.levels))  # type: ignore[attr-defined]
+    if filters.stages:
+        statement = statement.where(Partner.stage.in_(filters.stages))  # type: ignore[attr-defined]
+    for values, kind in (
+        (filters.populations, LabelKind.population),
+        (filters.languages, LabelKind.language),
+        (filters.areas, LabelKind.area),
+        (filters.tags, LabelKind.tag),
+    ):
+        if values:
+            statement = statement.where(_has_label(kind, values))
+    if filters.q and filters.q.strip():
+        statement = statement.where(
+            matches_text(filters.q, Partner.name, Partner.acronym, Partner.description)
+        )
+    return statement
+
+
+def list_partners(
+    session: Session,
+    network_id: uuid.UUID,
+    filters: PartnerFilters,
+    *,
+    sort: PartnerSort,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[PartnerPublic], str | None]:
+    statement = paginate(
+        _filtered(network_id, filters),
+        sort_name=sort.value,
+        columns=_sort_columns(sort),
+        limit=limit,
+        cursor=cursor,
+    )
+    rows = session.scalars(statement).all()
+    items, next_cursor = page_of(
+        rows, limit=limit, sort_name=sort.value, key=lambda p: _sort_key(sort, p)
+    )
+    return _public_many(session, items), next_cursor
+
+
+def get_partner(session: Session, network_id: uuid.UUID, partner_id: uuid.UUID) -> Partner:
+    partner = session.get(Partner, partner_id)
+    if partner is None or partner.network_id != network_id:
+        raise NotFound("No partner with this id in this network.")
+    return partner
+
+
+def existing_partner_ids(
+    session: Session, network_id: uuid.UUID, partner_ids: Iterable[uuid.UUID]
+) -> set[uuid.UUID]:
+    ids = list(partner_ids)
+    if not ids:
+        return set()
+    return set(
+        session.scalars(
+            select(Partner.id).where(
+                Partner.network_id == network_id,  # type: ignore[arg-type]
+                Partner.id.in_(ids),  # type: ignore[attr-defined]
+            )
+        )
+    )
+
+
+def count_partners(session: Session, network_id: uuid.UUID) -> int:
+    return int(
+        session.scalar(
+            select(func.count()).select_from(Partner).where(Partner.network_id == network_id)  # type: ignore[arg-type]
+        )
+        or 0
+    )
+
+
+def stakeholder_map(
+    session: Session, network_id: uuid.UUID, filters: PartnerFilters
+) -> StakeholderMap:
+    partners = _filtered(network_id, filters).subquery()
+    rows = session.execute(
+        select(
+            partners.c.id,
+            partners.c.name,
+            partners.c.acronym,
+            partners.c.sector,
+            partners.c.stage,
+            StakeholderAssessment.influence,
+            StakeholderAssessment.commitment,
+            StakeholderAssessment.champion,
+        )
+        .join(StakeholderAssessment, StakeholderAssessment.partner_id == partners.c.id)  # type: ignore[arg-type]
+        .order_by(partners.c.name)
+    ).all()
+    points, unassessed = [], []
+    for row in rows:
+        point = StakeholderPoint(
+            partner_id=row.id,
+            name=row.name,
+            acronym=row.acronym,
+            sector=row.sector,
+            stage=row.stage,
+            influence=row.influence,
+            commitment=row.commitment,
+            champion=row.champion,
+        )
+        complete = point.influence is not None and point.commitment is not None
+        (points if complete else unassessed).append(point)
+    return StakeholderMap(points=points, unassessed=unassessed)
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _snapshot(partner: Partner, labels: dict[str, list[str]]) -> dict[str, Any]:
+    values = {name: getattr(partner, name) for name in _COLUMN_FIELDS}
+    values["stage"] = partner.stage
+    return values | labels
+
+
+def _ensure_unique_name(
+    session: Session, network_id: uuid.UUID, name: str, except_id: uuid.UUID | None = None
+) -> None:
+    statement = select(Partner.id).where(
+        Partner.network_id == network_id,  # type: ignore[arg-type]
+        func.lower(Partner.name) == name.lower(),
+    )
+    if except_id is not None:
+        statement = statement.where(Partner.id != except_id)  # type: ignore[arg-type]
+    if session.scalars(statement).first() is not None:
+        raise Conflict.on_field("body.name", "A partner with this name is already in the network.")
+
+
+def _write_labels(session: Session, partner_id: uuid.UUID, name: str, values: list[str]) -> None:
+    kind = _LABEL_FIELDS[name]
+    session.execute(
+        delete(PartnerLabel).where(
+            PartnerLabel.partner_id == partner_id,  # type: ignore[arg-type]
+            PartnerLabel.kind == kind,  # type: ignore[arg-type]
+        )
+    )
+    for position, value in enumerate(values):
+        session.add(PartnerLabel(partner_id=partner_id, kind=kind, value=str(value), position=position))
+
+
+def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate) -> PartnerPublic:
+    access.ensure_coordinator("add partners")
+    _ensure_unique_name(session, access.network_id, data.name)
+    now = utcnow()
+    partner = Partner(
+        network_id=access.network_id,
+        name=data.name,
+        acronym=data.acronym or None,
+        description=data.description or None,
+        website=str(data.website) if data.website else None,
+        sector=data.sector,
+        level=data.level,
+        stage=data.stage,
+        stage_changed_at=now,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(partner)
+    session.flush()
+    labels: dict[str, list[str]] = {}
+    for name in _LABEL_FIELDS:
+        labels[name] = [str(v) for v in getattr(data, name)]
+        _write_labels(session, partner.id, name, labels[name])
+    session.add(StakeholderAssessment(partner_id=partner.id))
+    session.add(
+        PartnerStageChange(
+            partner_id=partner.id,
+            from_stage=None,
+            to_stage=data.stage,
+            note=None,
+            changed_by=access.user.id,
+            changed_at=now,
+        )
+    )
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="partner.create",
+        object_type="partner",
+        object_id=partner.id,
+        after=_snapshot(partner, labels),
+    )
+    session.flush()
+    return to_public(session, partner)
+
+
+def update_partner(
+    session: Session,
+    access: NetworkAccess,
+    partner_id: uuid.UUID,
+    data: PartnerUpdate,
+    if_match: str | None,
+) -> PartnerPublic:
+    partner = get_partner(session, access.network_id, partner_id)
+    access.ensure_can_edit_partner(partner.id)
+    require_current_version(if_match, partner.version)
+    changes = data.model_dump(exclude_unset=True)
+    for name in ("name", "sector", "level"):
+        if name in changes and changes[name] is None:
+            raise InvalidInput.on(f"body.{name}", "This field cannot be empty.")
+    labels = _labels_of(session, [partner.id])[partner.id]
+    before = _snapshot(partner, labels)
+    if "name" in changes:
+        _ensure_unique_name(session, access.network_id, changes["name"], except_id=partner.id)
+    for name in _COLUMN_FIELDS:
+        if name in changes:
+            value = changes[name]
+            if name == "website" and value is not None:
+                value = str(data.website)
+            setattr(partner, name, value if value != "" else None)
+    for name in _LABEL_FIELDS:
+        if name in changes:
+            values = [str(v) for v in (changes[name] or [])]
+            if values != labels[name]:
+                _write_labels(session, partner.id, name, values)
+                labels[name] = values
+    after = _snapshot(partner, labels)
+    if after != before:
+        partner.version += 1
+        partner.updated_at = utcnow()
+        session.add(partner)
+        audit.record(
+            session,
+            actor_id=access.user.id,
+            network_id=access.network_id,
+            action="partner.update",
+            object_type="partner",
+            object_id=partner.id,
+            before=before,
+            after=after,
+        )
+        session.flush()
+    return to_public(session, partner)
+
+
+def delete_partner(
+    session: Session, access: NetworkAccess, partner_id: uuid.UUID, if_match: str | None
+) -> None:
+    access.ensure_coordinator("remove partners")
+    partner = get_partner(session, access.network_id, partner_id)
+    require_current_version(if_match, partner.version)
+    labels = _labels_of(session, [partner.id])[partner.id]
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="partner.delete",
+        object_type="partner",
+        object_id=partner.id,
+        before=_snapshot(partner, labels),
+    )
+    session.delete(partner)
+
+
+def change_stage(
+    session: Session,
+    access: NetworkAccess,
+    partner_id: uuid.UUID,
+    data: StageChangeCreate,
+    if_match: str | None,
+) -> PartnerPublic:
+    partner = get_partner(session, access.network_id, partner_id)
+    access.ensure_coordinator("move a partner's engagement stage")
+    if if_match is not None:
+        require_current_version(if_match, partner.version)
+    if data.stage == partner.stage:
+        raise InvalidInput.on("body.stage", "The partner is already at this stage.")
+    now = utcnow()
+    previous = partner.stage
+    session.add(
+        PartnerStageChange(
+            partner_id=partner.id,
+            from_stage=previous,
+            to_stage=data.stage,
+            note=data.note or None,
+            changed_by=access.user.id,
+            changed_at=now,
+        )
+    )
+    partner.stage = data.stage
+    partner.stage_changed_at = now
+    partner.updated_at = now
+    partner.version += 1
+    session.add(partner)
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="partner.stage_change",
+        object_type="partner",
+        object_id=partner.id,
+        before={"stage": previous},
+        after={"stage": data.stage, "note": data.note or None},
+    )
+    session.flush()
+    return to_public(session, partner)
+
+
+_HISTORY_SORT = [
+    SortColumn(PartnerStageChange.changed_at, descending=True, parse=parse_datetime),  # type: ignore[arg-type]
+    SortColumn(PartnerStageChange.id, descending=True, parse=parse_uuid),  # type: ignore[arg-type]
+]
+
+
+def stage_history(
+    session: Session,
+    network_id: uuid.UUID,
+    partner_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[StageChangePublic], str | None]:
+    """Newest first."""
+    partner = get_partner(session, network_id, partner_id)
+    statement = (
+        select(PartnerStageChange, User.full_name)
+        .outerjoin(User, User.id == PartnerStageChange.changed_by)  # type: ignore[arg-type]
+        .where(PartnerStageChange.partner_id == partner.id)  # type: ignore[arg-type]
+    )
+    rows = session.execute(
+        paginate(statement, sort_name="time", columns=_HISTORY_SORT, limit=limit, cursor=cursor)
+    ).all()
+    items, next_cursor = page_of(
+        rows, limit=limit, sort_name="time", key=lambda row: (row[0].changed_at, row[0].id)
+    )
+    return [
+        StageChangePublic(
+            id=change.id,
+            from_stage=change.from_stage,
+            to_stage=change.to_stage,
+            note=change.note,
+            changed_by=change.changed_by,
+            changed_by_name=name,
+            changed_at=change.changed_at,
+        )
+        for change, name in items
+    ], next_cursor
+
+
+def _assessment(session: Session, partner_id: uuid.UUID) -> StakeholderAssessment:
+    assessment = session.get(StakeholderAssessment, partner_id)
+    if assessment is None:  # every partner gets one at creation; repair if missing
+        assessment = StakeholderAssessment(partner_id=partner_id)
+        session.add(assessment)
+        session.flush()
+    return assessment
+
+
+def get_assessment(session: Session, network_id: uuid.UUID, partner_id: uuid.UUID) -> AssessmentPublic:
+    partner = get_partner(session, network_id, partner_id)
+    return _assessment_public(_assessment(session, partner.id))
+
+
+def update_assessment(
+    session: Session,
+    access: NetworkAccess,
+    partner_id: uuid.UUID,
+    data: AssessmentUpdate,
+    if_match: str | None,
+) -> AssessmentPublic:
+    partner = get_partner(session, access.network_id, partner_id)
+    access.ensure_coordinator("assess partners")
+    assessment = _assessment(session, partner.id)
+    require_current_version(if_match, assessment.version)
+    changes = data.model_dump(exclude_unset=True)
+    for name in ("champion", "decision_authority"):
+        if name in changes and changes[name] is None:
+            raise InvalidInput.on(f"body.{name}", "This field cannot be empty.")
+    before = {name: getattr(assessment, name) for name in _ASSESSMENT_FIELDS}
+    for name, value in changes.items():
+        setattr(assessment, name, value if value != "" else None)
+    after = {name: getattr(assessment, name) for name in _ASSESSMENT_FIELDS}
+    if after != before:
+        assessment.version += 1
+        assessment.assessed_by = access.user.id
+        assessment.assessed_at = utcnow()
+        session.add(assessment)
+        audit.record(
+            session,
+            actor_id=access.user.id,
+            network_id=access.network_id,
+            action="assessment.update",
+            object_type="partner",
+            object_id=partner.id,
+            before=before,
+            after=after,
+        )
+        session.flush()
+    return _assessment_public(assessment)
+
+
+# --- contacts ------------------------------------------------------------------------------
+
+_CONTACT_FIELDS = ("name", "job_title", "email", "phone")
+
+_CONTACT_SORT = [
+    SortColumn(Contact.name),  # type: ignore[arg-type]
+    SortColumn(Contact.id, parse=parse_uuid),  # type: ignore[arg-type]
+]
+
+
+def _contact_snapshot(contact: Contact) -> dict[str, Any]:
+    return {name: getattr(contact, name) for name in _CONTACT_FIELDS}
+
+
+def list_contacts(
+    session: Session, network_id: uuid.UUID, partner_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> tuple[list[ContactPublic], str | None]:
+    partner = get_partner(session, network_id, partner_id)
+    statement = select(Contact).where(Contact.partner_id == partner.id)  # type: ignore[arg-type]
+    rows = session.scalars(
+        paginate(statement, sort_name="name", columns=_CONTACT_SORT, limit=limit, cursor=cursor)
+    ).all()
+    items, next_cursor = page_of(rows, limit=limit, sort_name="name", key=lambda c: (c.name, c.id))
+    return [ContactPublic.model_validate(c, from_attributes=True) for c in items], next_cursor
+
+
+def get_contact(
+    session: Session, network_id: uuid.UUID, partner_id: uuid.UUID, contact_id: uuid.UUID
+) -> Contact:
+    partner = get_partner(session, network_id, partner_id)
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.partner_id != partner.id:
+        raise NotFound("No contact with this id for this partner.")
+    return contact
+
+
+def create_contact(
+    session: Session, access: NetworkAccess, partner_id: uuid.UUID, data: ContactCreate
+) -> ContactPublic:
+    partner = get_partner(session, access.network_id, partner_id)
+    access.ensure_can_edit_partner(partner.id)
+    contact = Contact(partner_id=partner.id, **data.model_dump())
+    session.add(contact)
+    session.flush()
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="contact.create",
+        object_type="contact",
+        object_id=contact.id,
+        after={"partner_id": partner.id, **_contact_snapshot(contact)},
+    )
+    return ContactPublic.model_validate(contact, from_attributes=True)
+
+
+def update_contact(
+    session: Session,
+    access: NetworkAccess,
+    partner_id: uuid.UUID,
+    contact_id: uuid.UUID,
+    data: ContactUpdate,
+    if_match: str | None,
+) -> ContactPublic:
+    contact = get_contact(session, access.network_id, partner_id, contact_id)
+    access.ensure_can_edit_partner(contact.partner_id)
+    require_current_version(if_match, contact.version)
+    changes = data.model_dump(exclude_unset=True)
+    if "name" in changes and changes["name"] is None:
+        raise InvalidInput.on("body.name", "This field cannot be empty.")
+    before = _contact_snapshot(contact)
+    for name, value in changes.items():
+        setattr(contact, name, value if value != "" else None)
+    after = _contact_snapshot(contact)
+    if after != before:
+        contact.version += 1
+        contact.updated_at = utcnow()
+        session.add(contact)
+        audit.record(
+            session,
+            actor_id=access.user.id,
+            network_id=access.network_id,
+            action="contact.update",
+            object_type="contact",
+            object_id=contact.id,
+            before=before,
+            after=after,
+        )
+        session.flush()
+    return ContactPublic.model_validate(contact, from_attributes=True)
+
+
+def delete_contact(
+    session: Session,
+    access: NetworkAccess,
+    partner_id: uuid.UUID,
+    contact_id: uuid.UUID,
+    if_match: str | None,
+) -> None:
+    contact = get_contact(session, access.network_id, partner_id, contact_id)
+    access.ensure_can_edit_partner(contact.partner_id)
+    require_current_version(if_match, contact.version)
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="contact.delete",
+        object_type="contact",
+        object_id=contact.id,
+        before={"partner_id": contact.partner_id, **_contact_snapshot(contact)},
+    )
+    session.delete(contact)
+
