@@ -14,7 +14,7 @@ from accord.core.database import create_db_engine, make_session_factory
 from accord.core.errors import install_error_handlers, problem_schemas
 from accord.core.guards import RequestGuardMiddleware
 from accord.core.idempotency import IdempotencyMiddleware
-from accord.core.openapi import operation_id
+from accord.core.openapi import declare_no_nul_strings, operation_id
 from accord.core.settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -71,6 +71,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 routes=app.routes,
             )
             schema.setdefault("components", {}).setdefault("schemas", {}).update(problem_schemas())
+            declare_no_nul_strings(schema["paths"])
+            declare_no_nul_strings(schema["components"]["schemas"])
             app.openapi_schema = schema
         return app.openapi_schema
 

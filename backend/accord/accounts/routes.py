@@ -62,7 +62,7 @@ def read_me(user: CurrentUser, session: SessionDep) -> Me:
 @auth_router.post(
     "/me/password",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(401, 413, 422),
+    responses=responses(400, 401, 403, 413, 422),
 )
 def change_password(user: CurrentUser, session: SessionDep, data: PasswordChange) -> None:
     service.change_password(session, user, data)
@@ -86,7 +86,7 @@ def list_users(
     status_code=status.HTTP_201_CREATED,
     response_model=UserPublic,
     dependencies=[Depends(declare_idempotency_key)],
-    responses=responses(401, 403, 409, 413, 422),
+    responses=responses(400, 401, 403, 409, 413, 422),
 )
 def create_user(admin: PlatformAdmin, session: SessionDep, data: UserCreate) -> UserPublic:
     """Create an account (platform admins). Coordinators then add it to their network."""

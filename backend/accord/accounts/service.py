@@ -7,7 +7,7 @@ from sqlmodel import Session
 
 from accord.accounts.models import PasswordChange, User, UserCreate, UserPublic
 from accord.audit import service as audit
-from accord.core.errors import Conflict, InvalidInput
+from accord.core.errors import Conflict, FieldError, Forbidden
 from accord.core.models import utcnow
 from accord.core.pagination import SortColumn, page_of, paginate, parse_uuid
 from accord.core.search import matches_text
@@ -61,7 +61,10 @@ def create_user(session: Session, actor: User | None, data: UserCreate) -> User:
 
 def change_password(session: Session, user: User, data: PasswordChange) -> None:
     if not verify_password(data.current_password, user.password_hash):
-        raise InvalidInput.on("body.current_password", "The current password is not right.")
+        raise Forbidden(
+            "The current password is not right.",
+            errors=[FieldError(field="body.current_password", message="not right")],
+        )
     user.password_hash = hash_password(data.new_password)
     user.version += 1
     session.add(user)

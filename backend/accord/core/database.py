@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 from accord.core.settings import Settings
@@ -23,16 +24,22 @@ def create_db_engine(settings: Settings) -> Engine:
     pool_size = settings.request_threads + 4
     if url.get_backend_name() == "sqlite":
         database = url.database or ""
-        if database and database != ":memory:":
+        connect_args = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        if database in ("", ":memory:"):
+            # One shared connection, or every connection would see its own empty database.
+            engine = create_engine(
+                url, echo=settings.sql_echo, poolclass=StaticPool, connect_args=connect_args
+            )
+        else:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(
-            url,
-            echo=settings.sql_echo,
-            pool_size=pool_size,
-            max_overflow=0,
-            pool_timeout=30,
-            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
-        )
+            engine = create_engine(
+                url,
+                echo=settings.sql_echo,
+                pool_size=pool_size,
+                max_overflow=0,
+                pool_timeout=30,
+                connect_args=connect_args,
+            )
         event.listen(engine, "connect", _configure_sqlite_connection)
         event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine

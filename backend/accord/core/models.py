@@ -78,6 +78,16 @@ def _check_value(value: Any) -> Any:
     return value
 
 
+def _drop_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def optional(**kwargs: Any) -> Any:
+    """A field a PATCH may leave out but never set to null: absent means "unchanged", and
+    the schema says `string` (not `string | null`), so null is refused with 422."""
+    return Field(default=None, schema_extra={"json_schema_extra": _drop_default}, **kwargs)
+
+
 class InputModel(SQLModel):
     """Base of every request body: unknown fields, NUL bytes and huge integers are refused."""
 

@@ -16,6 +16,7 @@ from accord.core.models import (
     code_field,
     created_at_field,
     id_field,
+    optional,
     utcnow,
 )
 from accord.core.vocabulary import Level, MembershipRole
@@ -48,10 +49,10 @@ class NetworkCreate(InputModel):
 
 
 class NetworkUpdate(InputModel):
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    level: Level | None = None
+    name: str = optional(min_length=1, max_length=200)
+    level: Level = optional()
     area: str | None = Field(default=None, max_length=200)
-    languages: LanguageList | None = None
+    languages: LanguageList = optional()
     parent: Slug | None = Field(default=None, description="Slug of the parent network.")
 
 
@@ -96,19 +97,22 @@ class MembershipPartner(SQLModel, table=True):
     )
 
 
+PARTNER_IDS_DESCRIPTION = (
+    "The partner organisations this member works for. A `partner_editor` may edit these."
+)
+
+
 class MembershipCreate(InputModel):
     email: EmailStr = Field(max_length=254, description="E-mail of an existing account.")
     role: MembershipRole
     partner_ids: list[uuid.UUID] = Field(
-        default_factory=list,
-        max_length=200,
-        description="For `partner_editor`: the partner organisations they may edit.",
+        default_factory=list, max_length=200, description=PARTNER_IDS_DESCRIPTION
     )
 
 
 class MembershipUpdate(InputModel):
-    role: MembershipRole | None = None
-    partner_ids: list[uuid.UUID] | None = Field(default=None, max_length=200)
+    role: MembershipRole = optional()
+    partner_ids: list[uuid.UUID] = optional(max_length=200, description=PARTNER_IDS_DESCRIPTION)
 
 
 class MembershipPublic(OutputModel):

@@ -48,7 +48,7 @@ def list_networks(
     response_model=NetworkPublic,
     dependencies=[Depends(declare_idempotency_key)],
     responses=responses(
-        401, 403, 409, 413, 422,
+        400, 401, 403, 409, 413, 422,
         extra={
             201: {
                 "description": "Created",

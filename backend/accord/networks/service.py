@@ -12,7 +12,7 @@ from accord.accounts import service as accounts
 from accord.accounts.models import User
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
-from accord.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from accord.core.errors import Conflict, FieldError, Forbidden, NotFound
 from accord.core.models import utcnow
 from accord.core.pagination import SortColumn, page_of, paginate, parse_uuid
 from accord.core.vocabulary import MembershipRole
@@ -104,13 +104,16 @@ def _network_by_slug(session: Session, slug: str) -> Network | None:
 def _resolve_parent(session: Session, slug: str, child: Network | None) -> Network:
     parent = _network_by_slug(session, slug)
     if parent is None:
-        raise InvalidInput.on("body.parent", "No network with this slug.")
+        raise NotFound(
+            "No network with this slug.",
+            errors=[FieldError(field="body.parent", message="no network with this slug")],
+        )
     # Walk up from the new parent: meeting the child means a cycle.
     cursor: Network | None = parent
     seen: set[uuid.UUID] = set()
     while cursor is not None and cursor.id not in seen:
         if child is not None and cursor.id == child.id:
-            raise InvalidInput.on("body.parent", "A network cannot be nested inside itself.")
+            raise Conflict.on_field("body.parent", "A network cannot be nested inside itself.")
         seen.add(cursor.id)
         cursor = session.get(Network, cursor.parent_id) if cursor.parent_id else None
     return parent
@@ -154,9 +157,6 @@ def update_network(
             raise Forbidden("Only platform administrators can change where a network is nested.")
         slug = changes.pop("parent")
         network.parent_id = _resolve_parent(session, slug, network).id if slug else None
-    for name in ("name", "level"):
-        if name in changes and changes[name] is None:
-            raise InvalidInput.on(f"body.{name}", "This field cannot be empty.")
     for name, value in changes.items():
         setattr(network, name, value)
     after = _snapshot(network)
@@ -265,16 +265,15 @@ def get_member(session: Session, access: NetworkAccess, membership_id: uuid.UUID
 
 
 def _check_partner_links(
-    session: Session, access: NetworkAccess, role: MembershipRole, partner_ids: list[uuid.UUID]
+    session: Session, access: NetworkAccess, partner_ids: list[uuid.UUID]
 ) -> list[uuid.UUID]:
     partner_ids = list(dict.fromkeys(partner_ids))
-    if partner_ids and role != MembershipRole.partner_editor:
-        raise InvalidInput.on(
-            "body.partner_ids", "Only partner editors are linked to partner organisations."
-        )
     missing = set(partner_ids) - partners.existing_partner_ids(session, access.network_id, partner_ids)
     if missing:
-        raise InvalidInput.on("body.partner_ids", "Some of these partners are not in this network.")
+        raise NotFound(
+            "Some of these partners are not in this network.",
+            errors=[FieldError(field="body.partner_ids", message="not in this network")],
+        )
     return partner_ids
 
 
@@ -289,8 +288,9 @@ def _set_partner_links(session: Session, membership_id: uuid.UUID, partner_ids: 
 def add_member(session: Session, access: NetworkAccess, data: MembershipCreate) -> MembershipPublic:
     user = accounts.find_by_email(session, data.email)
     if user is None:
-        raise InvalidInput.on(
-            "body.email", "No account has this e-mail; a platform administrator creates accounts."
+        raise NotFound(
+            "No account has this e-mail; a platform administrator creates accounts.",
+            errors=[FieldError(field="body.email", message="no account with this e-mail")],
         )
     existing = session.scalars(
         select(Membership).where(
@@ -300,7 +300,7 @@ def add_member(session: Session, access: NetworkAccess, data: MembershipCreate) 
     ).first()
     if existing is not None:
         raise Conflict("This person is already a member of the network; change their role instead.")
-    partner_ids = _check_partner_links(session, access, data.role, data.partner_ids)
+    partner_ids = _check_partner_links(session, access, data.partner_ids)
     membership = Membership(network_id=access.network_id, user_id=user.id, role=data.role)
     session.add(membership)
     session.flush()
@@ -344,13 +344,8 @@ def update_member(
     role = data.role or membership.role
     if membership.role == MembershipRole.coordinator and role != MembershipRole.coordinator:
         _ensure_another_coordinator(session, access, membership)
-    if data.partner_ids is not None:
-        links = data.partner_ids
-    elif role == MembershipRole.partner_editor:
-        links = current_links
-    else:
-        links = []
-    links = _check_partner_links(session, access, role, links)
+    links = current_links if data.partner_ids is None else data.partner_ids
+    links = _check_partner_links(session, access, links)
     before = {"role": membership.role, "partner_ids": sorted(map(str, current_links))}
     after = {"role": role, "partner_ids": sorted(map(str, links))}
     if before != after:

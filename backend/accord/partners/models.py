@@ -5,11 +5,13 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import AnyHttpUrl, EmailStr, field_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, AnyHttpUrl, EmailStr, field_validator
 from sqlalchemy import Index, SmallInteger, Text, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import AreaList, LanguageList, Phone, TagList
+from accord.core.fields import AreaList, LanguageList, Phone, TagList, unique
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -18,11 +20,16 @@ from accord.core.models import (
     code_field,
     created_at_field,
     id_field,
+    optional,
     utcnow,
 )
 from accord.core.vocabulary import DecisionAuthority, Level, Population, Sector, Stage
 
 NAME_MAX = 200
+
+PopulationList = Annotated[
+    list[Population], AfterValidator(unique), Field(max_length=len(Population))
+]
 DESCRIPTION_MAX = 4000
 
 
@@ -87,7 +94,7 @@ class PartnerCreate(PartnerFields):
     sector: Sector
     level: Level = Level.local
     stage: Stage = Field(default=Stage.identified, description="The stage it starts at.")
-    populations: list[Population] = Field(default_factory=list, max_length=len(Population))
+    populations: PopulationList = Field(default_factory=list)
     languages: LanguageList = Field(default_factory=list)
     areas: AreaList = Field(default_factory=list)
     tags: TagList = Field(default_factory=list)
@@ -96,16 +103,16 @@ class PartnerCreate(PartnerFields):
 class PartnerUpdate(PartnerFields):
     """Only the fields sent change. Stage moves through `POST …/stage`, not here."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
+    name: str = optional(min_length=1, max_length=NAME_MAX)
     acronym: str | None = Field(default=None, max_length=30)
     description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
     website: AnyHttpUrl | None = None
-    sector: Sector | None = None
-    level: Level | None = None
-    populations: list[Population] | None = Field(default=None, max_length=len(Population))
-    languages: LanguageList | None = None
-    areas: AreaList | None = None
-    tags: TagList | None = None
+    sector: Sector = optional()
+    level: Level = optional()
+    populations: PopulationList = optional()
+    languages: LanguageList = optional()
+    areas: AreaList = optional()
+    tags: TagList = optional()
 
 
 class StakeholderAssessment(SQLModel, table=True):
@@ -158,11 +165,9 @@ class AssessmentUpdate(InputModel):
         description="Risks to weigh (reputation, lack of experience…). About the organisation "
         "only: never write about survivors here.",
     )
-    champion: bool | None = Field(
-        default=None, description="Is there a respected individual champion of the issue?"
-    )
-    decision_authority: DecisionAuthority | None = Field(
-        default=None, description="Can their representative commit the organisation?"
+    champion: bool = optional(description="Is there a respected individual champion of the issue?")
+    decision_authority: DecisionAuthority = optional(
+        description="Can their representative commit the organisation?"
     )
 
 
@@ -253,7 +258,7 @@ class ContactCreate(InputModel):
 
 
 class ContactUpdate(InputModel):
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: str = optional(min_length=1, max_length=200)
     job_title: str | None = Field(default=None, max_length=200)
     email: EmailStr | None = Field(default=None, max_length=254)
     phone: Phone | None = None

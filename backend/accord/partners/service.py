@@ -11,7 +11,7 @@ from sqlmodel import Session
 from accord.accounts.models import User
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
-from accord.core.errors import Conflict, InvalidInput, NotFound
+from accord.core.errors import Conflict, NotFound
 from accord.core.models import utcnow
 from accord.core.pagination import SortColumn, page_of, paginate, parse_datetime, parse_uuid
 from accord.core.search import matches_text
@@ -373,9 +373,6 @@ def update_partner(
     access.ensure_can_edit_partner(partner.id)
     require_current_version(if_match, partner.version)
     changes = data.model_dump(exclude_unset=True)
-    for name in ("name", "sector", "level"):
-        if name in changes and changes[name] is None:
-            raise InvalidInput.on(f"body.{name}", "This field cannot be empty.")
     labels = _labels_of(session, [partner.id])[partner.id]
     before = _snapshot(partner, labels)
     if "name" in changes:
@@ -388,7 +385,7 @@ def update_partner(
             setattr(partner, name, value if value != "" else None)
     for name in _LABEL_FIELDS:
         if name in changes:
-            values = [str(v) for v in (changes[name] or [])]
+            values = [str(v) for v in changes[name]]
             if values != labels[name]:
                 _write_labels(session, partner.id, name, values)
                 labels[name] = values
@@ -442,7 +439,7 @@ def change_stage(
     if if_match is not None:
         require_current_version(if_match, partner.version)
     if data.stage == partner.stage:
-        raise InvalidInput.on("body.stage", "The partner is already at this stage.")
+        raise Conflict.on_field("body.stage", "The partner is already at this stage.")
     now = utcnow()
     previous = partner.stage
     session.add(
@@ -541,9 +538,6 @@ def update_assessment(
     assessment = _assessment(session, partner.id)
     require_current_version(if_match, assessment.version)
     changes = data.model_dump(exclude_unset=True)
-    for name in ("champion", "decision_authority"):
-        if name in changes and changes[name] is None:
-            raise InvalidInput.on(f"body.{name}", "This field cannot be empty.")
     before = {name: getattr(assessment, name) for name in _ASSESSMENT_FIELDS}
     for name, value in changes.items():
         setattr(assessment, name, value if value != "" else None)
@@ -635,8 +629,6 @@ def update_contact(
     access.ensure_can_edit_partner(contact.partner_id)
     require_current_version(if_match, contact.version)
     changes = data.model_dump(exclude_unset=True)
-    if "name" in changes and changes["name"] is None:
-        raise InvalidInput.on("body.name", "This field cannot be empty.")
     before = _contact_snapshot(contact)
     for name, value in changes.items():
         setattr(contact, name, value if value != "" else None)
