@@ -44,7 +44,10 @@ def load_demo(_args: argparse.Namespace) -> int:
 
     settings = _settings()
     if os.environ.get("ACCORD_ENVIRONMENT", "production") != "development":
-        print("The demo network is for development only (ACCORD_ENVIRONMENT=development).", file=sys.stderr)
+        print(
+            "The demo network is for development only (ACCORD_ENVIRONMENT=development).",
+            file=sys.stderr,
+        )
         return 1
     engine = create_db_engine(settings)
     try:

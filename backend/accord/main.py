@@ -11,7 +11,7 @@ from fastapi.openapi.utils import get_openapi
 from accord import __version__
 from accord.api import API_PREFIX, api_router
 from accord.core.database import create_db_engine, make_session_factory
-from accord.core.errors import install_error_handlers, problem_schemas
+from accord.core.errors import PROBLEM_SCHEMAS, install_error_handlers, problem_schemas
 from accord.core.guards import RequestGuardMiddleware
 from accord.core.idempotency import IdempotencyMiddleware
 from accord.core.openapi import declare_no_nul_strings, operation_id
@@ -72,7 +72,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             schema.setdefault("components", {}).setdefault("schemas", {}).update(problem_schemas())
             declare_no_nul_strings(schema["paths"])
-            declare_no_nul_strings(schema["components"]["schemas"])
+            for name, component in schema["components"]["schemas"].items():
+                if name not in PROBLEM_SCHEMAS:  # problems may quote what the client sent
+                    declare_no_nul_strings(component)
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -6,7 +6,14 @@ from datetime import datetime
 from pydantic import EmailStr
 from sqlmodel import Field
 
-from accord.core.models import InputModel, OutputModel, SQLModel, UTCDateTime, created_at_field, id_field
+from accord.core.models import (
+    InputModel,
+    OutputModel,
+    SQLModel,
+    UTCDateTime,
+    created_at_field,
+    id_field,
+)
 
 
 class UserBase(SQLModel):
@@ -50,5 +57,5 @@ class PasswordChange(InputModel):
 
 class Token(OutputModel):
     access_token: str
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
     expires_in: int = Field(description="Seconds until the token expires.")

@@ -20,6 +20,7 @@ from accord.networks.models import MyMembership
 auth_router = APIRouter(prefix="/auth", tags=["auth"])
 users_router = APIRouter(prefix="/users", tags=["users"])
 
+
 class Me(UserPublic):
     memberships: list[MyMembership] = Field(description="Your networks and your role in each.")
 
@@ -50,7 +51,7 @@ def sign_in(
     return Token(access_token=issued.token, expires_in=issued.expires_in)
 
 
-@auth_router.get("/me", response_model=Me, responses=responses(401))
+@auth_router.get("/me", response_model=Me, responses=responses(401, 422))
 def read_me(user: CurrentUser, session: SessionDep) -> Me:
     """Who you are, and your networks (for the network switcher)."""
     return Me(
@@ -72,7 +73,9 @@ def change_password(user: CurrentUser, session: SessionDep, data: PasswordChange
 def list_users(
     admin: PlatformAdmin,
     session: SessionDep,
-    q: Annotated[str | None, Query(max_length=200, description="Text in the e-mail or name.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text in the e-mail or name.")
+    ] = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[UserPublic]:
@@ -92,4 +95,3 @@ def create_user(admin: PlatformAdmin, session: SessionDep, data: UserCreate) -> 
     """Create an account (platform admins). Coordinators then add it to their network."""
     user = service.create_user(session, admin, data)
     return UserPublic.model_validate(user, from_attributes=True)
-

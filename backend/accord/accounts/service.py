@@ -93,10 +93,11 @@ def list_users(
     users = session.scalars(
         paginate(statement, sort_name="email", columns=_SORT, limit=limit, cursor=cursor)
     ).all()
-    items, next_cursor = page_of(users, limit=limit, sort_name="email", key=lambda u: (u.email, u.id))
+    items, next_cursor = page_of(
+        users, limit=limit, sort_name="email", key=lambda u: (u.email, u.id)
+    )
     return [UserPublic.model_validate(u, from_attributes=True) for u in items], next_cursor
 
 
 def get_user(session: Session, user_id: uuid.UUID) -> User | None:
     return session.get(User, user_id)
-

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from accord.accounts.models import User
 from accord.audit.models import AuditEvent, AuditEventPublic, FieldChange
@@ -88,7 +88,7 @@ def list_events(
     cursor: str | None,
 ) -> tuple[list[AuditEventPublic], str | None]:
     statement = (
-        select(AuditEvent, User.full_name)
+        select(AuditEvent, col(User.full_name))
         .outerjoin(User, User.id == AuditEvent.actor_id)  # type: ignore[arg-type]
         .where(AuditEvent.network_id == network_id)  # type: ignore[arg-type]
     )

@@ -1,6 +1,7 @@
 """RFC 9457 problem details: one error type per failure, declared on the routes that raise it."""
 
 import logging
+import re
 from collections.abc import Iterable
 from http import HTTPStatus
 from typing import Any
@@ -9,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("accord.errors")
@@ -139,6 +141,23 @@ def _location(loc: Iterable[Any]) -> str:
     return ".".join(str(part) for part in loc)
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    patterns: list[tuple[re.Pattern[str], list[str]]] | None = getattr(
+        request.app.state, "path_methods", None
+    )
+    if patterns is None:
+        patterns = [
+            (
+                re.compile("^" + re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(path)) + "$"),
+                [method.upper() for method in operations],
+            )
+            for path, operations in request.app.openapi()["paths"].items()
+        ]
+        request.app.state.path_methods = patterns
+    methods = {m for pattern, ms in patterns if pattern.match(request.url.path) for m in ms}
+    return sorted(methods)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> ProblemResponse:
@@ -170,11 +189,27 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> ProblemResponse:
         detail = exc.detail if isinstance(exc.detail, str) else None
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # The router stops at the first route whose path matches; list every method.
+            headers["Allow"] = ", ".join(_allowed_methods(request))
         return problem(
             exc.status_code,
             detail=detail if detail != HTTPStatus(exc.status_code).phrase else None,
             instance=request.url.path,
-            headers=dict(exc.headers or {}),
+            headers=headers,
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> ProblemResponse:
+        # The last line of defence against races the services' own checks cannot see.
+        logger.info("integrity error on %s %s: %s", request.method, request.url.path, exc.orig)
+        return problem(
+            409,
+            slug=Conflict.slug,
+            title=Conflict.title,
+            detail="This conflicts with an existing record; reload and try again.",
+            instance=request.url.path,
         )
 
     @app.exception_handler(Exception)
@@ -182,6 +217,9 @@ def install_error_handlers(app: FastAPI) -> None:
         # The trace goes to the log, never to the client.
         logger.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem(500, slug="internal-error", instance=request.url.path)
+
+
+PROBLEM_SCHEMAS = ("Problem", "FieldError")
 
 
 def problem_schemas() -> dict[str, Any]:

@@ -29,8 +29,7 @@ def _canonical_language_tag(value: str) -> str:
         return langcodes.standardize_tag(value)
     parts = value.split("-")
     return "-".join(
-        [parts[0].lower()]
-        + [p.title() if len(p) == 4 else p.upper() for p in parts[1:]]
+        [parts[0].lower()] + [p.title() if len(p) == 4 else p.upper() for p in parts[1:]]
     )
 
 
@@ -43,11 +42,11 @@ LanguageTag = Annotated[
 
 AreaCode = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=100, strip_whitespace=True),
+    StringConstraints(min_length=1, max_length=100),
     Field(description="A free area code such as a district name."),
 ]
 
-Tag = Annotated[str, StringConstraints(min_length=1, max_length=50, strip_whitespace=True)]
+Tag = Annotated[str, StringConstraints(min_length=1, max_length=50)]
 
 
 def unique(values: list[Any] | None) -> list[Any] | None:

@@ -61,8 +61,12 @@ class RequestGuardMiddleware:
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         error = PayloadTooLarge(f"The request body is larger than {self.max_body_bytes} bytes.")
         response = problem(
-            error.status, slug=error.slug, title=error.title, detail=error.detail,
-            instance=scope.get("path"), headers={"Connection": "close"},
+            error.status,
+            slug=error.slug,
+            title=error.title,
+            detail=error.detail,
+            instance=scope.get("path"),
+            headers={"Connection": "close"},
         )
         await response(scope, receive, send)
 

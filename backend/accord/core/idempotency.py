@@ -108,8 +108,11 @@ class IdempotencyMiddleware:
                 else "A request with this Idempotency-Key is still being processed."
             )
             await problem(
-                409, slug="idempotency-key-conflict", title="Idempotency-Key conflict",
-                detail=detail, instance=scope.get("path"),
+                409,
+                slug="idempotency-key-conflict",
+                title="Idempotency-Key conflict",
+                detail=detail,
+                instance=scope.get("path"),
             )(scope, receive, send)
             return
 

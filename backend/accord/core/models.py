@@ -65,9 +65,9 @@ def _check_value(value: Any) -> Any:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:  # lone surrogates from JSON "\ud800" escapes
             raise ValueError("must be valid Unicode text") from exc
-    if isinstance(value, int) and not isinstance(value, bool):
-        if not INT64_MIN <= value <= INT64_MAX:
-            raise ValueError("must fit in a signed 64-bit integer")
+    is_integer = isinstance(value, int) and not isinstance(value, bool)
+    if is_integer and not INT64_MIN <= value <= INT64_MAX:
+        raise ValueError("must fit in a signed 64-bit integer")
     if isinstance(value, list | tuple | set):
         for item in value:
             _check_value(item)
@@ -91,7 +91,7 @@ def optional(**kwargs: Any) -> Any:
 class InputModel(SQLModel):
     """Base of every request body: unknown fields, NUL bytes and huge integers are refused."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)  # type: ignore[assignment]
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
     @field_validator("*", mode="after")
     @classmethod

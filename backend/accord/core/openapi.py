@@ -18,11 +18,16 @@ NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
 }
 
 ETAG_HEADER = {
-    "ETag": {"description": "The record's version; send it back in If-Match.", "schema": {"type": "string"}}
+    "ETag": {
+        "description": "The record's version; send it back in If-Match.",
+        "schema": {"type": "string"},
+    }
 }
 
 
-def responses(*statuses: int, extra: dict[int | str, dict[str, Any]] | None = None) -> dict[int | str, dict[str, Any]]:
+def responses(
+    *statuses: int, extra: dict[int | str, dict[str, Any]] | None = None
+) -> dict[int | str, dict[str, Any]]:
     return {**problem_responses(*statuses), **(extra or {})}
 
 

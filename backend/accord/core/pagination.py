@@ -20,6 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from accord.core.errors import InvalidInput
 
 T = TypeVar("T")
+AnySelect = Select[*tuple[Any, ...]]
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -92,13 +93,13 @@ def _after(columns: Sequence[SortColumn], values: Sequence[Any]) -> ColumnElemen
 
 
 def paginate(
-    statement: Select[Any],
+    statement: AnySelect,
     *,
     sort_name: str,
     columns: Sequence[SortColumn],
     limit: int,
     cursor: str | None,
-) -> Select[Any]:
+) -> AnySelect:
     """Order and window `statement`; fetch one row more than `limit` to know if more exist."""
     if cursor:
         statement = statement.where(_after(columns, decode_cursor(cursor, sort_name, columns)))

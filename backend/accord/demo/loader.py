@@ -8,14 +8,14 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from accord.accounts import service as accounts
 from accord.accounts.models import User, UserCreate
 from accord.core.concurrency import etag_for
 from accord.core.database import transaction
 from accord.core.models import utcnow
-from accord.core.vocabulary import MembershipRole
+from accord.core.vocabulary import MembershipRole, Stage
 from accord.demo.data import DEMO_NETWORK, DEMO_PARTNERS
 from accord.networks import service as networks
 from accord.networks.access import NetworkAccess
@@ -81,7 +81,9 @@ def _build(session: Session) -> None:
     ).one()
     as_admin = NetworkAccess(network=network, user=admin, role=None)
     networks.add_member(
-        session, as_admin, MembershipCreate(email=coordinator.email, role=MembershipRole.coordinator)
+        session,
+        as_admin,
+        MembershipCreate(email=coordinator.email, role=MembershipRole.coordinator),
     )
     access = NetworkAccess(network=network, user=coordinator, role=MembershipRole.coordinator)
 
@@ -98,7 +100,7 @@ def _build(session: Session) -> None:
                 description=entry.get("description"),
                 sector=entry["sector"],
                 level=entry["level"],
-                stage=path[0],
+                stage=Stage(path[0]),
                 populations=entry.get("populations", []),
                 languages=entry.get("languages", []),
                 areas=entry.get("areas", []),
@@ -108,7 +110,11 @@ def _build(session: Session) -> None:
         notes = entry.get("stage_notes", {})
         for stage in path[1:]:
             partners.change_stage(
-                session, access, partner.id, StageChangeCreate(stage=stage, note=notes.get(stage)), None
+                session,
+                access,
+                partner.id,
+                StageChangeCreate(stage=Stage(stage), note=notes.get(stage)),
+                None,
             )
         _spread_history(session, partner.id, now - timedelta(days=40 + 9 * index), now)
         if "assessment" in entry:
@@ -134,7 +140,9 @@ def _build(session: Session) -> None:
             partner_ids=[editor_partner_id] if editor_partner_id else [],
         ),
     )
-    networks.add_member(session, access, MembershipCreate(email=viewer.email, role=MembershipRole.viewer))
+    networks.add_member(
+        session, access, MembershipCreate(email=viewer.email, role=MembershipRole.viewer)
+    )
 
 
 def _spread_history(session: Session, partner_id: Any, start: Any, end: Any) -> None:
@@ -142,7 +150,9 @@ def _spread_history(session: Session, partner_id: Any, start: Any, end: Any) -> 
     changes = session.scalars(
         select(PartnerStageChange)
         .where(PartnerStageChange.partner_id == partner_id)  # type: ignore[arg-type]
-        .order_by(PartnerStageChange.changed_at, PartnerStageChange.from_stage.is_not(None))  # type: ignore[union-attr]
+        .order_by(
+            col(PartnerStageChange.changed_at), col(PartnerStageChange.from_stage).is_not(None)
+        )
     ).all()
     if not changes:
         return

@@ -16,13 +16,13 @@ class HealthStatus(BaseModel):
     schema_revision: str | None = None
 
 
-@router.get("", response_model=HealthStatus)
+@router.get("", response_model=HealthStatus, responses=responses(422))
 def live() -> HealthStatus:
     """200 while the process is alive."""
     return HealthStatus(status="ok")
 
 
-@router.get("/ready", response_model=HealthStatus, responses=responses(503))
+@router.get("/ready", response_model=HealthStatus, responses=responses(422, 503))
 def ready(request: Request) -> HealthStatus:
     """200 only when the database answers and its schema is at the latest migration."""
     problem = service.readiness_problem(request.app.state.engine)

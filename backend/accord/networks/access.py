@@ -12,6 +12,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path
 from sqlalchemy import and_, select
+from sqlmodel import col
 
 from accord.accounts.deps import CurrentUser
 from accord.accounts.models import User
@@ -65,7 +66,9 @@ class NetworkAccess:
             raise Forbidden(f"Only the network's coordinators can {what}.")
 
 
-def load_network_access(network: NetworkSlug, user: CurrentUser, session: SessionDep) -> NetworkAccess:
+def load_network_access(
+    network: NetworkSlug, user: CurrentUser, session: SessionDep
+) -> NetworkAccess:
     row = session.execute(
         select(Network, Membership)
         .outerjoin(
@@ -85,7 +88,7 @@ def load_network_access(network: NetworkSlug, user: CurrentUser, session: Sessio
     if membership.role == MembershipRole.partner_editor:
         editable = frozenset(
             session.scalars(
-                select(MembershipPartner.partner_id).where(
+                select(col(MembershipPartner.partner_id)).where(
                     MembershipPartner.membership_id == membership.id  # type: ignore[arg-type]
                 )
             )
@@ -130,6 +133,4 @@ NetworkAdminAccess = Annotated[
     NetworkAccess, Depends(Allow(MembershipRole.coordinator, platform_admin=True))
 ]
 # Reading the network's own record: any member, and platform admins.
-NetworkReadAccess = Annotated[
-    NetworkAccess, Depends(Allow(*_ALL_ROLES, platform_admin=True))
-]
+NetworkReadAccess = Annotated[NetworkAccess, Depends(Allow(*_ALL_ROLES, platform_admin=True))]

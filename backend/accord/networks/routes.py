@@ -48,12 +48,19 @@ def list_networks(
     response_model=NetworkPublic,
     dependencies=[Depends(declare_idempotency_key)],
     responses=responses(
-        400, 401, 403, 409, 413, 422,
+        400,
+        401,
+        403,
+        409,
+        413,
+        422,
         extra={
             201: {
                 "description": "Created",
                 "headers": ETAG_HEADER,
-                "links": {"GetNetwork": link_to("networks-get_network", network="$response.body#/slug")},
+                "links": {
+                    "GetNetwork": link_to("networks-get_network", network="$response.body#/slug")
+                },
             }
         },
     ),
@@ -73,7 +80,9 @@ def create_network(
     response_model=NetworkPublic,
     responses=responses(*READ_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
 )
-def get_network(access: NetworkReadAccess, session: SessionDep, response: Response) -> NetworkPublic:
+def get_network(
+    access: NetworkReadAccess, session: SessionDep, response: Response
+) -> NetworkPublic:
     set_etag(response, access.network.version)
     return service.describe(session, access)
 
@@ -108,7 +117,9 @@ def list_members(
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[MembershipPublic]:
-    items, next_cursor = service.list_members(session, access, role=role, limit=limit, cursor=cursor)
+    items, next_cursor = service.list_members(
+        session, access, role=role, limit=limit, cursor=cursor
+    )
     return Page(items=items, next_cursor=next_cursor)
 
 
@@ -182,6 +193,9 @@ def update_member(
     responses=responses(*DELETE_ERRORS),
 )
 def remove_member(
-    access: NetworkAdminAccess, session: SessionDep, membership_id: uuid.UUID, if_match: IfMatch = None
+    access: NetworkAdminAccess,
+    session: SessionDep,
+    membership_id: uuid.UUID,
+    if_match: IfMatch = None,
 ) -> None:
     service.remove_member(session, access, membership_id, if_match)

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import aliased
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from accord.accounts import service as accounts
 from accord.accounts.models import User
@@ -79,7 +79,7 @@ def list_networks(
     """The networks the user belongs to; a platform admin sees every network."""
     parent = aliased(Network)
     statement = (
-        select(Network, parent.slug, Membership.role)
+        select(Network, col(parent.slug), col(Membership.role))
         .outerjoin(parent, parent.id == Network.parent_id)  # type: ignore[arg-type]
         .outerjoin(
             Membership,
@@ -87,7 +87,7 @@ def list_networks(
         )
     )
     if not user.is_admin:
-        statement = statement.where(Membership.id.is_not(None))  # type: ignore[union-attr]
+        statement = statement.where(col(Membership.id).is_not(None))
     rows = session.execute(
         paginate(statement, sort_name="name", columns=_NETWORK_SORT, limit=limit, cursor=cursor)
     ).all()
@@ -188,9 +188,9 @@ def _partner_ids_by_membership(
     if not ids:
         return result
     rows = session.execute(
-        select(MembershipPartner.membership_id, MembershipPartner.partner_id)
+        select(col(MembershipPartner.membership_id), col(MembershipPartner.partner_id))
         .where(MembershipPartner.membership_id.in_(ids))  # type: ignore[attr-defined]
-        .order_by(MembershipPartner.partner_id)
+        .order_by(col(MembershipPartner.partner_id))
     ).all()
     for membership_id, partner_id in rows:
         result[membership_id].append(partner_id)
@@ -259,16 +259,22 @@ def _get_membership(
     return row[0], row[1]
 
 
-def get_member(session: Session, access: NetworkAccess, membership_id: uuid.UUID) -> MembershipPublic:
+def get_member(
+    session: Session, access: NetworkAccess, membership_id: uuid.UUID
+) -> MembershipPublic:
     membership, user = _get_membership(session, access, membership_id)
-    return _membership_public(membership, user, _partner_ids_by_membership(session, [membership.id])[membership.id])
+    return _membership_public(
+        membership, user, _partner_ids_by_membership(session, [membership.id])[membership.id]
+    )
 
 
 def _check_partner_links(
     session: Session, access: NetworkAccess, partner_ids: list[uuid.UUID]
 ) -> list[uuid.UUID]:
     partner_ids = list(dict.fromkeys(partner_ids))
-    missing = set(partner_ids) - partners.existing_partner_ids(session, access.network_id, partner_ids)
+    missing = set(partner_ids) - partners.existing_partner_ids(
+        session, access.network_id, partner_ids
+    )
     if missing:
         raise NotFound(
             "Some of these partners are not in this network.",
@@ -277,7 +283,9 @@ def _check_partner_links(
     return partner_ids
 
 
-def _set_partner_links(session: Session, membership_id: uuid.UUID, partner_ids: list[uuid.UUID]) -> None:
+def _set_partner_links(
+    session: Session, membership_id: uuid.UUID, partner_ids: list[uuid.UUID]
+) -> None:
     session.execute(
         delete(MembershipPartner).where(MembershipPartner.membership_id == membership_id)  # type: ignore[arg-type]
     )
@@ -312,12 +320,19 @@ def add_member(session: Session, access: NetworkAccess, data: MembershipCreate) 
         action="membership.create",
         object_type="membership",
         object_id=membership.id,
-        after={"user_id": user.id, "email": user.email, "role": data.role, "partner_ids": partner_ids},
+        after={
+            "user_id": user.id,
+            "email": user.email,
+            "role": data.role,
+            "partner_ids": partner_ids,
+        },
     )
     return _membership_public(membership, user, partner_ids)
 
 
-def _ensure_another_coordinator(session: Session, access: NetworkAccess, membership: Membership) -> None:
+def _ensure_another_coordinator(
+    session: Session, access: NetworkAccess, membership: Membership
+) -> None:
     others = session.scalar(
         select(func.count())
         .select_from(Membership)

@@ -4,7 +4,6 @@ stakeholder assessment (guidance pages 000, 001, 003)."""
 import uuid
 from datetime import datetime
 from enum import StrEnum
-
 from typing import Annotated
 
 from pydantic import AfterValidator, AnyHttpUrl, EmailStr, field_validator
@@ -129,9 +128,7 @@ class StakeholderAssessment(SQLModel, table=True):
     champion: bool = Field(default=False)
     decision_authority: DecisionAuthority = code_field(20, default=DecisionAuthority.unknown)
     version: int = Field(default=1)
-    assessed_by: uuid.UUID | None = Field(
-        default=None, foreign_key="users.id", ondelete="SET NULL"
-    )
+    assessed_by: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
     assessed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
@@ -150,14 +147,16 @@ class AssessmentUpdate(InputModel):
         + SCORE_DESCRIPTION,
     )
     influence: int | None = Field(
-        default=None, ge=1, le=5, description="Position to advocate for change. " + SCORE_DESCRIPTION
+        default=None,
+        ge=1,
+        le=5,
+        description="Position to advocate for change. " + SCORE_DESCRIPTION,
     )
     commitment: int | None = Field(
         default=None,
         ge=1,
         le=5,
-        description="Commitment to a survivor-centred, rights-based response. "
-        + SCORE_DESCRIPTION,
+        description="Commitment to a survivor-centred, rights-based response. " + SCORE_DESCRIPTION,
     )
     risks: str | None = Field(
         default=None,

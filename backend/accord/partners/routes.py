@@ -39,6 +39,7 @@ from accord.partners.models import (
 
 router = APIRouter(prefix="/networks/{network}/partners", tags=["partners"])
 
+
 def partner_filters(
     sector: Annotated[list[Sector], Query(max_length=30, description="Any of these sectors.")] = [],  # noqa: B006
     level: Annotated[list[Level], Query(max_length=10)] = [],  # noqa: B006
@@ -71,7 +72,9 @@ Filters = Annotated[service.PartnerFilters, Depends(partner_filters)]
 _PARTNER_LINKS = {
     "GetPartner": link_to("partners-get_partner", partner_id="$response.body#/id"),
     "UpdatePartner": link_to(
-        "partners-update_partner", partner_id="$response.body#/id", **{"header.If-Match": "$response.header.ETag"}
+        "partners-update_partner",
+        partner_id="$response.body#/id",
+        **{"header.If-Match": "$response.header.ETag"},
     ),
     "ListContacts": link_to("partners-list_contacts", partner_id="$response.body#/id"),
     "StageHistory": link_to("partners-stage_history", partner_id="$response.body#/id"),
@@ -252,7 +255,9 @@ def update_assessment(
 
 _CONTACT_LINKS = {
     "GetContact": link_to(
-        "partners-get_contact", partner_id="$request.path.partner_id", contact_id="$response.body#/id"
+        "partners-get_contact",
+        partner_id="$request.path.partner_id",
+        contact_id="$response.body#/id",
     ),
     "UpdateContact": link_to(
         "partners-update_contact",

@@ -5,15 +5,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, case, delete, exists, func, select
-from sqlmodel import Session
+from sqlalchemy import case, delete, exists, func, or_, select
+from sqlmodel import Session, col
 
 from accord.accounts.models import User
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
 from accord.core.errors import Conflict, NotFound
 from accord.core.models import utcnow
-from accord.core.pagination import SortColumn, page_of, paginate, parse_datetime, parse_uuid
+from accord.core.pagination import (
+    AnySelect,
+    SortColumn,
+    page_of,
+    paginate,
+    parse_datetime,
+    parse_uuid,
+)
 from accord.core.search import matches_text
 from accord.core.vocabulary import STAGE_ORDER, Level, Population, Sector, Stage
 from accord.networks.access import NetworkAccess
@@ -73,16 +80,18 @@ class PartnerFilters:
 # --- reading -----------------------------------------------------------------------------
 
 
-def _labels_of(session: Session, partner_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, dict[str, list[str]]]:
+def _labels_of(
+    session: Session, partner_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, list[str]]]:
     result: dict[uuid.UUID, dict[str, list[str]]] = {
         pid: {name: [] for name in _LABEL_FIELDS} for pid in partner_ids
     }
     if not partner_ids:
         return result
     rows = session.execute(
-        select(PartnerLabel.partner_id, PartnerLabel.kind, PartnerLabel.value)
+        select(col(PartnerLabel.partner_id), col(PartnerLabel.kind), col(PartnerLabel.value))
         .where(PartnerLabel.partner_id.in_(partner_ids))  # type: ignore[attr-defined]
-        .order_by(PartnerLabel.partner_id, PartnerLabel.kind, PartnerLabel.position)
+        .order_by(col(PartnerLabel.partner_id), col(PartnerLabel.kind), col(PartnerLabel.position))
     ).all()
     names = {kind: name for name, kind in _LABEL_FIELDS.items()}
     for partner_id, kind, value in rows:
@@ -168,7 +177,7 @@ def _has_label(kind: LabelKind, values: Iterable[str]) -> Any:
     )
 
 
-def _filtered(network_id: uuid.UUID, filters: PartnerFilters) -> Select[Any]:
+def _filtered(network_id: uuid.UUID, filters: PartnerFilters) -> AnySelect:
     statement = select(Partner).where(Partner.network_id == network_id)  # type: ignore[arg-type]
     if filters.sectors:
         statement = statement.where(Partner.sector.in_(filters.sectors))  # type: ignore[attr-defined]
@@ -229,7 +238,7 @@ def existing_partner_ids(
         return set()
     return set(
         session.scalars(
-            select(Partner.id).where(
+            select(col(Partner.id)).where(
                 Partner.network_id == network_id,  # type: ignore[arg-type]
                 Partner.id.in_(ids),  # type: ignore[attr-defined]
             )
@@ -257,14 +266,15 @@ def stakeholder_map(
             partners.c.acronym,
             partners.c.sector,
             partners.c.stage,
-            StakeholderAssessment.influence,
-            StakeholderAssessment.commitment,
-            StakeholderAssessment.champion,
+            col(StakeholderAssessment.influence),
+            col(StakeholderAssessment.commitment),
+            col(StakeholderAssessment.champion),
         )
         .join(StakeholderAssessment, StakeholderAssessment.partner_id == partners.c.id)  # type: ignore[arg-type]
         .order_by(partners.c.name)
     ).all()
-    points, unassessed = [], []
+    points: list[StakeholderPoint] = []
+    unassessed: list[StakeholderPoint] = []
     for row in rows:
         point = StakeholderPoint(
             partner_id=row.id,
@@ -293,9 +303,10 @@ def _snapshot(partner: Partner, labels: dict[str, list[str]]) -> dict[str, Any]:
 def _ensure_unique_name(
     session: Session, network_id: uuid.UUID, name: str, except_id: uuid.UUID | None = None
 ) -> None:
-    statement = select(Partner.id).where(
+    statement = select(col(Partner.id)).where(
         Partner.network_id == network_id,  # type: ignore[arg-type]
-        func.lower(Partner.name) == name.lower(),
+        # Exact, or equal ignoring case (SQLite's lower() folds ASCII only).
+        or_(col(Partner.name) == name, func.lower(Partner.name) == name.lower()),
     )
     if except_id is not None:
         statement = statement.where(Partner.id != except_id)  # type: ignore[arg-type]
@@ -312,7 +323,9 @@ def _write_labels(session: Session, partner_id: uuid.UUID, name: str, values: li
         )
     )
     for position, value in enumerate(values):
-        session.add(PartnerLabel(partner_id=partner_id, kind=kind, value=str(value), position=position))
+        session.add(
+            PartnerLabel(partner_id=partner_id, kind=kind, value=str(value), position=position)
+        )
 
 
 def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate) -> PartnerPublic:
@@ -488,7 +501,7 @@ def stage_history(
     """Newest first."""
     partner = get_partner(session, network_id, partner_id)
     statement = (
-        select(PartnerStageChange, User.full_name)
+        select(PartnerStageChange, col(User.full_name))
         .outerjoin(User, User.id == PartnerStageChange.changed_by)  # type: ignore[arg-type]
         .where(PartnerStageChange.partner_id == partner.id)  # type: ignore[arg-type]
     )
@@ -521,7 +534,9 @@ def _assessment(session: Session, partner_id: uuid.UUID) -> StakeholderAssessmen
     return assessment
 
 
-def get_assessment(session: Session, network_id: uuid.UUID, partner_id: uuid.UUID) -> AssessmentPublic:
+def get_assessment(
+    session: Session, network_id: uuid.UUID, partner_id: uuid.UUID
+) -> AssessmentPublic:
     partner = get_partner(session, network_id, partner_id)
     return _assessment_public(_assessment(session, partner.id))
 
@@ -576,7 +591,12 @@ def _contact_snapshot(contact: Contact) -> dict[str, Any]:
 
 
 def list_contacts(
-    session: Session, network_id: uuid.UUID, partner_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session,
+    network_id: uuid.UUID,
+    partner_id: uuid.UUID,
+    *,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[ContactPublic], str | None]:
     partner = get_partner(session, network_id, partner_id)
     statement = select(Contact).where(Contact.partner_id == partner.id)  # type: ignore[arg-type]
@@ -671,4 +691,3 @@ def delete_contact(
         before={"partner_id": contact.partner_id, **_contact_snapshot(contact)},
     )
     session.delete(contact)
-

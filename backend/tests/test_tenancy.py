@@ -1,0 +1,136 @@
+"""A network's data is invisible to everyone outside it: every route under
+/networks/{network} answers 404 to a member of another network, for every method, exactly
+as for a network that does not exist, and nothing in the network changes."""
+
+import re
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from tests.conftest import World
+
+NETWORK_PATH = "/api/v1/networks/{network}"
+
+
+def _network_routes(app: FastAPI) -> list[tuple[str, str]]:
+    """Every operation of the OpenAPI document under a network (test_openapi.py proves the
+    document lists every route)."""
+    return [
+        (method.upper(), path)
+        for path, operations in app.openapi()["paths"].items()
+        if path.startswith(NETWORK_PATH)
+        for method in operations
+    ]
+
+
+def _fill(path: str, world: World, contact_id: str, membership_id: str, slug: str) -> str:
+    values = {
+        "network": slug,
+        "partner_id": world.a_partner["id"],
+        "contact_id": contact_id,
+        "membership_id": membership_id,
+    }
+    return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
+
+
+def _snapshot(client: TestClient, world: World) -> dict[str, Any]:
+    headers = world.coordinator.headers
+    base = f"/api/v1/networks/{world.a.slug}"
+    return {
+        "network": client.get(base, headers=headers).json(),
+        "partners": client.get(f"{base}/partners", headers=headers).json(),
+        "contacts": client.get(f"{base}/partners/{world.a_partner['id']}/contacts", headers=headers).json(),
+        "members": client.get(f"{base}/members", headers=headers).json(),
+        "history": client.get(
+            f"{base}/partners/{world.a_partner['id']}/stage-history", headers=headers
+        ).json(),
+        "assessment": client.get(
+            f"{base}/partners/{world.a_partner['id']}/assessment", headers=headers
+        ).json(),
+    }
+
+
+def _setup_ids(client: TestClient, world: World) -> tuple[str, str]:
+    base = f"/api/v1/networks/{world.a.slug}"
+    contact = client.post(
+        f"{base}/partners/{world.a_partner['id']}/contacts",
+        json={"name": "Staff Member", "email": "staff@example.org"},
+        headers=world.coordinator.headers,
+    )
+    assert contact.status_code == 201
+    members = client.get(f"{base}/members", headers=world.coordinator.headers).json()["items"]
+    return contact.json()["id"], members[0]["id"]
+
+
+def test_every_network_route_is_404_to_a_member_of_another_network(
+    app: FastAPI, client: TestClient, world: World
+) -> None:
+    contact_id, membership_id = _setup_ids(client, world)
+    before = _snapshot(client, world)
+    outsider = world.other_coordinator.headers | {"If-Match": "*"}
+    routes = _network_routes(app)
+    assert len(routes) >= 20, "expected every network route to be checked"
+
+    for method, template in routes:
+        path = _fill(template, world, contact_id, membership_id, world.a.slug)
+        response = client.request(method, path, headers=outsider, json={"name": "Hijacked"})
+        assert response.status_code == 404, f"{method} {path} answered {response.status_code}"
+        assert response.headers["content-type"].startswith("application/problem+json")
+        # Indistinguishable from a network that does not exist.
+        missing = client.request(
+            method,
+            _fill(template, world, contact_id, membership_id, "no-such-network"),
+            headers=outsider,
+            json={"name": "Hijacked"},
+        )
+        assert missing.status_code == 404
+        assert response.json()["detail"] == missing.json()["detail"]
+
+    assert _snapshot(client, world) == before
+
+
+def test_records_of_another_network_are_404_under_your_own_network(
+    client: TestClient, world: World
+) -> None:
+    """B's coordinator cannot reach A's partner through B's slug either."""
+    base = f"/api/v1/networks/{world.b.slug}/partners/{world.a_partner['id']}"
+    headers = world.other_coordinator.headers | {"If-Match": "*"}
+    for method, path in [
+        ("GET", base),
+        ("PATCH", base),
+        ("DELETE", base),
+        ("GET", f"{base}/contacts"),
+        ("GET", f"{base}/assessment"),
+        ("GET", f"{base}/stage-history"),
+        ("POST", f"{base}/stage"),
+    ]:
+        body = {"stage": "met"} if path.endswith("/stage") else {"name": "Hijacked"}
+        response = client.request(method, path, headers=headers, json=body)
+        assert response.status_code == 404, f"{method} {path}"
+    partner = client.get(
+        f"/api/v1/networks/{world.a.slug}/partners/{world.a_partner['id']}",
+        headers=world.coordinator.headers,
+    ).json()
+    assert partner["name"] == world.a_partner["name"]
+    assert partner["stage"] == world.a_partner["stage"]
+
+
+def test_lists_never_mix_networks(client: TestClient, world: World) -> None:
+    a = client.get(f"/api/v1/networks/{world.a.slug}/partners", headers=world.coordinator.headers)
+    b = client.get(f"/api/v1/networks/{world.b.slug}/partners", headers=world.other_coordinator.headers)
+    assert {p["id"] for p in a.json()["items"]} == {world.a_partner["id"], world.a_other_partner["id"]}
+    assert {p["id"] for p in b.json()["items"]} == {world.b_partner["id"]}
+    networks = client.get("/api/v1/networks", headers=world.other_coordinator.headers).json()
+    assert [n["slug"] for n in networks["items"]] == [world.b.slug]
+
+
+def test_a_platform_admin_who_is_not_a_member_manages_the_network_but_reads_no_records(
+    client: TestClient, world: World
+) -> None:
+    base = f"/api/v1/networks/{world.a.slug}"
+    headers = world.admin.headers
+    assert client.get(base, headers=headers).status_code == 200
+    assert client.get(f"{base}/members", headers=headers).status_code == 200
+    for path in ("/partners", "/partners/stakeholder-map", "/audit", f"/partners/{world.a_partner['id']}"):
+        assert client.get(base + path, headers=headers).status_code == 403, path
