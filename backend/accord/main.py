@@ -7,6 +7,7 @@ from typing import Any
 import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.responses import RedirectResponse
 
 from accord import __version__
 from accord.api import API_PREFIX, api_router
@@ -58,6 +59,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_error_handlers(app)
     app.include_router(api_router)
+
+    @app.get("/", include_in_schema=False)
+    def home() -> RedirectResponse:
+        # Until the dashboard is served here, the front door is the API's documentation.
+        return RedirectResponse("/docs")
+
     # Outermost first: the guard reads and bounds the body before idempotency sees it.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(RequestGuardMiddleware, max_body_bytes=settings.max_body_bytes)

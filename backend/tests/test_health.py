@@ -38,3 +38,14 @@ def test_not_ready_when_the_database_is_unreachable(settings: Settings) -> None:
         response = client.get("/api/v1/health/ready")
     assert response.status_code == 503
     assert "cannot be reached" in response.json()["detail"]
+
+
+def test_the_front_door_leads_to_the_documentation(client: TestClient) -> None:
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code in (302, 307)
+    assert response.headers["location"] == "/docs"
+
+
+def test_the_connection_pool_is_larger_than_the_request_thread_pool(client: TestClient) -> None:
+    app = client.app
+    assert app.state.engine.pool.size() > app.state.settings.request_threads  # type: ignore[attr-defined]
