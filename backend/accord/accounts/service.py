@@ -35,6 +35,16 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     return user
 
 
+def active_user(session: Session, user_id: uuid.UUID, version: int | None = None) -> User | None:
+    """The account, if it is active and (when given) still at `version`."""
+    user = session.get(User, user_id)
+    if user is None or not user.is_active:
+        return None
+    if version is not None and user.version != version:
+        return None
+    return user
+
+
 def create_user(session: Session, actor: User | None, data: UserCreate) -> User:
     email = normalise_email(data.email)
     if find_by_email(session, email) is not None:

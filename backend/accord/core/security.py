@@ -40,29 +40,31 @@ class InvalidToken(Exception):
     pass
 
 
-def create_access_token(settings: Settings, user_id: uuid.UUID) -> IssuedToken:
+def _encode(
+    settings: Settings, user_id: uuid.UUID, audience: str, lifetime: timedelta, **extra: object
+) -> IssuedToken:
     now = utcnow()
-    lifetime = timedelta(minutes=settings.access_token_minutes)
     claims = {
         "sub": str(user_id),
         "iat": int(now.timestamp()),
         "exp": int((now + lifetime).timestamp()),
         "iss": settings.token_issuer,
-        "aud": settings.token_audience,
+        "aud": audience,
+        **extra,
     }
     token = jwt.encode(claims, settings.secret_key, algorithm=ALGORITHM)
     return IssuedToken(token=token, expires_in=int(lifetime.total_seconds()))
 
 
-def decode_access_token(settings: Settings, token: str) -> uuid.UUID:
-    """The user id a valid token was issued to. The algorithm is pinned: `alg: none` and
-    any other algorithm are refused, as are wrong issuer or audience and expired tokens."""
+def _decode(settings: Settings, token: str, audience: str) -> dict[str, object]:
+    """Claims of a valid token. The algorithm is pinned: `alg: none` and any other
+    algorithm are refused, as are a wrong issuer or audience and expired tokens."""
     try:
-        claims = jwt.decode(
+        claims: dict[str, object] = jwt.decode(
             token,
             settings.secret_key,
             algorithms=[ALGORITHM],
-            audience=settings.token_audience,
+            audience=audience,
             issuer=settings.token_issuer,
             options={
                 "require_exp": True,
@@ -72,6 +74,37 @@ def decode_access_token(settings: Settings, token: str) -> uuid.UUID:
                 "require_iss": True,
             },
         )
-        return uuid.UUID(str(claims["sub"]))
+        uuid.UUID(str(claims["sub"]))
+        return claims
     except (JWTError, ValueError, KeyError) as exc:
         raise InvalidToken(str(exc)) from exc
+
+
+def create_access_token(settings: Settings, user_id: uuid.UUID) -> IssuedToken:
+    lifetime = timedelta(minutes=settings.access_token_minutes)
+    return _encode(settings, user_id, settings.token_audience, lifetime)
+
+
+def decode_access_token(settings: Settings, token: str) -> uuid.UUID:
+    """The user id a valid access token was issued to."""
+    return uuid.UUID(str(_decode(settings, token, settings.token_audience)["sub"]))
+
+
+def _refresh_audience(settings: Settings) -> str:
+    # A distinct audience: a refresh token is never accepted as an access token.
+    return f"{settings.token_audience}-refresh"
+
+
+def create_refresh_token(settings: Settings, user_id: uuid.UUID, user_version: int) -> IssuedToken:
+    """For the dashboard's HttpOnly cookie. `ver` ties it to the account's version, so a
+    password change ends every session."""
+    lifetime = timedelta(hours=settings.refresh_token_hours)
+    return _encode(settings, user_id, _refresh_audience(settings), lifetime, ver=user_version)
+
+
+def decode_refresh_token(settings: Settings, token: str) -> tuple[uuid.UUID, int]:
+    claims = _decode(settings, token, _refresh_audience(settings))
+    version = claims.get("ver")
+    if not isinstance(version, int):
+        raise InvalidToken("refresh token without a version")
+    return uuid.UUID(str(claims["sub"])), version

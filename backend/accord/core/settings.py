@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     token_issuer: str = "accord"  # noqa: S105 - a public claim
     token_audience: str = "accord-api"  # noqa: S105 - a public claim
     access_token_minutes: int = Field(default=60 * 8, ge=1, le=60 * 24 * 30)
+    # The dashboard's sign-in cookie: a new access token can be had with it this long.
+    refresh_token_hours: int = Field(default=12, ge=1, le=24 * 30)
     # Worker threads that run sync routes; the connection pool is sized from it.
     request_threads: int = Field(default=40, ge=1, le=1000)
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
