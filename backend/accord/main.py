@@ -7,7 +7,6 @@ from typing import Any
 import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import RedirectResponse
 
 from accord import __version__
 from accord.api import API_PREFIX, api_router
@@ -17,6 +16,7 @@ from accord.core.guards import RequestGuardMiddleware
 from accord.core.idempotency import IdempotencyMiddleware
 from accord.core.openapi import declare_no_nul_strings, operation_id
 from accord.core.settings import Settings, get_settings
+from accord.dashboard import mount_dashboard
 
 DESCRIPTION = """
 Accord is the shared workspace of a coordinated response to violence against women and
@@ -60,10 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(api_router)
 
-    @app.get("/", include_in_schema=False)
-    def home() -> RedirectResponse:
-        # Until the dashboard is served here, the front door is the API's documentation.
-        return RedirectResponse("/docs")
+    mount_dashboard(app, settings.spa_dir)
 
     # Outermost first: the guard reads and bounds the body before idempotency sees it.
     app.add_middleware(IdempotencyMiddleware)

@@ -91,6 +91,8 @@ def _empty_database(request: pytest.FixtureRequest) -> Iterator[None]:
         return
     engine = request.getfixturevalue("app").state.engine
     with engine.begin() as connection:
+        # Networks may nest (parent_id RESTRICT): un-nest them before deleting.
+        connection.execute(Network.__table__.update().values(parent_id=None))  # type: ignore[attr-defined]
         for table in reversed(metadata.sorted_tables):
             connection.execute(table.delete())
 
@@ -149,10 +151,10 @@ class Factory:
                 is_admin=admin,
             )
             session.add(user)
-        return Actor(user=user, headers=self.headers_for(user.id))
+        return Actor(user=user, headers=self.headers_for(user.id, user.version))
 
-    def headers_for(self, user_id: uuid.UUID) -> dict[str, str]:
-        token = create_access_token(self.settings, user_id).token
+    def headers_for(self, user_id: uuid.UUID, version: int = 1) -> dict[str, str]:
+        token = create_access_token(self.settings, user_id, version).token
         return {"Authorization": f"Bearer {token}"}
 
     def network(self, slug: str, name: str | None = None) -> Network:

@@ -40,10 +40,33 @@ def test_not_ready_when_the_database_is_unreachable(settings: Settings) -> None:
     assert "cannot be reached" in response.json()["detail"]
 
 
-def test_the_front_door_leads_to_the_documentation(client: TestClient) -> None:
-    response = client.get("/", follow_redirects=False)
+def test_without_a_built_dashboard_the_front_door_leads_to_the_documentation(
+    settings: Settings, tmp_path: Path
+) -> None:
+    api_only = settings.model_copy(update={"spa_dir": tmp_path / "no-dashboard"})
+    with TestClient(create_app(api_only)) as client:
+        response = client.get("/", follow_redirects=False)
     assert response.status_code in (302, 307)
     assert response.headers["location"] == "/docs"
+
+
+def test_the_dashboard_is_served_with_deep_links_falling_back_to_it(
+    settings: Settings, tmp_path: Path
+) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text("<title>Accord</title>")
+    (tmp_path / "assets" / "app-1234.js").write_text("console.log(1)")
+    (tmp_path.parent / "secret.txt").write_text("outside")
+    with TestClient(create_app(settings.model_copy(update={"spa_dir": tmp_path}))) as client:
+        assert "Accord" in client.get("/").text
+        deep = client.get("/networks/riverside-ccr/partners?sector=health")
+        assert deep.status_code == 200 and "Accord" in deep.text
+        asset = client.get("/assets/app-1234.js")
+        assert asset.text == "console.log(1)" and "immutable" in asset.headers["cache-control"]
+        assert "outside" not in client.get("/../secret.txt").text
+        missing_api = client.get("/api/v1/no-such-thing")
+        assert missing_api.status_code == 404
+        assert missing_api.headers["content-type"].startswith("application/problem+json")
 
 
 def test_the_connection_pool_is_larger_than_the_request_thread_pool(client: TestClient) -> None:

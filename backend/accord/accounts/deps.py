@@ -21,11 +21,11 @@ def get_current_user(
     if not token:
         raise Unauthorized("Sign in and send the access token as `Authorization: Bearer …`.")
     try:
-        user_id = decode_access_token(settings, token)
+        user_id, version = decode_access_token(settings, token)
     except InvalidToken as exc:
         raise Unauthorized("The access token is invalid or has expired; sign in again.") from exc
     user = session.get(User, user_id)
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or user.version != version:
         raise Unauthorized("The access token is invalid or has expired; sign in again.")
     return user
 

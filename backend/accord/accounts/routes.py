@@ -74,7 +74,7 @@ def sign_in(
     # Scripted clients use the access token; the dashboard keeps it in memory only and
     # gets a new one after a reload from this HttpOnly cookie (POST /auth/refresh).
     _set_refresh_cookie(response, settings, user)
-    issued = create_access_token(settings, user.id)
+    issued = create_access_token(settings, user.id, user.version)
     return Token(access_token=issued.token, expires_in=issued.expires_in)
 
 
@@ -97,7 +97,7 @@ def refresh(
     if user is None:
         raise Unauthorized("Your session has ended; sign in again.")
     _set_refresh_cookie(response, settings, user)
-    issued = create_access_token(settings, user.id)
+    issued = create_access_token(settings, user.id, user.version)
     return Token(access_token=issued.token, expires_in=issued.expires_in)
 
 

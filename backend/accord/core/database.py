@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
@@ -74,6 +74,17 @@ def _begin_sqlite_transaction(conn: Any) -> None:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, class_=Session, expire_on_commit=False, autoflush=True)
+
+
+ModelT = TypeVar("ModelT")
+
+
+def lock(session: Session, model: type[ModelT], key: Any) -> ModelT | None:
+    """Read a row for writing: it stays locked until the transaction ends, so concurrent
+    writers of the same record take turns and the second one sees the first one's version
+    (its If-Match then fails with 412 instead of silently overwriting). SQLite has no row
+    locks and needs none: a writing request holds the database's write lock throughout."""
+    return session.get(model, key, with_for_update=True, populate_existing=True)
 
 
 @contextmanager

@@ -138,7 +138,8 @@ def _owner(settings: Settings, headers: Headers) -> str | None:
     if scheme.lower() != "bearer" or not token:
         return None
     try:
-        return str(decode_access_token(settings, token.strip()))
+        user_id, _version = decode_access_token(settings, token.strip())
+        return str(user_id)
     except InvalidToken:
         return None
 

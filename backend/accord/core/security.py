@@ -80,14 +80,22 @@ def _decode(settings: Settings, token: str, audience: str) -> dict[str, object]:
         raise InvalidToken(str(exc)) from exc
 
 
-def create_access_token(settings: Settings, user_id: uuid.UUID) -> IssuedToken:
+def create_access_token(settings: Settings, user_id: uuid.UUID, user_version: int) -> IssuedToken:
+    """`ver` ties the token to the account's version, so a password change ends it."""
     lifetime = timedelta(minutes=settings.access_token_minutes)
-    return _encode(settings, user_id, settings.token_audience, lifetime)
+    return _encode(settings, user_id, settings.token_audience, lifetime, ver=user_version)
 
 
-def decode_access_token(settings: Settings, token: str) -> uuid.UUID:
-    """The user id a valid access token was issued to."""
-    return uuid.UUID(str(_decode(settings, token, settings.token_audience)["sub"]))
+def decode_access_token(settings: Settings, token: str) -> tuple[uuid.UUID, int]:
+    """The user id and account version a valid access token was issued for."""
+    return _subject_and_version(_decode(settings, token, settings.token_audience))
+
+
+def _subject_and_version(claims: dict[str, object]) -> tuple[uuid.UUID, int]:
+    version = claims.get("ver")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InvalidToken("token without an account version")
+    return uuid.UUID(str(claims["sub"])), version
 
 
 def _refresh_audience(settings: Settings) -> str:
@@ -103,8 +111,4 @@ def create_refresh_token(settings: Settings, user_id: uuid.UUID, user_version: i
 
 
 def decode_refresh_token(settings: Settings, token: str) -> tuple[uuid.UUID, int]:
-    claims = _decode(settings, token, _refresh_audience(settings))
-    version = claims.get("ver")
-    if not isinstance(version, int):
-        raise InvalidToken("refresh token without a version")
-    return uuid.UUID(str(claims["sub"])), version
+    return _subject_and_version(_decode(settings, token, _refresh_audience(settings)))

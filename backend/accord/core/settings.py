@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     idempotency_ttl_hours: int = Field(default=24, ge=1)
     sql_echo: bool = False
+    # The built dashboard (`npm run build` in frontend/); served at / when present.
+    spa_dir: Path = REPO_ROOT / "frontend" / "dist"
 
     @model_validator(mode="after")
     def refuse_placeholder_secret(self) -> "Settings":

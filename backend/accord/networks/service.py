@@ -12,6 +12,7 @@ from accord.accounts import service as accounts
 from accord.accounts.models import User
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
+from accord.core.database import lock
 from accord.core.errors import Conflict, FieldError, Forbidden, NotFound
 from accord.core.models import utcnow
 from accord.core.pagination import SortColumn, page_of, paginate, parse_uuid
@@ -148,15 +149,17 @@ def create_network(session: Session, actor: User, data: NetworkCreate) -> Networ
 def update_network(
     session: Session, access: NetworkAccess, data: NetworkUpdate, if_match: str | None
 ) -> NetworkPublic:
-    network = access.network
+    network = lock(session, Network, access.network_id)
+    assert network is not None  # the access dependency found it in this transaction
     require_current_version(if_match, network.version)
     changes = data.model_dump(exclude_unset=True)
     before = _snapshot(network)
     if "parent" in changes:
-        if not access.user.is_admin:
-            raise Forbidden("Only platform administrators can change where a network is nested.")
         slug = changes.pop("parent")
-        network.parent_id = _resolve_parent(session, slug, network).id if slug else None
+        parent_id = _resolve_parent(session, slug, network).id if slug else None
+        if parent_id != network.parent_id and not access.user.is_admin:
+            raise Forbidden("Only platform administrators can change where a network is nested.")
+        network.parent_id = parent_id
     for name, value in changes.items():
         setattr(network, name, value)
     after = _snapshot(network)
@@ -244,16 +247,23 @@ def list_members(
 
 
 def _get_membership(
-    session: Session, access: NetworkAccess, membership_id: uuid.UUID
+    session: Session, access: NetworkAccess, membership_id: uuid.UUID, *, for_update: bool = False
 ) -> tuple[Membership, User]:
-    row = session.execute(
+    if for_update:
+        # Membership changes of one network take turns (the network row is the lock), so
+        # "at least one coordinator" holds even when two coordinators step down at once.
+        lock(session, Network, access.network_id)
+    statement = (
         select(Membership, User)
         .join(User, User.id == Membership.user_id)  # type: ignore[arg-type]
         .where(
             Membership.id == membership_id,  # type: ignore[arg-type]
             Membership.network_id == access.network_id,  # type: ignore[arg-type]
         )
-    ).first()
+    )
+    if for_update:
+        statement = statement.execution_options(populate_existing=True)
+    row = session.execute(statement).first()
     if row is None:
         raise NotFound("No member with this id in this network.")
     return row[0], row[1]
@@ -353,7 +363,7 @@ def update_member(
     data: MembershipUpdate,
     if_match: str | None,
 ) -> MembershipPublic:
-    membership, user = _get_membership(session, access, membership_id)
+    membership, user = _get_membership(session, access, membership_id, for_update=True)
     require_current_version(if_match, membership.version)
     current_links = _partner_ids_by_membership(session, [membership.id])[membership.id]
     role = data.role or membership.role
@@ -384,7 +394,7 @@ def update_member(
 def remove_member(
     session: Session, access: NetworkAccess, membership_id: uuid.UUID, if_match: str | None
 ) -> None:
-    membership, user = _get_membership(session, access, membership_id)
+    membership, user = _get_membership(session, access, membership_id, for_update=True)
     require_current_version(if_match, membership.version)
     if membership.role == MembershipRole.coordinator:
         _ensure_another_coordinator(session, access, membership)

@@ -11,6 +11,7 @@ from sqlmodel import Session, col
 from accord.accounts.models import User
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
+from accord.core.database import lock
 from accord.core.errors import Conflict, NotFound
 from accord.core.models import utcnow
 from accord.core.pagination import (
@@ -223,8 +224,12 @@ def list_partners(
     return _public_many(session, items), next_cursor
 
 
-def get_partner(session: Session, network_id: uuid.UUID, partner_id: uuid.UUID) -> Partner:
-    partner = session.get(Partner, partner_id)
+def get_partner(
+    session: Session, network_id: uuid.UUID, partner_id: uuid.UUID, *, for_update: bool = False
+) -> Partner:
+    """The partner, 404 if it is not in this network. `for_update` locks the row until the
+    request's transaction ends, so a concurrent writer waits and then sees the new version."""
+    partner = lock(session, Partner, partner_id) if for_update else session.get(Partner, partner_id)
     if partner is None or partner.network_id != network_id:
         raise NotFound("No partner with this id in this network.")
     return partner
@@ -382,7 +387,7 @@ def update_partner(
     data: PartnerUpdate,
     if_match: str | None,
 ) -> PartnerPublic:
-    partner = get_partner(session, access.network_id, partner_id)
+    partner = get_partner(session, access.network_id, partner_id, for_update=True)
     access.ensure_can_edit_partner(partner.id)
     require_current_version(if_match, partner.version)
     changes = data.model_dump(exclude_unset=True)
@@ -425,7 +430,7 @@ def delete_partner(
     session: Session, access: NetworkAccess, partner_id: uuid.UUID, if_match: str | None
 ) -> None:
     access.ensure_coordinator("remove partners")
-    partner = get_partner(session, access.network_id, partner_id)
+    partner = get_partner(session, access.network_id, partner_id, for_update=True)
     require_current_version(if_match, partner.version)
     labels = _labels_of(session, [partner.id])[partner.id]
     audit.record(
@@ -447,7 +452,7 @@ def change_stage(
     data: StageChangeCreate,
     if_match: str | None,
 ) -> PartnerPublic:
-    partner = get_partner(session, access.network_id, partner_id)
+    partner = get_partner(session, access.network_id, partner_id, for_update=True)
     access.ensure_coordinator("move a partner's engagement stage")
     if if_match is not None:
         require_current_version(if_match, partner.version)
@@ -525,8 +530,14 @@ def stage_history(
     ], next_cursor
 
 
-def _assessment(session: Session, partner_id: uuid.UUID) -> StakeholderAssessment:
-    assessment = session.get(StakeholderAssessment, partner_id)
+def _assessment(
+    session: Session, partner_id: uuid.UUID, *, for_update: bool = False
+) -> StakeholderAssessment:
+    assessment = (
+        lock(session, StakeholderAssessment, partner_id)
+        if for_update
+        else session.get(StakeholderAssessment, partner_id)
+    )
     if assessment is None:  # every partner gets one at creation; repair if missing
         assessment = StakeholderAssessment(partner_id=partner_id)
         session.add(assessment)
@@ -550,7 +561,7 @@ def update_assessment(
 ) -> AssessmentPublic:
     partner = get_partner(session, access.network_id, partner_id)
     access.ensure_coordinator("assess partners")
-    assessment = _assessment(session, partner.id)
+    assessment = _assessment(session, partner.id, for_update=True)
     require_current_version(if_match, assessment.version)
     changes = data.model_dump(exclude_unset=True)
     before = {name: getattr(assessment, name) for name in _ASSESSMENT_FIELDS}
@@ -608,10 +619,15 @@ def list_contacts(
 
 
 def get_contact(
-    session: Session, network_id: uuid.UUID, partner_id: uuid.UUID, contact_id: uuid.UUID
+    session: Session,
+    network_id: uuid.UUID,
+    partner_id: uuid.UUID,
+    contact_id: uuid.UUID,
+    *,
+    for_update: bool = False,
 ) -> Contact:
     partner = get_partner(session, network_id, partner_id)
-    contact = session.get(Contact, contact_id)
+    contact = lock(session, Contact, contact_id) if for_update else session.get(Contact, contact_id)
     if contact is None or contact.partner_id != partner.id:
         raise NotFound("No contact with this id for this partner.")
     return contact
@@ -645,7 +661,7 @@ def update_contact(
     data: ContactUpdate,
     if_match: str | None,
 ) -> ContactPublic:
-    contact = get_contact(session, access.network_id, partner_id, contact_id)
+    contact = get_contact(session, access.network_id, partner_id, contact_id, for_update=True)
     access.ensure_can_edit_partner(contact.partner_id)
     require_current_version(if_match, contact.version)
     changes = data.model_dump(exclude_unset=True)
@@ -678,7 +694,7 @@ def delete_contact(
     contact_id: uuid.UUID,
     if_match: str | None,
 ) -> None:
-    contact = get_contact(session, access.network_id, partner_id, contact_id)
+    contact = get_contact(session, access.network_id, partner_id, contact_id, for_update=True)
     access.ensure_can_edit_partner(contact.partner_id)
     require_current_version(if_match, contact.version)
     audit.record(

@@ -24,6 +24,7 @@ def _claims(user_id: uuid.UUID, settings: Settings, **overrides: object) -> dict
         "exp": now + 600,
         "iss": settings.token_issuer,
         "aud": settings.token_audience,
+        "ver": 1,
     }
     claims.update(overrides)
     return {k: v for k, v in claims.items() if v is not None}
@@ -99,7 +100,7 @@ def test_a_token_for_another_audience_or_issuer_is_refused(
     _assert_refused(client, {"Authorization": f"Bearer {token}"})
 
 
-@pytest.mark.parametrize("claim", ["exp", "aud", "sub", "iat"])
+@pytest.mark.parametrize("claim", ["exp", "aud", "sub", "iat", "ver"])
 def test_a_token_missing_a_required_claim_is_refused(
     client: TestClient, make: Factory, settings: Settings, claim: str
 ) -> None:
@@ -122,6 +123,27 @@ def test_a_token_of_a_deactivated_account_is_refused(
         assert user is not None
         user.is_active = False
     _assert_refused(client, actor.headers)
+
+
+def test_a_password_change_ends_existing_tokens(client: TestClient, make: Factory) -> None:
+    actor = make.user()
+    assert client.get(ME, headers=actor.headers).status_code == 200
+    changed = client.post(
+        "/api/v1/auth/me/password",
+        json={"current_password": "correct-horse-battery", "new_password": "another-long-password"},
+        headers=actor.headers,
+    )
+    assert changed.status_code == 204
+    _assert_refused(client, actor.headers)
+
+
+def test_a_hand_made_token_with_the_right_claims_is_accepted(
+    client: TestClient, make: Factory, settings: Settings
+) -> None:
+    """The negative tests above fail for the reason they name, not for a missing claim."""
+    actor = make.user()
+    token = jwt.encode(_claims(actor.id, settings), settings.secret_key, "HS256")
+    assert client.get(ME, headers={"Authorization": f"Bearer {token}"}).status_code == 200
 
 
 def test_issued_tokens_carry_the_standard_claims(client: TestClient, make: Factory, settings: Settings) -> None:

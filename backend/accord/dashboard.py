@@ -1,0 +1,31 @@
+"""Serves the built dashboard (the SPA) at /, with its client-side routes falling back to
+index.html so deep links work on reload. The API stays under /api; /docs documents it."""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException
+
+# Paths the dashboard never owns: a miss there is a real 404, not a client-side route.
+_NOT_DASHBOARD = ("api/", "docs", "openapi.json")
+
+
+def mount_dashboard(app: FastAPI, spa_dir: Path) -> None:
+    index = spa_dir / "index.html"
+    root = spa_dir.resolve()
+
+    @app.get("/{path:path}", include_in_schema=False, response_model=None)
+    def dashboard(path: str) -> Response:
+        if path.startswith(_NOT_DASHBOARD):
+            raise HTTPException(status_code=404)
+        if not index.is_file():
+            # Not built (API-only deployment): the front door is the API's documentation.
+            return RedirectResponse("/docs")
+        candidate = (root / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(root):
+            # Hashed asset names change with their content: cache them for good.
+            immutable = path.startswith("assets/")
+            headers = {"Cache-Control": "public, max-age=31536000, immutable"} if immutable else {}
+            return FileResponse(candidate, headers=headers)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
