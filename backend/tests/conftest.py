@@ -141,7 +141,9 @@ class Factory:
         self.settings = settings
         self.password_hash = password_hash
 
-    def user(self, email: str | None = None, *, admin: bool = False, name: str | None = None) -> Actor:
+    def user(
+        self, email: str | None = None, *, admin: bool = False, name: str | None = None
+    ) -> Actor:
         email = email or f"{uuid.uuid4().hex[:10]}@example.org"
         with transaction(self.factory) as session:
             user = User(
@@ -202,7 +204,9 @@ def world(client: TestClient, make: Factory) -> World:
 
     def create(network: Network, actor: Actor, **fields: Any) -> dict[str, Any]:
         response = client.post(
-            f"/api/v1/networks/{network.slug}/partners", json=partner_body(**fields), headers=actor.headers
+            f"/api/v1/networks/{network.slug}/partners",
+            json=partner_body(**fields),
+            headers=actor.headers,
         )
         assert response.status_code == 201, response.text
         return response.json()

@@ -8,7 +8,10 @@ from accord.core.settings import Settings
 
 
 def test_create_admin_makes_an_account_that_can_sign_in(
-    client: TestClient, settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    client: TestClient,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", settings.database_url)
     monkeypatch.setenv("ACCORD_ADMIN_PASSWORD", "a-long-admin-password")
@@ -16,7 +19,8 @@ def test_create_admin_makes_an_account_that_can_sign_in(
     assert "Created platform admin root@example.org" in capsys.readouterr().out
 
     token = client.post(
-        "/api/v1/auth/token", data={"username": "root@example.org", "password": "a-long-admin-password"}
+        "/api/v1/auth/token",
+        data={"username": "root@example.org", "password": "a-long-admin-password"},
     ).json()["access_token"]
     me = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"}).json()
     assert me["is_admin"] is True

@@ -11,9 +11,9 @@ from typing import Any
 import hypothesis.strategies as st
 import pytest
 import schemathesis
-from schemathesis.config import SchemathesisConfig
 from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
+from schemathesis.config import SchemathesisConfig
 from schemathesis.generation.modes import GenerationMode
 
 from tests.conftest import World, repo_path

@@ -40,7 +40,9 @@ def _snapshot(client: TestClient, world: World) -> dict[str, Any]:
     return {
         "network": client.get(base, headers=headers).json(),
         "partners": client.get(f"{base}/partners", headers=headers).json(),
-        "contacts": client.get(f"{base}/partners/{world.a_partner['id']}/contacts", headers=headers).json(),
+        "contacts": client.get(
+            f"{base}/partners/{world.a_partner['id']}/contacts", headers=headers
+        ).json(),
         "members": client.get(f"{base}/members", headers=headers).json(),
         "history": client.get(
             f"{base}/partners/{world.a_partner['id']}/stage-history", headers=headers
@@ -118,8 +120,13 @@ def test_records_of_another_network_are_404_under_your_own_network(
 
 def test_lists_never_mix_networks(client: TestClient, world: World) -> None:
     a = client.get(f"/api/v1/networks/{world.a.slug}/partners", headers=world.coordinator.headers)
-    b = client.get(f"/api/v1/networks/{world.b.slug}/partners", headers=world.other_coordinator.headers)
-    assert {p["id"] for p in a.json()["items"]} == {world.a_partner["id"], world.a_other_partner["id"]}
+    b = client.get(
+        f"/api/v1/networks/{world.b.slug}/partners", headers=world.other_coordinator.headers
+    )
+    assert {p["id"] for p in a.json()["items"]} == {
+        world.a_partner["id"],
+        world.a_other_partner["id"],
+    }
     assert {p["id"] for p in b.json()["items"]} == {world.b_partner["id"]}
     networks = client.get("/api/v1/networks", headers=world.other_coordinator.headers).json()
     assert [n["slug"] for n in networks["items"]] == [world.b.slug]
@@ -132,5 +139,10 @@ def test_a_platform_admin_who_is_not_a_member_manages_the_network_but_reads_no_r
     headers = world.admin.headers
     assert client.get(base, headers=headers).status_code == 200
     assert client.get(f"{base}/members", headers=headers).status_code == 200
-    for path in ("/partners", "/partners/stakeholder-map", "/audit", f"/partners/{world.a_partner['id']}"):
+    for path in (
+        "/partners",
+        "/partners/stakeholder-map",
+        "/audit",
+        f"/partners/{world.a_partner['id']}",
+    ):
         assert client.get(base + path, headers=headers).status_code == 403, path

@@ -6,6 +6,7 @@ from datetime import datetime
 from pydantic import EmailStr
 from sqlmodel import Field
 
+from accord.core.fields import Name
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -36,7 +37,7 @@ class User(UserBase, table=True):
 
 class UserCreate(InputModel):
     email: EmailStr = Field(max_length=254)
-    full_name: str = Field(min_length=1, max_length=200)
+    full_name: Name
     password: str = Field(min_length=12, max_length=200, description="At least 12 characters.")
     is_admin: bool = False
 

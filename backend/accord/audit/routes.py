@@ -4,11 +4,11 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import AwareDatetime
 
 from accord.audit import service
 from accord.audit.models import AuditEventPublic
 from accord.core.deps import SessionDep
+from accord.core.fields import IsoDateTime
 from accord.core.openapi import READ_ERRORS, responses
 from accord.core.pagination import CursorQuery, LimitQuery, Page
 from accord.networks.access import CoordinatorAccess
@@ -24,8 +24,8 @@ def list_audit_events(
     object_id: Annotated[str | None, Query(max_length=64)] = None,
     actor_id: uuid.UUID | None = None,
     action: Annotated[str | None, Query(max_length=60, examples=["partner.update"])] = None,
-    since: Annotated[AwareDatetime | None, Query(description="From this time (inclusive).")] = None,
-    until: Annotated[AwareDatetime | None, Query(description="Before this time.")] = None,
+    since: Annotated[IsoDateTime | None, Query(description="From this time (inclusive).")] = None,
+    until: Annotated[IsoDateTime | None, Query(description="Before this time.")] = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[AuditEventPublic]:

@@ -16,6 +16,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 logger = logging.getLogger("accord.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# Regular expression -> what it asks for in words (filled by accord.core.fields).
+PATTERN_MESSAGES: dict[str, str] = {}
 PROBLEM_TYPE_PREFIX = "urn:accord:problem:"
 
 
@@ -137,6 +139,14 @@ def problem(
     )
 
 
+def _message(error: dict[str, Any]) -> str:
+    if error.get("type") == "string_pattern_mismatch":
+        pattern = (error.get("ctx") or {}).get("pattern")
+        if pattern in PATTERN_MESSAGES:
+            return PATTERN_MESSAGES[pattern]
+    return str(error.get("msg", ""))
+
+
 def _location(loc: Iterable[Any]) -> str:
     return ".".join(str(part) for part in loc)
 
@@ -174,7 +184,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> ProblemResponse:
         errors = [
-            FieldError(field=_location(err.get("loc", ())), message=str(err.get("msg", "")))
+            FieldError(field=_location(err.get("loc", ())), message=_message(err))
             for err in exc.errors()
         ]
         return problem(

@@ -1,10 +1,13 @@
 """Field types shared by request models: codes, slugs, language tags, free area codes."""
 
+import re
 from typing import Annotated, Any
 
 import email_validator
 import langcodes
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, StringConstraints
+
+from accord.core.errors import PATTERN_MESSAGES
 
 # Staff e-mail addresses are checked for shape, not for a public top-level domain: an
 # address at a .test or .internal domain is the organisation's business, not ours.
@@ -23,7 +26,7 @@ Slug = Annotated[
 LANGUAGE_TAG_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?$"
 
 
-def _canonical_language_tag(value: str) -> str:
+def canonical_language_tag(value: str) -> str:
     """`EN-us` becomes `en-US`; registered aliases become their preferred tag (`iw` -> `he`)."""
     if langcodes.tag_is_valid(value):
         return langcodes.standardize_tag(value)
@@ -36,7 +39,7 @@ def _canonical_language_tag(value: str) -> str:
 LanguageTag = Annotated[
     str,
     StringConstraints(min_length=2, max_length=35, pattern=LANGUAGE_TAG_PATTERN),
-    AfterValidator(_canonical_language_tag),
+    AfterValidator(canonical_language_tag),
     Field(description="A BCP 47 language tag such as `en`, `fr`, `es-MX` or `sr-Latn`."),
 ]
 
@@ -60,8 +63,37 @@ LanguageList = Annotated[list[LanguageTag], AfterValidator(unique), Field(max_le
 AreaList = Annotated[list[AreaCode], AfterValidator(unique), Field(max_length=50)]
 TagList = Annotated[list[Tag], AfterValidator(unique), Field(max_length=50)]
 
+PHONE_PATTERN = r"^\+?[0-9 ()./\-]{3,50}$"
 Phone = Annotated[
     str,
-    StringConstraints(max_length=50, pattern=r"^\+?[0-9 ()./\-]{3,50}$"),
+    StringConstraints(max_length=50, pattern=PHONE_PATTERN),
     Field(description="Digits, spaces and + ( ) . / - only, e.g. `+44 20 7946 0000`."),
 ]
+
+
+# A name is one line with no surrounding blanks: "  Casa Luna " and "Casa Luna" would
+# otherwise be two partners. The pattern states it in the schema; the validator words it.
+NAME_PATTERN = r"^[^\x00 \t\r\n]([^\x00\r\n]*[^\x00 \t\r\n])?$"
+
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NAME_PATTERN)]
+
+# What a pattern means, in words, for the messages a person reads.
+PATTERN_MESSAGES.update(
+    {
+        NAME_PATTERN: "Must be a single line, without spaces at the start or end.",
+        SLUG_PATTERN: "Use lowercase letters, digits and single hyphens, e.g. riverside-ccr.",
+        LANGUAGE_TAG_PATTERN: "Must be a language tag such as en, fr, es-MX or sr-Latn.",
+        PHONE_PATTERN: "Use digits, spaces and + ( ) . / - only.",
+    }
+)
+
+
+def _iso_8601_only(value: Any) -> Any:
+    # Pydantic would also read "1" as a Unix time; a date-time parameter means ISO 8601.
+    if isinstance(value, str) and not re.match(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}", value):
+        raise ValueError("Must be an ISO 8601 date-time with offset, e.g. 2026-11-22T09:30:00Z.")
+    return value
+
+
+IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_8601_only)]

@@ -99,10 +99,15 @@ def paginate(
     columns: Sequence[SortColumn],
     limit: int,
     cursor: str | None,
+    select_keys: bool = False,
 ) -> AnySelect:
-    """Order and window `statement`; fetch one row more than `limit` to know if more exist."""
+    """Order and window `statement`; fetch one row more than `limit` to know if more exist.
+    `select_keys` appends the sort values to each row, for sorts on computed expressions
+    (lower(name), a rank) whose cursor values must come from the database itself."""
     if cursor:
         statement = statement.where(_after(columns, decode_cursor(cursor, sort_name, columns)))
+    if select_keys:
+        statement = statement.add_columns(*(c.expression for c in columns))
     order = [c.expression.desc() if c.descending else c.expression.asc() for c in columns]
     return statement.order_by(*order).limit(limit + 1)
 

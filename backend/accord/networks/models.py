@@ -7,7 +7,7 @@ from pydantic import EmailStr
 from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import LanguageList, Slug
+from accord.core.fields import LanguageList, Name, Slug
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -41,7 +41,7 @@ class Network(SQLModel, table=True):
 
 class NetworkCreate(InputModel):
     slug: Slug
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
     level: Level
     area: str | None = Field(default=None, max_length=200)
     languages: LanguageList = Field(default_factory=list)
@@ -49,7 +49,7 @@ class NetworkCreate(InputModel):
 
 
 class NetworkUpdate(InputModel):
-    name: str = optional(min_length=1, max_length=200)
+    name: Name = optional()
     level: Level = optional()
     area: str | None = Field(default=None, max_length=200)
     languages: LanguageList = optional()

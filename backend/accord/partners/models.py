@@ -10,7 +10,7 @@ from pydantic import AfterValidator, AnyHttpUrl, EmailStr, field_validator
 from sqlalchemy import Index, SmallInteger, Text, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import AreaList, LanguageList, Phone, TagList, unique
+from accord.core.fields import AreaList, LanguageList, Name, Phone, TagList, unique
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -86,7 +86,7 @@ class PartnerFields(InputModel):
 
 
 class PartnerCreate(PartnerFields):
-    name: str = Field(min_length=1, max_length=NAME_MAX)
+    name: Name
     acronym: str | None = Field(default=None, max_length=30)
     description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
     website: AnyHttpUrl | None = Field(default=None, description="http(s) address.")
@@ -102,7 +102,7 @@ class PartnerCreate(PartnerFields):
 class PartnerUpdate(PartnerFields):
     """Only the fields sent change. Stage moves through `POST …/stage`, not here."""
 
-    name: str = optional(min_length=1, max_length=NAME_MAX)
+    name: Name = optional()
     acronym: str | None = Field(default=None, max_length=30)
     description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
     website: AnyHttpUrl | None = None
@@ -250,14 +250,14 @@ class Contact(SQLModel, table=True):
 
 
 class ContactCreate(InputModel):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name
     job_title: str | None = Field(default=None, max_length=200)
     email: EmailStr | None = Field(default=None, max_length=254)
     phone: Phone | None = None
 
 
 class ContactUpdate(InputModel):
-    name: str = optional(min_length=1, max_length=200)
+    name: Name = optional()
     job_title: str | None = Field(default=None, max_length=200)
     email: EmailStr | None = Field(default=None, max_length=254)
     phone: Phone | None = None

@@ -13,6 +13,7 @@ from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
 from accord.core.database import lock
 from accord.core.errors import Conflict, NotFound
+from accord.core.fields import canonical_language_tag
 from accord.core.models import utcnow
 from accord.core.pagination import (
     AnySelect,
@@ -153,21 +154,17 @@ def _stage_rank() -> Any:
 def _sort_columns(sort: PartnerSort) -> list[SortColumn]:
     descending = sort.value.startswith("-")
     by_id = SortColumn(Partner.id, descending=descending, parse=parse_uuid)  # type: ignore[arg-type]
-    by_name = SortColumn(Partner.name, descending=descending)  # type: ignore[arg-type]
+    # Names sort as people read them: ignoring case first, then exactly (a stable order).
+    by_name = [
+        SortColumn(func.lower(Partner.name), descending=descending),
+        SortColumn(Partner.name, descending=descending),  # type: ignore[arg-type]
+    ]
     if sort in (PartnerSort.stage, PartnerSort.stage_desc):
-        return [SortColumn(_stage_rank(), descending=descending, parse=int), by_name, by_id]
+        return [SortColumn(_stage_rank(), descending=descending, parse=int), *by_name, by_id]
     if sort in (PartnerSort.updated, PartnerSort.updated_desc):
         updated = SortColumn(Partner.updated_at, descending=descending, parse=parse_datetime)  # type: ignore[arg-type]
         return [updated, by_id]
-    return [by_name, by_id]
-
-
-def _sort_key(sort: PartnerSort, partner: Partner) -> tuple[Any, ...]:
-    if sort in (PartnerSort.stage, PartnerSort.stage_desc):
-        return (STAGE_ORDER[Stage(partner.stage)], partner.name, partner.id)
-    if sort in (PartnerSort.updated, PartnerSort.updated_desc):
-        return (partner.updated_at, partner.id)
-    return (partner.name, partner.id)
+    return [*by_name, by_id]
 
 
 def _has_label(kind: LabelKind, values: Iterable[str]) -> Any:
@@ -188,7 +185,7 @@ def _filtered(network_id: uuid.UUID, filters: PartnerFilters) -> AnySelect:
         statement = statement.where(Partner.stage.in_(filters.stages))  # type: ignore[attr-defined]
     for values, kind in (
         (filters.populations, LabelKind.population),
-        (filters.languages, LabelKind.language),
+        ([canonical_language_tag(tag) for tag in filters.languages], LabelKind.language),
         (filters.areas, LabelKind.area),
         (filters.tags, LabelKind.tag),
     ):
@@ -216,12 +213,11 @@ def list_partners(
         columns=_sort_columns(sort),
         limit=limit,
         cursor=cursor,
+        select_keys=True,
     )
-    rows = session.scalars(statement).all()
-    items, next_cursor = page_of(
-        rows, limit=limit, sort_name=sort.value, key=lambda p: _sort_key(sort, p)
-    )
-    return _public_many(session, items), next_cursor
+    rows = session.execute(statement).all()
+    page, next_cursor = page_of(rows, limit=limit, sort_name=sort.value, key=lambda row: row[1:])
+    return _public_many(session, [row[0] for row in page]), next_cursor
 
 
 def get_partner(
@@ -563,6 +559,7 @@ def update_assessment(
     access.ensure_coordinator("assess partners")
     assessment = _assessment(session, partner.id, for_update=True)
     require_current_version(if_match, assessment.version)
+    lock(session, Partner, partner.id)
     changes = data.model_dump(exclude_unset=True)
     before = {name: getattr(assessment, name) for name in _ASSESSMENT_FIELDS}
     for name, value in changes.items():
@@ -573,6 +570,10 @@ def update_assessment(
         assessment.assessed_by = access.user.id
         assessment.assessed_at = utcnow()
         session.add(assessment)
+        # The partner's representation embeds its assessment: its ETag must move too.
+        partner.version += 1
+        partner.updated_at = assessment.assessed_at
+        session.add(partner)
         audit.record(
             session,
             actor_id=access.user.id,

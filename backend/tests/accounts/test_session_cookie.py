@@ -23,7 +23,9 @@ def _sign_in(client: TestClient, email: str) -> str:
     return str(response.json()["access_token"])
 
 
-def test_a_reload_gets_a_new_access_token_from_the_cookie(client: TestClient, make: Factory) -> None:
+def test_a_reload_gets_a_new_access_token_from_the_cookie(
+    client: TestClient, make: Factory
+) -> None:
     make.user("session@example.org")
     _sign_in(client, "session@example.org")
     refreshed = client.post(REFRESH)

@@ -79,7 +79,9 @@ def test_a_token_signed_with_another_key_is_refused(
     client: TestClient, make: Factory, settings: Settings
 ) -> None:
     actor = make.user()
-    token = jwt.encode(_claims(actor.id, settings), "another-secret-key-of-sufficient-length", "HS256")
+    token = jwt.encode(
+        _claims(actor.id, settings), "another-secret-key-of-sufficient-length", "HS256"
+    )
     _assert_refused(client, {"Authorization": f"Bearer {token}"})
 
 
@@ -146,10 +148,13 @@ def test_a_hand_made_token_with_the_right_claims_is_accepted(
     assert client.get(ME, headers={"Authorization": f"Bearer {token}"}).status_code == 200
 
 
-def test_issued_tokens_carry_the_standard_claims(client: TestClient, make: Factory, settings: Settings) -> None:
+def test_issued_tokens_carry_the_standard_claims(
+    client: TestClient, make: Factory, settings: Settings
+) -> None:
     make.user("claims@example.org")
     response = client.post(
-        "/api/v1/auth/token", data={"username": "claims@example.org", "password": "correct-horse-battery"}
+        "/api/v1/auth/token",
+        data={"username": "claims@example.org", "password": "correct-horse-battery"},
     )
     assert response.status_code == 200
     token = response.json()["access_token"]

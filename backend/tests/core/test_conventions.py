@@ -39,7 +39,9 @@ def test_an_unsupported_method_is_405_with_allow(client: TestClient, world: Worl
 
 def test_unknown_fields_are_refused(client: TestClient, world: World) -> None:
     body = partner_body(colour="purple")
-    problem = _assert_problem(client.post(_partners(world), json=body, headers=world.coordinator.headers), 422)
+    problem = _assert_problem(
+        client.post(_partners(world), json=body, headers=world.coordinator.headers), 422
+    )
     assert [e["field"] for e in problem["errors"]] == ["body.colour"]
 
 
@@ -50,7 +52,7 @@ def test_nul_bytes_are_refused_in_body_query_and_path(client: TestClient, world:
     )
     assert problem["errors"][0]["field"] == "body.name"
     _assert_problem(client.get(_partners(world) + "?q=a%00b", headers=headers), 422)
-    _assert_problem(client.get(f"/api/v1/networks/network-a%00/partners", headers=headers), 422)
+    _assert_problem(client.get("/api/v1/networks/network-a%00/partners", headers=headers), 422)
     # Nothing was stored.
     names = [p["name"] for p in client.get(_partners(world), headers=headers).json()["items"]]
     assert all("\x00" not in name for name in names)
@@ -90,7 +92,9 @@ def test_malformed_json_is_a_client_error_not_a_crash(client: TestClient, world:
 
 def test_bodies_over_one_mebibyte_are_refused(client: TestClient, world: World) -> None:
     huge = partner_body(description="x" * (1024 * 1024 + 1))
-    _assert_problem(client.post(_partners(world), json=huge, headers=world.coordinator.headers), 413)
+    _assert_problem(
+        client.post(_partners(world), json=huge, headers=world.coordinator.headers), 413
+    )
 
 
 def test_streamed_bodies_over_the_limit_are_refused(client: TestClient, world: World) -> None:
@@ -106,7 +110,10 @@ def test_streamed_bodies_over_the_limit_are_refused(client: TestClient, world: W
         headers=world.coordinator.headers | {"Content-Type": "application/json"},
     )
     _assert_problem(response, 413)
-    names = [p["name"] for p in client.get(_partners(world), headers=world.coordinator.headers).json()["items"]]
+    names = [
+        p["name"]
+        for p in client.get(_partners(world), headers=world.coordinator.headers).json()["items"]
+    ]
     assert "Streamed" not in names
 
 
@@ -141,7 +148,10 @@ def test_a_stale_write_is_412_and_a_blind_write_428(client: TestClient, world: W
     url = f"{_partners(world)}/{world.a_partner['id']}"
     headers = world.coordinator.headers
     etag = client.get(url, headers=headers).headers["etag"]
-    assert client.patch(url, json={"acronym": "A"}, headers=headers | {"If-Match": etag}).status_code == 200
+    assert (
+        client.patch(url, json={"acronym": "A"}, headers=headers | {"If-Match": etag}).status_code
+        == 200
+    )
     stale = client.patch(url, json={"acronym": "B"}, headers=headers | {"If-Match": etag})
     _assert_problem(stale, 412)
     assert stale.headers["etag"] != etag
@@ -158,14 +168,22 @@ def test_an_idempotent_retry_replays_the_first_answer(client: TestClient, world:
     assert again.json() == first.json()
     assert again.headers["idempotent-replayed"] == "true"
     assert again.headers["location"] == first.headers["location"]
-    names = [p["name"] for p in client.get(_partners(world), headers=world.coordinator.headers).json()["items"]]
+    names = [
+        p["name"]
+        for p in client.get(_partners(world), headers=world.coordinator.headers).json()["items"]
+    ]
     assert names.count("Casa Luna") == 1
 
 
 def test_reusing_a_key_for_another_request_is_409(client: TestClient, world: World) -> None:
     headers = world.coordinator.headers | {"Idempotency-Key": "key-2"}
-    assert client.post(_partners(world), json=partner_body(name="One"), headers=headers).status_code == 201
-    problem = _assert_problem(client.post(_partners(world), json=partner_body(name="Two"), headers=headers), 409)
+    assert (
+        client.post(_partners(world), json=partner_body(name="One"), headers=headers).status_code
+        == 201
+    )
+    problem = _assert_problem(
+        client.post(_partners(world), json=partner_body(name="Two"), headers=headers), 409
+    )
     assert "Idempotency-Key" in problem["detail"]
 
 
@@ -173,14 +191,19 @@ def test_a_failed_request_can_be_corrected_and_retried_with_its_key(
     client: TestClient, world: World
 ) -> None:
     headers = world.coordinator.headers | {"Idempotency-Key": "key-3"}
-    assert client.post(_partners(world), json={"name": "No sector"}, headers=headers).status_code == 422
+    assert (
+        client.post(_partners(world), json={"name": "No sector"}, headers=headers).status_code
+        == 422
+    )
     fixed = client.post(_partners(world), json=partner_body(name="With sector"), headers=headers)
     assert fixed.status_code == 201
 
 
 def test_keys_belong_to_their_user(client: TestClient, world: World) -> None:
     key = {"Idempotency-Key": "shared-key"}
-    first = client.post(_partners(world), json=partner_body(name="Mine"), headers=world.coordinator.headers | key)
+    first = client.post(
+        _partners(world), json=partner_body(name="Mine"), headers=world.coordinator.headers | key
+    )
     other = client.post(
         f"/api/v1/networks/{world.b.slug}/partners",
         json=partner_body(name="Theirs"),
@@ -199,7 +222,8 @@ def test_a_malformed_idempotency_key_is_422(client: TestClient, world: World) ->
 
 def test_a_made_up_cursor_is_422(client: TestClient, world: World) -> None:
     problem = _assert_problem(
-        client.get(_partners(world) + "?cursor=not-a-cursor", headers=world.coordinator.headers), 422
+        client.get(_partners(world) + "?cursor=not-a-cursor", headers=world.coordinator.headers),
+        422,
     )
     assert problem["errors"][0]["field"] == "query.cursor"
 
@@ -209,7 +233,9 @@ def test_a_cursor_only_fits_the_sort_it_came_from(client: TestClient, world: Wor
     page = client.get(_partners(world) + "?limit=1&sort=name", headers=headers).json()
     assert page["next_cursor"]
     _assert_problem(
-        client.get(_partners(world) + f"?limit=1&sort=stage&cursor={page['next_cursor']}", headers=headers),
+        client.get(
+            _partners(world) + f"?limit=1&sort=stage&cursor={page['next_cursor']}", headers=headers
+        ),
         422,
     )
 

@@ -9,7 +9,9 @@ from accord.demo.loader import DEMO_COORDINATOR, DEMO_EDITOR, DEMO_PASSWORD, loa
 
 
 def _sign_in(client: TestClient, email: str) -> dict[str, str]:
-    response = client.post("/api/v1/auth/token", data={"username": email, "password": DEMO_PASSWORD})
+    response = client.post(
+        "/api/v1/auth/token", data={"username": email, "password": DEMO_PASSWORD}
+    )
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
@@ -26,7 +28,9 @@ def test_the_demo_network_loads_once_and_the_coordinator_can_explore_it(
     me = client.get("/api/v1/auth/me", headers=headers).json()
     assert [(m["network"], m["role"]) for m in me["memberships"]] == [(first.slug, "coordinator")]
 
-    partners = client.get(f"/api/v1/networks/{first.slug}/partners?limit=200", headers=headers).json()
+    partners = client.get(
+        f"/api/v1/networks/{first.slug}/partners?limit=200", headers=headers
+    ).json()
     items = partners["items"]
     assert len(items) == first.partners
     assert len({p["sector"] for p in items}) >= 12
