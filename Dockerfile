@@ -14,4 +14,4 @@ COPY migrations migrations
 RUN useradd --system --home /srv/accord accord
 USER accord
 EXPOSE 8000
-CMD ["sh", "-c", "alembic upgrade head && uvicorn accord.main:create_app --factory --host 0.0.0.0 --port 8000 --workers 2 --no-access-log"]
+CMD ["sh", "-c", "alembic upgrade head && python -m accord load-catalogue && uvicorn accord.main:create_app --factory --host 0.0.0.0 --port 8000 --workers 2 --no-access-log"]

@@ -18,7 +18,7 @@ export ACCORD_ENVIRONMENT ?= development
 help:
 	@echo "make run        install, migrate, load the demo network, serve http://$(HOST):$(PORT)"
 	@echo "make test       install and run every test (exits non-zero on any failure)"
-	@echo "make migrate    upgrade the database to the latest schema"
+	@echo "make migrate    upgrade the database to the latest schema and role catalogue"
 	@echo "make openapi    regenerate openapi/openapi.json from the app"
 	@echo "make lint       ruff and mypy"
 
@@ -32,8 +32,10 @@ $(STAMP): backend/pyproject.toml backend/constraints.txt
 
 install: $(STAMP)
 
+# The schema, then the shipped reference data (the role catalogue); both safe to repeat.
 migrate: $(STAMP)
 	$(BIN)/alembic upgrade head
+	$(BIN)/python -m accord load-catalogue
 
 demo: migrate
 	$(BIN)/python -m accord load-demo

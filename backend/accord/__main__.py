@@ -60,6 +60,22 @@ def load_demo(_args: argparse.Namespace) -> int:
     return 0
 
 
+def load_catalogue(_args: argparse.Namespace) -> int:
+    from accord.roles.catalogue_loader import load_catalogue as load
+
+    engine = create_db_engine(_settings())
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            result = load(session)
+    finally:
+        engine.dispose()
+    print(
+        f"Role catalogue v{result.version}: {result.added} added, {result.updated} updated, "
+        f"{result.unchanged} unchanged."
+    )
+    return 0
+
+
 def openapi(args: argparse.Namespace) -> int:
     from accord.main import create_app
 
@@ -84,6 +100,11 @@ def main(argv: list[str] | None = None) -> int:
         "--password", help="default: $ACCORD_ADMIN_PASSWORD, else asked for at the prompt"
     )
     admin.set_defaults(run=create_admin)
+
+    catalogue = commands.add_parser(
+        "load-catalogue", help="load or upgrade the shipped role catalogue (safe to repeat)"
+    )
+    catalogue.set_defaults(run=load_catalogue)
 
     demo = commands.add_parser("load-demo", help="load the demo network (development only)")
     demo.set_defaults(run=load_demo)

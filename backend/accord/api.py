@@ -7,6 +7,7 @@ from accord.audit.routes import router as audit_router
 from accord.health.routes import router as health_router
 from accord.networks.routes import router as networks_router
 from accord.partners.routes import router as partners_router
+from accord.roles.routes import commitments_router, coverage_router, csv_router, roles_router
 
 API_PREFIX = "/api/v1"
 
@@ -17,6 +18,10 @@ for router in (
     users_router,
     networks_router,
     partners_router,
+    roles_router,
+    commitments_router,
+    csv_router,
+    coverage_router,
     audit_router,
 ):
     api_router.include_router(router)

@@ -13,19 +13,31 @@ from accord.partners.models import (
     PartnerStageChange,
     StakeholderAssessment,
 )
+from accord.roles.models import (
+    CatalogueState,
+    CommitmentStatusChange,
+    NetworkRole,
+    Role,
+    RoleCommitment,
+)
 
 metadata = SQLModel.metadata
 
 __all__ = [
     "AuditEvent",
+    "CatalogueState",
+    "CommitmentStatusChange",
     "Contact",
     "IdempotencyRecord",
     "Membership",
     "MembershipPartner",
     "Network",
+    "NetworkRole",
     "Partner",
     "PartnerLabel",
     "PartnerStageChange",
+    "Role",
+    "RoleCommitment",
     "StakeholderAssessment",
     "User",
     "metadata",

@@ -28,8 +28,10 @@ from accord.main import create_app
 from accord.models import metadata
 from accord.networks.models import Membership, MembershipPartner, Network
 from accord.partners.models import PartnerCreate
+from accord.roles.catalogue_loader import load_catalogue
 
 PASSWORD = "correct-horse-battery"
+REFERENCE_TABLES = {"catalogue_state"}
 SECRET = "test-secret-key-that-is-long-enough-for-production-use"
 
 
@@ -61,6 +63,13 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def migrated(database_url: str) -> str:
     command.upgrade(alembic_config(database_url), "head")
+    engine = create_engine(database_url)
+    try:
+        with Session(engine) as session:
+            load_catalogue(session)
+            session.commit()
+    finally:
+        engine.dispose()
     return database_url
 
 
@@ -94,6 +103,11 @@ def _empty_database(request: pytest.FixtureRequest) -> Iterator[None]:
         # Networks may nest (parent_id RESTRICT): un-nest them before deleting.
         connection.execute(Network.__table__.update().values(parent_id=None))  # type: ignore[attr-defined]
         for table in reversed(metadata.sorted_tables):
+            if table.name in REFERENCE_TABLES:
+                continue
+            if table.name == "roles":  # keep the shipped catalogue, drop networks' own roles
+                connection.execute(table.delete().where(table.c.network_id.is_not(None)))
+                continue
             connection.execute(table.delete())
 
 

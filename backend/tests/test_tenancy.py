@@ -24,13 +24,8 @@ def _network_routes(app: FastAPI) -> list[tuple[str, str]]:
     ]
 
 
-def _fill(path: str, world: World, contact_id: str, membership_id: str, slug: str) -> str:
-    values = {
-        "network": slug,
-        "partner_id": world.a_partner["id"],
-        "contact_id": contact_id,
-        "membership_id": membership_id,
-    }
+def _fill(path: str, world: World, ids: dict[str, str], slug: str) -> str:
+    values = {"network": slug, "partner_id": world.a_partner["id"], **ids}
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
 
 
@@ -50,39 +45,62 @@ def _snapshot(client: TestClient, world: World) -> dict[str, Any]:
         "assessment": client.get(
             f"{base}/partners/{world.a_partner['id']}/assessment", headers=headers
         ).json(),
+        "roles": client.get(f"{base}/roles", params={"limit": 200}, headers=headers).json(),
+        "commitments": client.get(f"{base}/commitments", headers=headers).json(),
     }
 
 
-def _setup_ids(client: TestClient, world: World) -> tuple[str, str]:
+def _setup_ids(client: TestClient, world: World) -> dict[str, str]:
+    """One record of each kind in network A, so every route has a real id to try."""
     base = f"/api/v1/networks/{world.a.slug}"
+    headers = world.coordinator.headers
     contact = client.post(
         f"{base}/partners/{world.a_partner['id']}/contacts",
         json={"name": "Staff Member", "email": "staff@example.org"},
-        headers=world.coordinator.headers,
+        headers=headers,
     )
     assert contact.status_code == 201
-    members = client.get(f"{base}/members", headers=world.coordinator.headers).json()["items"]
-    return contact.json()["id"], members[0]["id"]
+    members = client.get(f"{base}/members", headers=headers).json()["items"]
+    role = client.post(
+        f"{base}/roles", json={"sector": "health", "title": {"en": "A role of A"}}, headers=headers
+    )
+    assert role.status_code == 201
+    commitment = client.post(
+        f"{base}/commitments",
+        json={
+            "partner_id": world.a_partner["id"],
+            "role_id": role.json()["id"],
+            "status": "planned",
+        },
+        headers=headers,
+    )
+    assert commitment.status_code == 201
+    return {
+        "contact_id": contact.json()["id"],
+        "membership_id": members[0]["id"],
+        "role_id": role.json()["id"],
+        "commitment_id": commitment.json()["id"],
+    }
 
 
 def test_every_network_route_is_404_to_a_member_of_another_network(
     app: FastAPI, client: TestClient, world: World
 ) -> None:
-    contact_id, membership_id = _setup_ids(client, world)
+    ids = _setup_ids(client, world)
     before = _snapshot(client, world)
     outsider = world.other_coordinator.headers | {"If-Match": "*"}
     routes = _network_routes(app)
     assert len(routes) >= 20, "expected every network route to be checked"
 
     for method, template in routes:
-        path = _fill(template, world, contact_id, membership_id, world.a.slug)
+        path = _fill(template, world, ids, world.a.slug)
         response = client.request(method, path, headers=outsider, json={"name": "Hijacked"})
         assert response.status_code == 404, f"{method} {path} answered {response.status_code}"
         assert response.headers["content-type"].startswith("application/problem+json")
         # Indistinguishable from a network that does not exist.
         missing = client.request(
             method,
-            _fill(template, world, contact_id, membership_id, "no-such-network"),
+            _fill(template, world, ids, "no-such-network"),
             headers=outsider,
             json={"name": "Hijacked"},
         )

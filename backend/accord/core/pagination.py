@@ -35,7 +35,7 @@ class Page(BaseModel, Generic[T]):
 
 @dataclass(frozen=True)
 class SortColumn:
-    expression: ColumnElement[Any]
+    expression: Any  # a column or SQL expression
     descending: bool = False
     # How a value read back from a cursor becomes a bindable value again.
     parse: Callable[[Any], Any] = lambda value: value

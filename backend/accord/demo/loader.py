@@ -2,8 +2,9 @@
 same audit trail, stage history and rules as real data. Safe to run twice: an existing
 demo network is left as it is."""
 
+import random
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -23,12 +24,17 @@ from accord.networks.models import MembershipCreate, Network, NetworkCreate
 from accord.partners import service as partners
 from accord.partners.models import (
     AssessmentUpdate,
+    Contact,
     ContactCreate,
     Partner,
     PartnerCreate,
     PartnerStageChange,
     StageChangeCreate,
 )
+from accord.roles import service as roles
+from accord.roles.catalogue_loader import load_catalogue
+from accord.roles.models import CommitmentCreate, CommitmentStatus
+from accord.roles.service import role_views
 
 # Development-only accounts; `make run` prints them. Never load the demo in production.
 DEMO_PASSWORD = "riverside-demo-2026"  # noqa: S105
@@ -70,6 +76,7 @@ def load_demo(factory: sessionmaker[Session]) -> DemoResult:
 
 
 def _build(session: Session) -> None:
+    load_catalogue(session)
     admin = _account(session, None, DEMO_ADMIN, "Ada Admin", admin=True)
     coordinator = _account(session, admin, DEMO_COORDINATOR, "Carmen Coordinator", admin=False)
     editor = _account(session, admin, DEMO_EDITOR, "Esther Editor", admin=False)
@@ -131,6 +138,7 @@ def _build(session: Session) -> None:
         if editor_partner_id is None and entry["sector"] == DEMO_EDITOR_PARTNER_SECTOR:
             editor_partner_id = partner.id
 
+    _commit_to_roles(session, access)
     networks.add_member(
         session,
         access,
@@ -143,6 +151,74 @@ def _build(session: Session) -> None:
     networks.add_member(
         session, access, MembershipCreate(email=viewer.email, role=MembershipRole.viewer)
     )
+
+
+def _commit_to_roles(session: Session, access: NetworkAccess) -> None:
+    """Commitments as a real partnership has them, gaps included on purpose: active and
+    signed partners take on some of their sector's roles, a few reviews are overdue, the
+    crisis centre runs a hotline the guidance lists under social services, and one active
+    partner has taken on nothing yet."""
+    chance = random.Random(2026)  # noqa: S311 - demo data, not security
+    today = date.today()
+    roles_by_sector: dict[str, list[Any]] = {}
+    for view in role_views(session, access.network_id):
+        roles_by_sector.setdefault(view.role.sector, []).append(view.role)
+    partners_here = session.scalars(
+        select(Partner)
+        .where(col(Partner.network_id) == access.network_id)
+        .order_by(col(Partner.name))
+    ).all()
+    active = [p for p in partners_here if p.stage == Stage.active]
+    idle = active[-1] if active else None  # active, yet no role: a gap to find
+    for partner in partners_here:
+        if partner is idle or partner.stage not in (Stage.active, Stage.agreement_signed):
+            continue
+        signed_only = partner.stage == Stage.agreement_signed
+        contact = session.scalars(
+            select(Contact).where(col(Contact.partner_id) == partner.id).order_by(col(Contact.name))
+        ).first()
+        for role in roles_by_sector.get(partner.sector, []):
+            draw = chance.random()
+            if draw < (0.15 if signed_only else 0.5):
+                status = CommitmentStatus.in_place
+            elif draw < (0.45 if signed_only else 0.7):
+                status = CommitmentStatus.in_progress
+            elif draw < 0.8:
+                status = CommitmentStatus.planned
+            else:
+                continue
+            review = today + timedelta(days=chance.randint(-90, 330))
+            roles.create_commitment(
+                session,
+                access,
+                CommitmentCreate(
+                    partner_id=partner.id,
+                    role_id=role.id,
+                    status=status,
+                    evidence="Protocol signed at the coordination meeting"
+                    if status is CommitmentStatus.in_place
+                    else None,
+                    owner_contact_id=contact.id if contact else None,
+                    review_date=review if status is CommitmentStatus.in_place else None,
+                ),
+            )
+    crisis_centre = next(
+        (p for p in active if p.sector == "specialist_ngo" and "crisis" in p.name.lower()), None
+    )
+    referral_roles = [r for r in roles_by_sector.get("social_services", []) if "referral" in r.code]
+    if crisis_centre and referral_roles:
+        roles.create_commitment(
+            session,
+            access,
+            CommitmentCreate(
+                partner_id=crisis_centre.id,
+                role_id=referral_roles[0].id,
+                status=CommitmentStatus.in_place,
+                evidence="24/7 hotline referral protocol, 2026 edition",
+                review_date=today + timedelta(days=180),
+                note="The crisis centre's hotline does this for the whole city.",
+            ),
+        )
 
 
 def _spread_history(session: Session, partner_id: Any, start: Any, end: Any) -> None:

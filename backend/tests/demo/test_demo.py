@@ -63,3 +63,19 @@ def test_the_demo_partner_editor_edits_their_own_organisation(
     etag = client.get(url, headers=headers).headers["etag"]
     response = client.patch(url, json={"tags": ["24-7"]}, headers=headers | {"If-Match": etag})
     assert response.status_code == 200
+
+
+def test_the_demo_coverage_has_commitments_and_gaps_on_purpose(
+    app: FastAPI, client: TestClient
+) -> None:
+    result = load_demo(app.state.session_factory)
+    headers = _sign_in(client, DEMO_COORDINATOR)
+    base = f"/api/v1/networks/{result.slug}"
+    matrix = client.get(f"{base}/coverage", headers=headers).json()
+    assert matrix["summary"]["in_place"] >= 10
+    assert matrix["summary"]["nobody"] >= 10
+    gaps = client.get(f"{base}/coverage/gaps", headers=headers).json()["items"]
+    kinds = {gap["kind"] for gap in gaps}
+    assert {"role_not_in_place", "active_partner_without_commitment"} <= kinds
+    cells = [c for s in matrix["sectors"] for r in s["roles"] for c in r["cells"]]
+    assert any(cell["cross_sector"] for cell in cells)
