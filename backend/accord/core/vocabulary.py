@@ -91,3 +91,113 @@ class MembershipRole(StrEnum):
     coordinator = "coordinator"
     partner_editor = "partner_editor"
     viewer = "viewer"
+
+
+class ServiceType(StrEnum):
+    hotline = "hotline"
+    shelter = "shelter"
+    crisis_centre = "crisis_centre"
+    medical_care = "medical_care"
+    forensic_examination = "forensic_examination"
+    sexual_reproductive_health = "sexual_reproductive_health"
+    mental_health = "mental_health"
+    psychosocial_support = "psychosocial_support"
+    legal_aid = "legal_aid"
+    police_response = "police_response"
+    prosecution_support = "prosecution_support"
+    court_support = "court_support"
+    housing = "housing"
+    economic_support = "economic_support"
+    child_protection = "child_protection"
+    perpetrator_programme = "perpetrator_programme"
+    advocacy = "advocacy"
+    interpretation = "interpretation"
+    information = "information"
+
+
+class ServiceStatus(StrEnum):
+    """As in Open Referral HSDS."""
+
+    active = "active"
+    inactive = "inactive"
+    temporarily_closed = "temporarily_closed"
+    defunct = "defunct"
+
+
+class Need(StrEnum):
+    """A survivor's coded needs: never free text (001, 004)."""
+
+    immediate_safety = "immediate_safety"
+    emergency_shelter = "emergency_shelter"
+    medical_treatment = "medical_treatment"
+    forensic_examination = "forensic_examination"
+    post_exposure_care = "post_exposure_care"
+    psychosocial_support = "psychosocial_support"
+    mental_health_care = "mental_health_care"
+    legal_advice = "legal_advice"
+    protection_order = "protection_order"
+    police_report = "police_report"
+    court_accompaniment = "court_accompaniment"
+    housing = "housing"
+    income_support = "income_support"
+    child_protection = "child_protection"
+    interpretation = "interpretation"
+    safety_planning = "safety_planning"
+    information_on_rights = "information_on_rights"
+
+
+# Which service types meet which need (VOCABULARY.md).
+NEED_SERVICE_TYPES: dict[Need, frozenset[ServiceType]] = {
+    Need.immediate_safety: frozenset(
+        {ServiceType.police_response, ServiceType.hotline, ServiceType.crisis_centre}
+    ),
+    Need.emergency_shelter: frozenset({ServiceType.shelter, ServiceType.crisis_centre}),
+    Need.medical_treatment: frozenset({ServiceType.medical_care, ServiceType.crisis_centre}),
+    Need.forensic_examination: frozenset({ServiceType.forensic_examination}),
+    Need.post_exposure_care: frozenset(
+        {ServiceType.sexual_reproductive_health, ServiceType.medical_care}
+    ),
+    Need.psychosocial_support: frozenset(
+        {ServiceType.psychosocial_support, ServiceType.crisis_centre}
+    ),
+    Need.mental_health_care: frozenset({ServiceType.mental_health}),
+    Need.legal_advice: frozenset({ServiceType.legal_aid}),
+    Need.protection_order: frozenset(
+        {ServiceType.legal_aid, ServiceType.court_support, ServiceType.police_response}
+    ),
+    Need.police_report: frozenset({ServiceType.police_response}),
+    Need.court_accompaniment: frozenset({ServiceType.court_support, ServiceType.advocacy}),
+    Need.housing: frozenset({ServiceType.housing}),
+    Need.income_support: frozenset({ServiceType.economic_support}),
+    Need.child_protection: frozenset({ServiceType.child_protection}),
+    Need.interpretation: frozenset({ServiceType.interpretation}),
+    Need.safety_planning: frozenset(
+        {ServiceType.advocacy, ServiceType.hotline, ServiceType.crisis_centre}
+    ),
+    Need.information_on_rights: frozenset(
+        {ServiceType.information, ServiceType.legal_aid, ServiceType.hotline, ServiceType.advocacy}
+    ),
+}
+
+
+class CapacityStatus(StrEnum):
+    accepting = "accepting"
+    waitlist = "waitlist"
+    full = "full"
+    unknown = "unknown"  # reported when the last post is too old to trust
+
+
+class GenderEligibility(StrEnum):
+    women = "women"
+    men = "men"
+    gender_diverse = "gender_diverse"
+
+
+class Weekday(StrEnum):
+    mon = "mon"
+    tue = "tue"
+    wed = "wed"
+    thu = "thu"
+    fri = "fri"
+    sat = "sat"
+    sun = "sun"

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, delete, exists, func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlmodel import Session, col
 
 from accord.accounts.models import User
@@ -14,6 +14,7 @@ from accord.core.concurrency import require_current_version
 from accord.core.database import lock
 from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
+from accord.core.labels import LabelStore
 from accord.core.models import utcnow
 from accord.core.pagination import (
     AnySelect,
@@ -50,12 +51,16 @@ from accord.partners.models import (
 
 # Partner fields that map one-to-one to columns, and the multi-valued ones kept as labels.
 _COLUMN_FIELDS = ("name", "acronym", "description", "website", "sector", "level")
-_LABEL_FIELDS: dict[str, LabelKind] = {
-    "populations": LabelKind.population,
-    "languages": LabelKind.language,
-    "areas": LabelKind.area,
-    "tags": LabelKind.tag,
-}
+LABELS = LabelStore(
+    PartnerLabel,
+    "partner_id",
+    {
+        "populations": LabelKind.population,
+        "languages": LabelKind.language,
+        "areas": LabelKind.area,
+        "tags": LabelKind.tag,
+    },
+)
 _ASSESSMENT_FIELDS = (
     "trusted_by_survivors",
     "connected_respected",
@@ -82,25 +87,6 @@ class PartnerFilters:
 # --- reading -----------------------------------------------------------------------------
 
 
-def _labels_of(
-    session: Session, partner_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, dict[str, list[str]]]:
-    result: dict[uuid.UUID, dict[str, list[str]]] = {
-        pid: {name: [] for name in _LABEL_FIELDS} for pid in partner_ids
-    }
-    if not partner_ids:
-        return result
-    rows = session.execute(
-        select(col(PartnerLabel.partner_id), col(PartnerLabel.kind), col(PartnerLabel.value))
-        .where(PartnerLabel.partner_id.in_(partner_ids))  # type: ignore[attr-defined]
-        .order_by(col(PartnerLabel.partner_id), col(PartnerLabel.kind), col(PartnerLabel.position))
-    ).all()
-    names = {kind: name for name, kind in _LABEL_FIELDS.items()}
-    for partner_id, kind, value in rows:
-        result[partner_id][names[LabelKind(kind)]].append(value)
-    return result
-
-
 def _assessments_of(
     session: Session, partner_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, StakeholderAssessment]:
@@ -120,7 +106,7 @@ def _assessment_public(assessment: StakeholderAssessment) -> AssessmentPublic:
 
 def _public_many(session: Session, partners: Sequence[Partner]) -> list[PartnerPublic]:
     ids = [p.id for p in partners]
-    labels = _labels_of(session, ids)
+    labels = LABELS.read(session, ids)
     assessments = _assessments_of(session, ids)
     return [
         PartnerPublic(
@@ -167,14 +153,6 @@ def _sort_columns(sort: PartnerSort) -> list[SortColumn]:
     return [*by_name, by_id]
 
 
-def _has_label(kind: LabelKind, values: Iterable[str]) -> Any:
-    return exists().where(
-        PartnerLabel.partner_id == Partner.id,  # type: ignore[arg-type]
-        PartnerLabel.kind == kind,  # type: ignore[arg-type]
-        PartnerLabel.value.in_(list(values)),  # type: ignore[attr-defined]
-    )
-
-
 def _filtered(network_id: uuid.UUID, filters: PartnerFilters) -> AnySelect:
     statement = select(Partner).where(Partner.network_id == network_id)  # type: ignore[arg-type]
     if filters.sectors:
@@ -183,14 +161,14 @@ def _filtered(network_id: uuid.UUID, filters: PartnerFilters) -> AnySelect:
         statement = statement.where(Partner.level.in_(filters.levels))  # type: ignore[attr-defined]
     if filters.stages:
         statement = statement.where(Partner.stage.in_(filters.stages))  # type: ignore[attr-defined]
-    for values, kind in (
-        (filters.populations, LabelKind.population),
-        ([canonical_language_tag(tag) for tag in filters.languages], LabelKind.language),
-        (filters.areas, LabelKind.area),
-        (filters.tags, LabelKind.tag),
+    for name, values in (
+        ("populations", filters.populations),
+        ("languages", [canonical_language_tag(tag) for tag in filters.languages]),
+        ("areas", filters.areas),
+        ("tags", filters.tags),
     ):
         if values:
-            statement = statement.where(_has_label(kind, values))
+            statement = statement.where(LABELS.any_of(Partner.id, name, values))
     if filters.q and filters.q.strip():
         statement = statement.where(
             matches_text(filters.q, Partner.name, Partner.acronym, Partner.description)
@@ -315,20 +293,6 @@ def _ensure_unique_name(
         raise Conflict.on_field("body.name", "A partner with this name is already in the network.")
 
 
-def _write_labels(session: Session, partner_id: uuid.UUID, name: str, values: list[str]) -> None:
-    kind = _LABEL_FIELDS[name]
-    session.execute(
-        delete(PartnerLabel).where(
-            PartnerLabel.partner_id == partner_id,  # type: ignore[arg-type]
-            PartnerLabel.kind == kind,  # type: ignore[arg-type]
-        )
-    )
-    for position, value in enumerate(values):
-        session.add(
-            PartnerLabel(partner_id=partner_id, kind=kind, value=str(value), position=position)
-        )
-
-
 def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate) -> PartnerPublic:
     access.ensure_coordinator("add partners")
     _ensure_unique_name(session, access.network_id, data.name)
@@ -349,9 +313,9 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
     session.add(partner)
     session.flush()
     labels: dict[str, list[str]] = {}
-    for name in _LABEL_FIELDS:
+    for name in LABELS.fields:
         labels[name] = [str(v) for v in getattr(data, name)]
-        _write_labels(session, partner.id, name, labels[name])
+        LABELS.write(session, partner.id, name, labels[name])
     session.add(StakeholderAssessment(partner_id=partner.id))
     session.add(
         PartnerStageChange(
@@ -387,7 +351,7 @@ def update_partner(
     access.ensure_can_edit_partner(partner.id)
     require_current_version(if_match, partner.version)
     changes = data.model_dump(exclude_unset=True)
-    labels = _labels_of(session, [partner.id])[partner.id]
+    labels = LABELS.read(session, [partner.id])[partner.id]
     before = _snapshot(partner, labels)
     if "name" in changes:
         _ensure_unique_name(session, access.network_id, changes["name"], except_id=partner.id)
@@ -397,11 +361,11 @@ def update_partner(
             if name == "website" and value is not None:
                 value = str(data.website)
             setattr(partner, name, value if value != "" else None)
-    for name in _LABEL_FIELDS:
+    for name in LABELS.fields:
         if name in changes:
             values = [str(v) for v in changes[name]]
             if values != labels[name]:
-                _write_labels(session, partner.id, name, values)
+                LABELS.write(session, partner.id, name, values)
                 labels[name] = values
     after = _snapshot(partner, labels)
     if after != before:
@@ -428,7 +392,7 @@ def delete_partner(
     access.ensure_coordinator("remove partners")
     partner = get_partner(session, access.network_id, partner_id, for_update=True)
     require_current_version(if_match, partner.version)
-    labels = _labels_of(session, [partner.id])[partner.id]
+    labels = LABELS.read(session, [partner.id])[partner.id]
     audit.record(
         session,
         actor_id=access.user.id,

@@ -1,0 +1,68 @@
+"""Multi-valued attributes (populations, languages, areas, tags) stored one row per value,
+so that every filter is an indexed lookup on SQLite and PostgreSQL alike. A label table
+has the owner's id column, `kind`, `value` and `position` (the order the user gave)."""
+
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import delete, exists, select
+from sqlmodel import Session, SQLModel
+
+
+class LabelStore:
+    def __init__(self, table: type[SQLModel], owner: str, fields: Mapping[str, str]) -> None:
+        self.table = table
+        self.owner = owner
+        self.fields = dict(fields)  # API field name -> stored kind
+        self._names = {kind: name for name, kind in self.fields.items()}
+        self._owner_column: Any = getattr(table, owner)
+        self._kind: Any = table.kind  # type: ignore[attr-defined]
+        self._value: Any = table.value  # type: ignore[attr-defined]
+        self._position: Any = table.position  # type: ignore[attr-defined]
+
+    def read(
+        self, session: Session, owner_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, dict[str, list[str]]]:
+        result: dict[uuid.UUID, dict[str, list[str]]] = {
+            owner_id: {name: [] for name in self.fields} for owner_id in owner_ids
+        }
+        if not owner_ids:
+            return result
+        rows = session.execute(
+            select(self._owner_column, self._kind, self._value)
+            .where(self._owner_column.in_(list(owner_ids)))
+            .order_by(self._owner_column, self._kind, self._position)
+        ).all()
+        for owner_id, kind, value in rows:
+            name = self._names.get(kind)
+            if name is not None:
+                result[owner_id][name].append(value)
+        return result
+
+    def write(
+        self, session: Session, owner_id: uuid.UUID, name: str, values: Iterable[str]
+    ) -> None:
+        kind = self.fields[name]
+        session.execute(
+            delete(self.table).where(self._owner_column == owner_id, self._kind == kind)
+        )
+        for position, value in enumerate(values):
+            session.add(
+                self.table(
+                    **{
+                        self.owner: owner_id,
+                        "kind": kind,
+                        "value": str(value),
+                        "position": position,
+                    }
+                )
+            )
+
+    def any_of(self, owner_id: Any, name: str, values: Iterable[str]) -> Any:
+        """A filter: the owner has at least one of `values` under `name`."""
+        return exists().where(
+            self._owner_column == owner_id,
+            self._kind == self.fields[name],
+            self._value.in_(list(values)),
+        )
