@@ -8,6 +8,7 @@ from accord.health.routes import router as health_router
 from accord.networks.routes import router as networks_router
 from accord.partners.routes import router as partners_router
 from accord.roles.routes import commitments_router, coverage_router, csv_router, roles_router
+from accord.services.routes import router as services_router
 
 API_PREFIX = "/api/v1"
 
@@ -22,6 +23,7 @@ for router in (
     commitments_router,
     csv_router,
     coverage_router,
+    services_router,
     audit_router,
 ):
     api_router.include_router(router)

@@ -20,11 +20,13 @@ from accord.roles.models import (
     Role,
     RoleCommitment,
 )
+from accord.services.models import CapacityPost, Service, ServiceLabel, ServiceLocation
 
 metadata = SQLModel.metadata
 
 __all__ = [
     "AuditEvent",
+    "CapacityPost",
     "CatalogueState",
     "CommitmentStatusChange",
     "Contact",
@@ -38,6 +40,9 @@ __all__ = [
     "PartnerStageChange",
     "Role",
     "RoleCommitment",
+    "Service",
+    "ServiceLabel",
+    "ServiceLocation",
     "StakeholderAssessment",
     "User",
     "metadata",

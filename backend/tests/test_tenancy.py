@@ -47,6 +47,7 @@ def _snapshot(client: TestClient, world: World) -> dict[str, Any]:
         ).json(),
         "roles": client.get(f"{base}/roles", params={"limit": 200}, headers=headers).json(),
         "commitments": client.get(f"{base}/commitments", headers=headers).json(),
+        "services": client.get(f"{base}/services", headers=headers).json(),
     }
 
 
@@ -75,7 +76,21 @@ def _setup_ids(client: TestClient, world: World) -> dict[str, str]:
         headers=headers,
     )
     assert commitment.status_code == 201
+    service = client.post(
+        f"{base}/services",
+        json={"partner_id": world.a_partner["id"], "type": "shelter", "name": "Refuge of A"},
+        headers=headers,
+    )
+    assert service.status_code == 201
+    location = client.post(
+        f"{base}/services/{service.json()['id']}/locations",
+        json={"name": "Refuge", "address": "Somewhere safe", "confidential": True},
+        headers=headers,
+    )
+    assert location.status_code == 201
     return {
+        "service_id": service.json()["id"],
+        "location_id": location.json()["id"],
         "contact_id": contact.json()["id"],
         "membership_id": members[0]["id"],
         "role_id": role.json()["id"],

@@ -1,0 +1,295 @@
+"""HTTP for services, their locations and capacity."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response, status
+
+from accord.core.concurrency import IfMatch, set_etag
+from accord.core.deps import SessionDep, SettingsDep
+from accord.core.idempotency import declare_idempotency_key
+from accord.core.openapi import (
+    CREATE_ERRORS,
+    DELETE_ERRORS,
+    ETAG_HEADER,
+    READ_ERRORS,
+    UPDATE_ERRORS,
+    link_to,
+    responses,
+)
+from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.vocabulary import Population, ServiceStatus, ServiceType
+from accord.networks.access import EditorAccess, MemberAccess
+from accord.services import service
+from accord.services.models import (
+    CapacityCreate,
+    CapacityPublic,
+    LocationCreate,
+    LocationPublic,
+    LocationUpdate,
+    ServiceCreate,
+    ServicePublic,
+    ServiceUpdate,
+)
+
+router = APIRouter(prefix="/networks/{network}/services", tags=["services"])
+
+
+def service_filters(
+    type: Annotated[list[ServiceType], Query(max_length=20)] = [],  # noqa: B006
+    status: Annotated[list[ServiceStatus], Query(max_length=4)] = [],  # noqa: B006
+    partner_id: uuid.UUID | None = None,
+    population: Annotated[list[Population], Query(max_length=20)] = [],  # noqa: B006
+    language: Annotated[list[Annotated[str, Query(max_length=35)]], Query(max_length=20)] = [],  # noqa: B006
+    area: Annotated[list[Annotated[str, Query(max_length=100)]], Query(max_length=20)] = [],  # noqa: B006
+    open_24_7: bool | None = None,
+    wheelchair_access: bool | None = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+) -> service.ServiceFilters:
+    return service.ServiceFilters(
+        types=type,
+        statuses=status,
+        partner_id=partner_id,
+        populations=population,
+        languages=language,
+        areas=area,
+        open_24_7=open_24_7,
+        wheelchair_access=wheelchair_access,
+        q=q,
+    )
+
+
+Filters = Annotated[service.ServiceFilters, Depends(service_filters)]
+
+_LINKS = {
+    "GetService": link_to("services-get_service", service_id="$response.body#/id"),
+    "UpdateService": link_to(
+        "services-update_service",
+        service_id="$response.body#/id",
+        **{"header.If-Match": "$response.header.ETag"},
+    ),
+    "PostCapacity": link_to("services-post_capacity", service_id="$response.body#/id"),
+}
+
+
+@router.get("", response_model=Page[ServicePublic], responses=responses(*READ_ERRORS))
+def list_services(
+    access: MemberAccess,
+    session: SessionDep,
+    settings: SettingsDep,
+    filters: Filters,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> Page[ServicePublic]:
+    """What partners offer, by name. Confidential addresses appear only to coordinators
+    and the owning partner's editors; everyone else gets the front door contact."""
+    items, next_cursor = service.list_services(
+        session,
+        access,
+        filters,
+        max_age_hours=settings.capacity_max_age_hours,
+        limit=limit,
+        cursor=cursor,
+    )
+    return Page(items=items, next_cursor=next_cursor)
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ServicePublic,
+    dependencies=[Depends(declare_idempotency_key)],
+    responses=responses(
+        *CREATE_ERRORS,
+        extra={201: {"description": "Created", "headers": ETAG_HEADER, "links": _LINKS}},
+    ),
+)
+def create_service(
+    access: EditorAccess,
+    session: SessionDep,
+    settings: SettingsDep,
+    data: ServiceCreate,
+    response: Response,
+) -> ServicePublic:
+    """Add a service (coordinators, and the partner's own editors)."""
+    created = service.create_service(session, access, data, settings.capacity_max_age_hours)
+    set_etag(response, created.version)
+    response.headers["Location"] = f"/api/v1/networks/{access.network.slug}/services/{created.id}"
+    return created
+
+
+@router.get(
+    "/{service_id}",
+    response_model=ServicePublic,
+    responses=responses(*READ_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
+)
+def get_service(
+    access: MemberAccess,
+    session: SessionDep,
+    settings: SettingsDep,
+    service_id: uuid.UUID,
+    response: Response,
+) -> ServicePublic:
+    found = service.get_service(session, access.network_id, service_id)
+    set_etag(response, found.version)
+    return service.describe(session, access, found, settings.capacity_max_age_hours)
+
+
+@router.patch(
+    "/{service_id}",
+    response_model=ServicePublic,
+    responses=responses(*UPDATE_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
+)
+def update_service(
+    access: EditorAccess,
+    session: SessionDep,
+    settings: SettingsDep,
+    service_id: uuid.UUID,
+    data: ServiceUpdate,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ServicePublic:
+    updated = service.update_service(
+        session, access, service_id, data, if_match, settings.capacity_max_age_hours
+    )
+    set_etag(response, updated.version)
+    return updated
+
+
+@router.delete(
+    "/{service_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(*DELETE_ERRORS)
+)
+def delete_service(
+    access: EditorAccess, session: SessionDep, service_id: uuid.UUID, if_match: IfMatch = None
+) -> None:
+    service.delete_service(session, access, service_id, if_match)
+
+
+@router.get(
+    "/{service_id}/locations",
+    response_model=list[LocationPublic],
+    responses=responses(*READ_ERRORS),
+)
+def list_locations(
+    access: MemberAccess, session: SessionDep, service_id: uuid.UUID
+) -> list[LocationPublic]:
+    """The service's locations you may see (a service has a handful, so no paging)."""
+    return service.list_locations(session, access, service_id)
+
+
+@router.post(
+    "/{service_id}/locations",
+    status_code=status.HTTP_201_CREATED,
+    response_model=LocationPublic,
+    dependencies=[Depends(declare_idempotency_key)],
+    responses=responses(
+        *CREATE_ERRORS,
+        extra={
+            201: {
+                "description": "Created",
+                "headers": ETAG_HEADER,
+                "links": {
+                    "GetLocation": link_to(
+                        "services-get_location",
+                        service_id="$request.path.service_id",
+                        location_id="$response.body#/id",
+                    )
+                },
+            }
+        },
+    ),
+)
+def create_location(
+    access: EditorAccess,
+    session: SessionDep,
+    service_id: uuid.UUID,
+    data: LocationCreate,
+    response: Response,
+) -> LocationPublic:
+    location = service.create_location(session, access, service_id, data)
+    set_etag(response, location.version)
+    response.headers["Location"] = (
+        f"/api/v1/networks/{access.network.slug}/services/{service_id}/locations/{location.id}"
+    )
+    return location
+
+
+@router.get(
+    "/{service_id}/locations/{location_id}",
+    response_model=LocationPublic,
+    responses=responses(*READ_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
+)
+def get_location(
+    access: MemberAccess,
+    session: SessionDep,
+    service_id: uuid.UUID,
+    location_id: uuid.UUID,
+    response: Response,
+) -> LocationPublic:
+    location = service.get_location(session, access, service_id, location_id)
+    set_etag(response, location.version)
+    return location
+
+
+@router.patch(
+    "/{service_id}/locations/{location_id}",
+    response_model=LocationPublic,
+    responses=responses(*UPDATE_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
+)
+def update_location(
+    access: EditorAccess,
+    session: SessionDep,
+    service_id: uuid.UUID,
+    location_id: uuid.UUID,
+    data: LocationUpdate,
+    response: Response,
+    if_match: IfMatch = None,
+) -> LocationPublic:
+    location = service.update_location(session, access, service_id, location_id, data, if_match)
+    set_etag(response, location.version)
+    return location
+
+
+@router.delete(
+    "/{service_id}/locations/{location_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(*DELETE_ERRORS),
+)
+def delete_location(
+    access: EditorAccess,
+    session: SessionDep,
+    service_id: uuid.UUID,
+    location_id: uuid.UUID,
+    if_match: IfMatch = None,
+) -> None:
+    service.delete_location(session, access, service_id, location_id, if_match)
+
+
+@router.get(
+    "/{service_id}/capacity", response_model=CapacityPublic, responses=responses(*READ_ERRORS)
+)
+def current_capacity(
+    access: MemberAccess, session: SessionDep, settings: SettingsDep, service_id: uuid.UUID
+) -> CapacityPublic:
+    """Room now, with how fresh it is; too old a post reads as `unknown`."""
+    return service.current_capacity(
+        session, access.network_id, service_id, settings.capacity_max_age_hours
+    )
+
+
+@router.post(
+    "/{service_id}/capacity",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CapacityPublic,
+    dependencies=[Depends(declare_idempotency_key)],
+    responses=responses(*CREATE_ERRORS),
+)
+def post_capacity(
+    access: EditorAccess,
+    session: SessionDep,
+    settings: SettingsDep,
+    service_id: uuid.UUID,
+    data: CapacityCreate,
+) -> CapacityPublic:
+    """Post current capacity (coordinators, and the partner's own editors)."""
+    return service.post_capacity(session, access, service_id, data, settings.capacity_max_age_hours)

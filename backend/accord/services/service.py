@@ -1,0 +1,531 @@
+"""Services, their locations and capacity. Who may see a confidential address is decided
+here, in one place: coordinators and the owning partner's editors, nobody else."""
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from accord.audit import service as audit
+from accord.core.concurrency import require_current_version
+from accord.core.database import lock
+from accord.core.errors import InvalidInput, NotFound
+from accord.core.fields import canonical_language_tag
+from accord.core.labels import LabelStore
+from accord.core.models import utcnow
+from accord.core.pagination import SortColumn, page_of, paginate, parse_uuid
+from accord.core.search import matches_text
+from accord.core.vocabulary import CapacityStatus, Population, ServiceStatus, ServiceType
+from accord.networks.access import NetworkAccess
+from accord.partners import service as partners
+from accord.partners.models import Partner
+from accord.services.models import (
+    CapacityCreate,
+    CapacityPost,
+    CapacityPublic,
+    LocationCreate,
+    LocationPublic,
+    LocationUpdate,
+    Service,
+    ServiceCreate,
+    ServiceLabel,
+    ServiceLocation,
+    ServicePublic,
+    ServiceUpdate,
+)
+
+LABELS = LabelStore(
+    ServiceLabel,
+    "service_id",
+    {"populations": "population", "languages": "language", "areas": "area"},
+)
+_COLUMN_FIELDS = (
+    "type",
+    "name",
+    "description",
+    "status",
+    "age_min",
+    "age_max",
+    "genders",
+    "open_24_7",
+    "opening_hours",
+    "wheelchair_access",
+    "sign_language",
+    "interpreters",
+    "free_of_charge",
+    "female_staff",
+    "front_door_phone",
+    "front_door_email",
+)
+
+
+@dataclass
+class ServiceFilters:
+    types: list[ServiceType] = field(default_factory=list)
+    statuses: list[ServiceStatus] = field(default_factory=list)
+    partner_id: uuid.UUID | None = None
+    populations: list[Population] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)
+    open_24_7: bool | None = None
+    wheelchair_access: bool | None = None
+    q: str | None = None
+
+
+def can_see_confidential(access: NetworkAccess, partner_id: uuid.UUID) -> bool:
+    """Confidential addresses: coordinators and the owning partner's own editors only."""
+    return access.can_edit_partner(partner_id)
+
+
+# --- capacity -------------------------------------------------------------------------------
+
+
+def capacity_view(post: CapacityPost | None, max_age_hours: int, now: datetime) -> CapacityPublic:
+    """The last post, or `unknown` when there is none or it is older than `max_age_hours`:
+    an old "3 beds free" must never be read as today's."""
+    if post is None:
+        return CapacityPublic(
+            status=CapacityStatus.unknown,
+            beds_free=None,
+            posted_at=None,
+            age_minutes=None,
+            fresh=False,
+            max_age_hours=max_age_hours,
+        )
+    age = now - post.posted_at
+    fresh = age <= timedelta(hours=max_age_hours)
+    return CapacityPublic(
+        status=CapacityStatus(post.status) if fresh else CapacityStatus.unknown,
+        beds_free=post.beds_free if fresh else None,
+        posted_at=post.posted_at,
+        age_minutes=max(0, int(age.total_seconds() // 60)),
+        fresh=fresh,
+        max_age_hours=max_age_hours,
+    )
+
+
+def _latest_capacity(
+    session: Session, service_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, CapacityPost]:
+    if not service_ids:
+        return {}
+    latest = (
+        select(col(CapacityPost.service_id), func.max(CapacityPost.posted_at).label("at"))
+        .where(col(CapacityPost.service_id).in_(list(service_ids)))
+        .group_by(col(CapacityPost.service_id))
+        .subquery()
+    )
+    posts = session.scalars(
+        select(CapacityPost).join(
+            latest,
+            (col(CapacityPost.service_id) == latest.c.service_id)
+            & (col(CapacityPost.posted_at) == latest.c.at),
+        )
+    ).all()
+    return {post.service_id: post for post in posts}
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def _public_many(
+    session: Session, access: NetworkAccess, services: Sequence[Service], max_age_hours: int
+) -> list[ServicePublic]:
+    ids = [s.id for s in services]
+    labels = LABELS.read(session, ids)
+    capacity = _latest_capacity(session, ids)
+    partner_names = dict(
+        session.execute(
+            select(col(Partner.id), col(Partner.name)).where(
+                col(Partner.id).in_({s.partner_id for s in services})
+            )
+        ).all()
+    )
+    locations: dict[uuid.UUID, list[ServiceLocation]] = {i: [] for i in ids}
+    if ids:
+        for location in session.scalars(
+            select(ServiceLocation)
+            .where(col(ServiceLocation.service_id).in_(ids))
+            .order_by(col(ServiceLocation.name), col(ServiceLocation.id))
+        ):
+            locations[location.service_id].append(location)
+    now = utcnow()
+    result = []
+    for service in services:
+        allowed = can_see_confidential(access, service.partner_id)
+        here = locations[service.id]
+        fields: dict[str, Any] = {name: getattr(service, name) for name in _COLUMN_FIELDS}
+        fields.update(labels[service.id])
+        result.append(
+            ServicePublic(
+                id=service.id,
+                partner_id=service.partner_id,
+                partner_name=partner_names.get(service.partner_id, ""),
+                **fields,
+                locations=[
+                    LocationPublic.model_validate(location, from_attributes=True)
+                    for location in here
+                    if allowed or not location.confidential
+                ],
+                has_confidential_location=any(location.confidential for location in here),
+                capacity=capacity_view(capacity.get(service.id), max_age_hours, now),
+                version=service.version,
+                created_at=service.created_at,
+                updated_at=service.updated_at,
+            )
+        )
+    return result
+
+
+def _filtered(network_id: uuid.UUID, filters: ServiceFilters) -> Any:
+    statement = select(Service).where(col(Service.network_id) == network_id)
+    if filters.types:
+        statement = statement.where(col(Service.type).in_(filters.types))
+    if filters.statuses:
+        statement = statement.where(col(Service.status).in_(filters.statuses))
+    if filters.partner_id:
+        statement = statement.where(col(Service.partner_id) == filters.partner_id)
+    if filters.open_24_7 is not None:
+        statement = statement.where(col(Service.open_24_7) == filters.open_24_7)
+    if filters.wheelchair_access is not None:
+        statement = statement.where(col(Service.wheelchair_access) == filters.wheelchair_access)
+    for name, values in (
+        ("populations", filters.populations),
+        ("languages", [canonical_language_tag(tag) for tag in filters.languages]),
+        ("areas", filters.areas),
+    ):
+        if values:
+            statement = statement.where(LABELS.any_of(Service.id, name, values))
+    if filters.q and filters.q.strip():
+        statement = statement.where(matches_text(filters.q, Service.name, Service.description))
+    return statement
+
+
+_SORT = [
+    SortColumn(func.lower(Service.name)),
+    SortColumn(col(Service.name)),
+    SortColumn(col(Service.id), parse=parse_uuid),
+]
+
+
+def list_services(
+    session: Session,
+    access: NetworkAccess,
+    filters: ServiceFilters,
+    *,
+    max_age_hours: int,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[ServicePublic], str | None]:
+    statement = paginate(
+        _filtered(access.network_id, filters),
+        sort_name="name",
+        columns=_SORT,
+        limit=limit,
+        cursor=cursor,
+        select_keys=True,
+    )
+    rows = session.execute(statement).all()
+    page, next_cursor = page_of(rows, limit=limit, sort_name="name", key=lambda row: row[1:])
+    return _public_many(session, access, [row[0] for row in page], max_age_hours), next_cursor
+
+
+def get_service(
+    session: Session, network_id: uuid.UUID, service_id: uuid.UUID, *, for_update: bool = False
+) -> Service:
+    service = lock(session, Service, service_id) if for_update else session.get(Service, service_id)
+    if service is None or service.network_id != network_id:
+        raise NotFound("No service with this id in this network.")
+    return service
+
+
+def describe(
+    session: Session, access: NetworkAccess, service: Service, max_age_hours: int
+) -> ServicePublic:
+    return _public_many(session, access, [service], max_age_hours)[0]
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _check_ages(age_min: int | None, age_max: int | None) -> None:
+    if age_min is not None and age_max is not None and age_min > age_max:
+        raise InvalidInput.on("body.age_max", "The upper age must not be below the lower one.")
+
+
+def _snapshot(service: Service, labels: dict[str, list[str]]) -> dict[str, Any]:
+    return {name: getattr(service, name) for name in _COLUMN_FIELDS} | labels
+
+
+def _stored(name: str, value: Any) -> Any:
+    if name == "opening_hours":
+        return [{"day": str(h["day"]), "opens": h["opens"], "closes": h["closes"]} for h in value]
+    if name == "genders":
+        return [str(g) for g in value]
+    if name == "front_door_email" and value is not None:
+        return str(value).lower()
+    return value
+
+
+def create_service(
+    session: Session, access: NetworkAccess, data: ServiceCreate, max_age_hours: int
+) -> ServicePublic:
+    partner = partners.get_partner(session, access.network_id, data.partner_id)
+    access.ensure_can_edit_partner(partner.id)
+    _check_ages(data.age_min, data.age_max)
+    values = data.model_dump(mode="json")
+    service = Service(
+        network_id=access.network_id,
+        partner_id=partner.id,
+        **{name: _stored(name, values[name]) for name in _COLUMN_FIELDS},
+    )
+    session.add(service)
+    session.flush()
+    labels = {name: [str(v) for v in values[name]] for name in LABELS.fields}
+    for name, items in labels.items():
+        LABELS.write(session, service.id, name, items)
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="service.create",
+        object_type="service",
+        object_id=service.id,
+        after={"partner_id": partner.id, **_snapshot(service, labels)},
+    )
+    session.flush()
+    return describe(session, access, service, max_age_hours)
+
+
+def update_service(
+    session: Session,
+    access: NetworkAccess,
+    service_id: uuid.UUID,
+    data: ServiceUpdate,
+    if_match: str | None,
+    max_age_hours: int,
+) -> ServicePublic:
+    service = get_service(session, access.network_id, service_id, for_update=True)
+    access.ensure_can_edit_partner(service.partner_id)
+    require_current_version(if_match, service.version)
+    changes = data.model_dump(mode="json", exclude_unset=True)
+    _check_ages(changes.get("age_min", service.age_min), changes.get("age_max", service.age_max))
+    labels = LABELS.read(session, [service.id])[service.id]
+    before = _snapshot(service, labels)
+    for name in _COLUMN_FIELDS:
+        if name in changes:
+            setattr(service, name, _stored(name, changes[name]))
+    for name in LABELS.fields:
+        if name in changes and changes[name] != labels[name]:
+            LABELS.write(session, service.id, name, changes[name])
+            labels[name] = list(changes[name])
+    after = _snapshot(service, labels)
+    if after != before:
+        service.version += 1
+        service.updated_at = utcnow()
+        session.add(service)
+        audit.record(
+            session,
+            actor_id=access.user.id,
+            network_id=access.network_id,
+            action="service.update",
+            object_type="service",
+            object_id=service.id,
+            before=before,
+            after=after,
+        )
+        session.flush()
+    return describe(session, access, service, max_age_hours)
+
+
+def delete_service(
+    session: Session, access: NetworkAccess, service_id: uuid.UUID, if_match: str | None
+) -> None:
+    service = get_service(session, access.network_id, service_id, for_update=True)
+    access.ensure_can_edit_partner(service.partner_id)
+    require_current_version(if_match, service.version)
+    labels = LABELS.read(session, [service.id])[service.id]
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="service.delete",
+        object_type="service",
+        object_id=service.id,
+        before=_snapshot(service, labels),
+    )
+    session.delete(service)
+
+
+# --- locations ------------------------------------------------------------------------------
+
+_LOCATION_FIELDS = ("name", "address", "area", "confidential")
+
+
+def _visible_location(
+    session: Session,
+    access: NetworkAccess,
+    service_id: uuid.UUID,
+    location_id: uuid.UUID,
+    *,
+    for_update: bool = False,
+) -> tuple[Service, ServiceLocation]:
+    service = get_service(session, access.network_id, service_id)
+    location = (
+        lock(session, ServiceLocation, location_id)
+        if for_update
+        else session.get(ServiceLocation, location_id)
+    )
+    hidden = (
+        location is not None
+        and location.confidential
+        and not can_see_confidential(access, service.partner_id)
+    )
+    if location is None or location.service_id != service.id or hidden:
+        # A confidential location does not exist for those who may not see it.
+        raise NotFound("No location with this id for this service.")
+    return service, location
+
+
+def list_locations(
+    session: Session, access: NetworkAccess, service_id: uuid.UUID
+) -> list[LocationPublic]:
+    service = get_service(session, access.network_id, service_id)
+    allowed = can_see_confidential(access, service.partner_id)
+    locations = session.scalars(
+        select(ServiceLocation)
+        .where(col(ServiceLocation.service_id) == service.id)
+        .order_by(col(ServiceLocation.name), col(ServiceLocation.id))
+    ).all()
+    return [
+        LocationPublic.model_validate(location, from_attributes=True)
+        for location in locations
+        if allowed or not location.confidential
+    ]
+
+
+def get_location(
+    session: Session, access: NetworkAccess, service_id: uuid.UUID, location_id: uuid.UUID
+) -> LocationPublic:
+    _service, location = _visible_location(session, access, service_id, location_id)
+    return LocationPublic.model_validate(location, from_attributes=True)
+
+
+def create_location(
+    session: Session, access: NetworkAccess, service_id: uuid.UUID, data: LocationCreate
+) -> LocationPublic:
+    service = get_service(session, access.network_id, service_id)
+    access.ensure_can_edit_partner(service.partner_id)
+    location = ServiceLocation(service_id=service.id, **data.model_dump())
+    session.add(location)
+    session.flush()
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="location.create",
+        object_type="location",
+        object_id=location.id,
+        after={"service_id": service.id, **{n: getattr(location, n) for n in _LOCATION_FIELDS}},
+    )
+    return LocationPublic.model_validate(location, from_attributes=True)
+
+
+def update_location(
+    session: Session,
+    access: NetworkAccess,
+    service_id: uuid.UUID,
+    location_id: uuid.UUID,
+    data: LocationUpdate,
+    if_match: str | None,
+) -> LocationPublic:
+    service, location = _visible_location(session, access, service_id, location_id, for_update=True)
+    access.ensure_can_edit_partner(service.partner_id)
+    require_current_version(if_match, location.version)
+    before = {n: getattr(location, n) for n in _LOCATION_FIELDS}
+    for name, value in data.model_dump(exclude_unset=True).items():
+        setattr(location, name, value)
+    after = {n: getattr(location, n) for n in _LOCATION_FIELDS}
+    if after != before:
+        location.version += 1
+        location.updated_at = utcnow()
+        session.add(location)
+        audit.record(
+            session,
+            actor_id=access.user.id,
+            network_id=access.network_id,
+            action="location.update",
+            object_type="location",
+            object_id=location.id,
+            before=before,
+            after=after,
+        )
+        session.flush()
+    return LocationPublic.model_validate(location, from_attributes=True)
+
+
+def delete_location(
+    session: Session,
+    access: NetworkAccess,
+    service_id: uuid.UUID,
+    location_id: uuid.UUID,
+    if_match: str | None,
+) -> None:
+    service, location = _visible_location(session, access, service_id, location_id, for_update=True)
+    access.ensure_can_edit_partner(service.partner_id)
+    require_current_version(if_match, location.version)
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="location.delete",
+        object_type="location",
+        object_id=location.id,
+        before={"service_id": service.id, **{n: getattr(location, n) for n in _LOCATION_FIELDS}},
+    )
+    session.delete(location)
+
+
+# --- capacity -------------------------------------------------------------------------------
+
+
+def current_capacity(
+    session: Session, network_id: uuid.UUID, service_id: uuid.UUID, max_age_hours: int
+) -> CapacityPublic:
+    service = get_service(session, network_id, service_id)
+    post = _latest_capacity(session, [service.id]).get(service.id)
+    return capacity_view(post, max_age_hours, utcnow())
+
+
+def post_capacity(
+    session: Session,
+    access: NetworkAccess,
+    service_id: uuid.UUID,
+    data: CapacityCreate,
+    max_age_hours: int,
+) -> CapacityPublic:
+    service = get_service(session, access.network_id, service_id)
+    access.ensure_can_edit_partner(service.partner_id)
+    post = CapacityPost(
+        service_id=service.id,
+        status=CapacityStatus(data.status.value),
+        beds_free=data.beds_free,
+        posted_by=access.user.id,
+        posted_at=utcnow(),
+    )
+    session.add(post)
+    session.flush()
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="capacity.post",
+        object_type="service",
+        object_id=service.id,
+        after={"status": post.status, "beds_free": post.beds_free},
+    )
+    return capacity_view(post, max_age_hours, utcnow())
