@@ -7,6 +7,7 @@ from accord.audit.routes import router as audit_router
 from accord.health.routes import router as health_router
 from accord.networks.routes import router as networks_router
 from accord.partners.routes import router as partners_router
+from accord.pathways.routes import router as pathways_router
 from accord.roles.routes import commitments_router, coverage_router, csv_router, roles_router
 from accord.services.routes import router as services_router
 
@@ -24,6 +25,7 @@ for router in (
     csv_router,
     coverage_router,
     services_router,
+    pathways_router,
     audit_router,
 ):
     api_router.include_router(router)

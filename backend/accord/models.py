@@ -13,6 +13,7 @@ from accord.partners.models import (
     PartnerStageChange,
     StakeholderAssessment,
 )
+from accord.pathways.models import Pathway, PathwayNeed
 from accord.roles.models import (
     CatalogueState,
     CommitmentStatusChange,
@@ -38,6 +39,8 @@ __all__ = [
     "Partner",
     "PartnerLabel",
     "PartnerStageChange",
+    "Pathway",
+    "PathwayNeed",
     "Role",
     "RoleCommitment",
     "Service",

@@ -48,6 +48,7 @@ def _snapshot(client: TestClient, world: World) -> dict[str, Any]:
         "roles": client.get(f"{base}/roles", params={"limit": 200}, headers=headers).json(),
         "commitments": client.get(f"{base}/commitments", headers=headers).json(),
         "services": client.get(f"{base}/services", headers=headers).json(),
+        "pathways": client.get(f"{base}/pathways", headers=headers).json(),
     }
 
 
@@ -88,7 +89,24 @@ def _setup_ids(client: TestClient, world: World) -> dict[str, str]:
         headers=headers,
     )
     assert location.status_code == 201
+    other_service = client.post(
+        f"{base}/services",
+        json={"partner_id": world.a_partner["id"], "type": "hotline", "name": "Hotline of A"},
+        headers=headers,
+    )
+    pathway = client.post(
+        f"{base}/pathways",
+        json={
+            "from_service_id": other_service.json()["id"],
+            "to_service_id": service.json()["id"],
+            "needs": ["emergency_shelter"],
+            "channel": "phone",
+        },
+        headers=headers,
+    )
+    assert pathway.status_code == 201
     return {
+        "pathway_id": pathway.json()["id"],
         "service_id": service.json()["id"],
         "location_id": location.json()["id"],
         "contact_id": contact.json()["id"],

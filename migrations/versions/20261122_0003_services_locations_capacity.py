@@ -2,7 +2,7 @@
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-22 15:23:37.682608
+Create Date: 2026-11-22 15:27:23.923000
 """
 
 from collections.abc import Sequence
@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
         sa.Column("description", sa.Text(), nullable=True),
         sa.Column("status", sa.String(length=30), nullable=False),
+        sa.Column("entry_point", sa.Boolean(), nullable=False),
         sa.Column("age_min", sa.SmallInteger(), nullable=True),
         sa.Column("age_max", sa.SmallInteger(), nullable=True),
         sa.Column("genders", sa.JSON(), nullable=False),

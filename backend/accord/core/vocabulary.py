@@ -201,3 +201,30 @@ class Weekday(StrEnum):
     fri = "fri"
     sat = "sat"
     sun = "sun"
+
+
+class PathwayStatus(StrEnum):
+    draft = "draft"
+    agreed = "agreed"
+    active = "active"
+    suspended = "suspended"
+
+
+class Channel(StrEnum):
+    phone = "phone"
+    secure_email = "secure_email"
+    in_person = "in_person"
+    system = "system"
+
+
+# Services a survivor passes through rather than ends at: they are expected to refer on.
+ONWARD_REFERRAL_EXPECTED: frozenset[ServiceType] = frozenset(
+    {
+        ServiceType.hotline,
+        ServiceType.police_response,
+        ServiceType.crisis_centre,
+        ServiceType.medical_care,
+        ServiceType.forensic_examination,
+        ServiceType.information,
+    }
+)

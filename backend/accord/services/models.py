@@ -49,6 +49,9 @@ class Service(SQLModel, table=True):
     name: str = Field(max_length=200)
     description: str | None = Field(default=None, sa_type=Text)
     status: ServiceStatus = code_field(30, default=ServiceStatus.active)
+    # Where survivors first arrive (a police desk, a hotline, an emergency department):
+    # routes start here, and pathway health checks that every service is reachable from one.
+    entry_point: bool = Field(default=False)
     age_min: int | None = Field(default=None, sa_type=SmallInteger)
     age_max: int | None = Field(default=None, sa_type=SmallInteger)
     genders: list[str] = Field(default_factory=list, sa_type=JSON)
@@ -134,6 +137,9 @@ class ServiceCreate(ServiceFields):
     name: Name
     description: str | None = Field(default=None, max_length=4000)
     status: ServiceStatus = ServiceStatus.active
+    entry_point: bool = Field(
+        default=False, description="Survivors first arrive here (police desk, hotline, A&E)."
+    )
     populations: PopulationList = Field(
         default_factory=list, description="Served in particular; empty means everyone."
     )
@@ -158,6 +164,7 @@ class ServiceUpdate(ServiceFields):
     name: Name = optional()
     description: str | None = Field(default=None, max_length=4000)
     status: ServiceStatus = optional()
+    entry_point: bool = optional()
     populations: PopulationList = optional()
     age_min: Age | None = None
     age_max: Age | None = None
@@ -231,6 +238,7 @@ class ServicePublic(OutputModel):
     name: str
     description: str | None
     status: ServiceStatus
+    entry_point: bool
     populations: list[Population]
     age_min: int | None
     age_max: int | None

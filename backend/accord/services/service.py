@@ -48,6 +48,7 @@ _COLUMN_FIELDS = (
     "name",
     "description",
     "status",
+    "entry_point",
     "age_min",
     "age_max",
     "genders",
@@ -108,7 +109,7 @@ def capacity_view(post: CapacityPost | None, max_age_hours: int, now: datetime) 
     )
 
 
-def _latest_capacity(
+def latest_capacity(
     session: Session, service_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, CapacityPost]:
     if not service_ids:
@@ -137,7 +138,7 @@ def _public_many(
 ) -> list[ServicePublic]:
     ids = [s.id for s in services]
     labels = LABELS.read(session, ids)
-    capacity = _latest_capacity(session, ids)
+    capacity = latest_capacity(session, ids)
     partner_names = dict(
         session.execute(
             select(col(Partner.id), col(Partner.name)).where(
@@ -497,7 +498,7 @@ def current_capacity(
     session: Session, network_id: uuid.UUID, service_id: uuid.UUID, max_age_hours: int
 ) -> CapacityPublic:
     service = get_service(session, network_id, service_id)
-    post = _latest_capacity(session, [service.id]).get(service.id)
+    post = latest_capacity(session, [service.id]).get(service.id)
     return capacity_view(post, max_age_hours, utcnow())
 
 

@@ -1,0 +1,228 @@
+"""Referral pathways: the agreed routes from one service to another (001, 004), the route
+finder's question and answer, and pathway health findings."""
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field as PydanticField
+from sqlalchemy import Date, Index, Text, UniqueConstraint
+from sqlmodel import Field
+
+from accord.core.fields import LanguageTag
+from accord.core.models import (
+    InputModel,
+    OutputModel,
+    SQLModel,
+    UTCDateTime,
+    code_field,
+    created_at_field,
+    id_field,
+    optional,
+    utcnow,
+)
+from accord.core.vocabulary import (
+    CapacityStatus,
+    Channel,
+    Need,
+    PathwayStatus,
+    Population,
+    ServiceType,
+)
+
+# How long a referral may take to be picked up, at most 90 days.
+ResponseMinutes = Annotated[int, PydanticField(ge=1, le=60 * 24 * 90)]
+NeedList = Annotated[list[Need], PydanticField(min_length=1, max_length=len(Need))]
+
+
+class Pathway(SQLModel, table=True):
+    __tablename__ = "pathways"
+    __table_args__ = (
+        UniqueConstraint("from_service_id", "to_service_id"),
+        Index("ix_pathways_network_status", "network_id", "status"),
+    )
+
+    id: uuid.UUID = id_field()
+    network_id: uuid.UUID = Field(foreign_key="networks.id", ondelete="CASCADE")
+    from_service_id: uuid.UUID = Field(foreign_key="services.id", ondelete="CASCADE")
+    to_service_id: uuid.UUID = Field(foreign_key="services.id", ondelete="CASCADE", index=True)
+    consent_required: bool = Field(default=True)
+    mandatory_reporting_note: str | None = Field(default=None, sa_type=Text)
+    expected_response_minutes: int | None = Field(default=None)
+    channel: Channel = code_field(20)
+    protocol_reference: str | None = Field(default=None, max_length=500)
+    status: PathwayStatus = code_field(20, default=PathwayStatus.draft)
+    agreement_reference: str | None = Field(default=None, max_length=200)
+    review_date: date | None = Field(default=None, sa_type=Date)
+    version: int = Field(default=1)
+    created_at: datetime = created_at_field()
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class PathwayNeed(SQLModel, table=True):
+    """The coded needs a pathway is for (its trigger), one row per need."""
+
+    __tablename__ = "pathway_needs"
+    __table_args__ = (Index("ix_pathway_needs_kind_value", "kind", "value", "pathway_id"),)
+
+    pathway_id: uuid.UUID = Field(foreign_key="pathways.id", primary_key=True, ondelete="CASCADE")
+    kind: str = Field(primary_key=True, max_length=20)
+    value: str = Field(primary_key=True, max_length=40)
+    position: int = Field(default=0)
+
+
+class PathwayCreate(InputModel):
+    from_service_id: uuid.UUID
+    to_service_id: uuid.UUID
+    needs: NeedList = PydanticField(description="The coded needs this route is for.")
+    consent_required: bool = PydanticField(
+        default=True, description="Refer only with the survivor's informed consent."
+    )
+    mandatory_reporting_note: str | None = PydanticField(
+        default=None, max_length=1000, description="Where the law requires reporting: what and how."
+    )
+    expected_response_minutes: ResponseMinutes | None = None
+    channel: Channel
+    protocol_reference: str | None = PydanticField(default=None, max_length=500)
+    status: PathwayStatus = PathwayStatus.draft
+    agreement_reference: str | None = PydanticField(
+        default=None, max_length=200, description="The agreement (MoU) that backs this route."
+    )
+    review_date: date | None = None
+
+
+class PathwayUpdate(InputModel):
+    needs: NeedList = optional()
+    consent_required: bool = optional()
+    mandatory_reporting_note: str | None = PydanticField(default=None, max_length=1000)
+    expected_response_minutes: ResponseMinutes | None = None
+    channel: Channel = optional()
+    protocol_reference: str | None = PydanticField(default=None, max_length=500)
+    status: PathwayStatus = optional()
+    agreement_reference: str | None = PydanticField(default=None, max_length=200)
+    review_date: date | None = None
+
+
+class ServiceRef(OutputModel):
+    id: uuid.UUID
+    name: str
+    type: ServiceType
+    partner_id: uuid.UUID
+    partner_name: str
+
+
+class PathwayPublic(OutputModel):
+    id: uuid.UUID
+    from_service: ServiceRef
+    to_service: ServiceRef
+    needs: list[Need]
+    consent_required: bool
+    mandatory_reporting_note: str | None
+    expected_response_minutes: int | None
+    channel: Channel
+    protocol_reference: str | None
+    status: PathwayStatus
+    agreement_reference: str | None
+    review_date: date | None
+    review_overdue: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+# --- the route finder -----------------------------------------------------------------------
+
+
+class ServiceEntry(InputModel):
+    kind: Literal["service"]
+    id: uuid.UUID
+
+
+class PartnerEntry(InputModel):
+    kind: Literal["partner"]
+    id: uuid.UUID
+
+
+class RouteQuery(InputModel):
+    """Codes only: nothing here may identify a survivor."""
+
+    entry: Annotated[ServiceEntry | PartnerEntry, PydanticField(discriminator="kind")]
+    needs: NeedList
+    population: Population | None = None
+    language: LanguageTag | None = None
+    area: str | None = PydanticField(default=None, max_length=100)
+    needs_24_7: bool = False
+    needs_wheelchair: bool = False
+    max_steps: int = PydanticField(default=4, ge=1, le=8)
+    routes_per_need: int = PydanticField(default=3, ge=1, le=10)
+
+
+class RouteStep(OutputModel):
+    pathway_id: uuid.UUID
+    from_service: ServiceRef
+    to_service: ServiceRef
+    channel: Channel
+    expected_response_minutes: int | None
+    consent_required: bool
+    mandatory_reporting_note: str | None
+    protocol_reference: str | None
+    why: str
+
+
+class RouteTarget(OutputModel):
+    service: ServiceRef
+    front_door_phone: str | None
+    front_door_email: str | None
+    capacity: CapacityStatus
+    beds_free: int | None
+    fits: list[str] = PydanticField(description="Why this service fits the request.")
+
+
+class Route(OutputModel):
+    target: RouteTarget
+    steps: list[RouteStep] = PydanticField(description="Empty when the entry point meets the need.")
+    total_expected_response_minutes: int | None
+
+
+class NeedRoutes(OutputModel):
+    need: Need
+    met: bool
+    routes: list[Route]
+    unmet_reason: str | None = None
+
+
+class RouteAnswer(OutputModel):
+    entry_services: list[ServiceRef]
+    needs: list[NeedRoutes]
+
+
+# --- health ---------------------------------------------------------------------------------
+
+
+class FindingKind(StrEnum):
+    unmet_need_in_area = "unmet_need_in_area"
+    unreachable_service = "unreachable_service"
+    dead_end = "dead_end"
+    pathway_to_inactive_service = "pathway_to_inactive_service"
+    pathway_review_overdue = "pathway_review_overdue"
+    single_point_of_failure = "single_point_of_failure"
+    population_not_served = "population_not_served"
+    language_not_served = "language_not_served"
+
+
+class Finding(OutputModel):
+    kind: FindingKind
+    reason: str
+    need: Need | None = None
+    area: str | None = None
+    population: Population | None = None
+    language: str | None = None
+    service_ids: list[uuid.UUID] = PydanticField(default_factory=list)
+    pathway_ids: list[uuid.UUID] = PydanticField(default_factory=list)
+
+
+class PathwayHealth(OutputModel):
+    checked_services: int
+    checked_pathways: int
+    findings: list[Finding]
