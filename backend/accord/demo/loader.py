@@ -16,8 +16,9 @@ from accord.accounts.models import User, UserCreate
 from accord.core.concurrency import etag_for
 from accord.core.database import transaction
 from accord.core.models import utcnow
-from accord.core.vocabulary import MembershipRole, Stage
+from accord.core.vocabulary import CapacityStatus, MembershipRole, Need, Stage
 from accord.demo.data import DEMO_NETWORK, DEMO_PARTNERS
+from accord.demo.services_data import DEMO_CAPACITY, DEMO_PATHWAYS, DEMO_SERVICES
 from accord.networks import service as networks
 from accord.networks.access import NetworkAccess
 from accord.networks.models import MembershipCreate, Network, NetworkCreate
@@ -31,10 +32,14 @@ from accord.partners.models import (
     PartnerStageChange,
     StageChangeCreate,
 )
+from accord.pathways import service as pathways
+from accord.pathways.models import PathwayCreate
 from accord.roles import service as roles
 from accord.roles.catalogue_loader import load_catalogue
 from accord.roles.models import CommitmentCreate, CommitmentStatus
 from accord.roles.service import role_views
+from accord.services import service as services
+from accord.services.models import CapacityPost, LocationCreate, ServiceCreate
 
 # Development-only accounts; `make run` prints them. Never load the demo in production.
 DEMO_PASSWORD = "riverside-demo-2026"  # noqa: S105
@@ -139,6 +144,7 @@ def _build(session: Session) -> None:
             editor_partner_id = partner.id
 
     _commit_to_roles(session, access)
+    _add_services_and_pathways(session, access)
     networks.add_member(
         session,
         access,
@@ -218,6 +224,54 @@ def _commit_to_roles(session: Session, access: NetworkAccess) -> None:
                 review_date=today + timedelta(days=180),
                 note="The crisis centre's hotline does this for the whole city.",
             ),
+        )
+
+
+def _add_services_and_pathways(session: Session, access: NetworkAccess) -> None:
+    by_name = {
+        p.name: p.id
+        for p in session.scalars(
+            select(Partner).where(col(Partner.network_id) == access.network_id)
+        )
+    }
+    service_ids: dict[str, Any] = {}
+    for key, entry in DEMO_SERVICES.items():
+        fields = {k: v for k, v in entry.items() if k not in ("partner", "locations")}
+        created = services.create_service(
+            session,
+            access,
+            ServiceCreate(partner_id=by_name[entry["partner"]], **fields),
+            max_age_hours=24,
+        )
+        service_ids[key] = created.id
+        for location in entry.get("locations", []):
+            services.create_location(session, access, created.id, LocationCreate(**location))
+    overdue = date.today() - timedelta(days=20)
+    for source, target, needs, extra in DEMO_PATHWAYS:
+        fields = {k: v for k, v in extra.items() if k != "review_overdue"}
+        fields.setdefault("status", "active")
+        if extra.get("review_overdue"):
+            fields["review_date"] = overdue
+        pathways.create_pathway(
+            session,
+            access,
+            PathwayCreate(
+                from_service_id=service_ids[source],
+                to_service_id=service_ids[target],
+                needs=[Need(need) for need in needs],
+                **fields,
+            ),
+        )
+    now = utcnow()
+    for key, status, beds, hours_ago in DEMO_CAPACITY:
+        session.add(
+            CapacityPost(
+                service_id=service_ids[key],
+                status=CapacityStatus(status),
+                beds_free=beds,
+                posted_by=access.user.id,
+                posted_at=now - timedelta(hours=hours_ago),
+            )
         )
 
 

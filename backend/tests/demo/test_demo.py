@@ -79,3 +79,50 @@ def test_the_demo_coverage_has_commitments_and_gaps_on_purpose(
     assert {"role_not_in_place", "active_partner_without_commitment"} <= kinds
     cells = [c for s in matrix["sectors"] for r in s["roles"] for c in r["cells"]]
     assert any(cell["cross_sector"] for cell in cells)
+
+
+def test_the_demo_answers_the_coordinators_question(app: FastAPI, client: TestClient) -> None:
+    """Police, Spanish, wheelchair, shelter tonight: one call."""
+    result = load_demo(app.state.session_factory)
+    headers = _sign_in(client, DEMO_COORDINATOR)
+    base = f"/api/v1/networks/{result.slug}"
+    police = next(
+        s
+        for s in client.get(
+            f"{base}/services", params={"type": "police_response"}, headers=headers
+        ).json()["items"]
+    )
+    answer = client.post(
+        f"{base}/pathways/routes",
+        json={
+            "entry": {"kind": "service", "id": police["id"]},
+            "needs": ["emergency_shelter"],
+            "language": "es",
+            "needs_24_7": True,
+            "needs_wheelchair": True,
+        },
+        headers=headers,
+    ).json()
+    route = answer["needs"][0]["routes"][0]
+    assert answer["needs"][0]["met"] is True
+    assert route["target"]["service"]["type"] in ("shelter", "crisis_centre")
+    health = client.get(f"{base}/pathways/health", headers=headers).json()["findings"]
+    kinds = {f["kind"] for f in health}
+    assert {
+        "pathway_to_inactive_service",
+        "pathway_review_overdue",
+        "unreachable_service",
+        "unmet_need_in_area",
+    } <= kinds
+    refuge = next(
+        s
+        for s in client.get(f"{base}/services", params={"type": "shelter"}, headers=headers).json()[
+            "items"
+        ]
+    )
+    assert refuge["capacity"]["status"] == "accepting"
+    viewer = _sign_in(client, "viewer@riverside.example")
+    seen = client.get(f"{base}/services/{refuge['id']}", headers=viewer).json()
+    assert seen["has_confidential_location"] and all(
+        not loc["confidential"] for loc in seen["locations"]
+    )
