@@ -13,13 +13,19 @@ PORT ?= 8000
 # `make run` is the development shape: a local SQLite file and the demo network.
 export ACCORD_ENVIRONMENT ?= development
 
-.PHONY: help install run migrate demo openapi test test-backend test-postgres lint clean
+FRONTEND_STAMP := frontend/node_modules/.installed
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help install run dev migrate demo openapi client frontend test test-backend \
+	test-frontend test-postgres chromium lint clean
 
 help:
 	@echo "make run        install, migrate, load the demo network, serve http://$(HOST):$(PORT)"
 	@echo "make test       install and run every test (exits non-zero on any failure)"
 	@echo "make migrate    upgrade the database to the latest schema and role catalogue"
+	@echo "make dev        API with reload on :8000 and the Vite dev server on :5173"
 	@echo "make openapi    regenerate openapi/openapi.json from the app"
+	@echo "make client     regenerate the dashboard's API client from openapi/openapi.json"
 	@echo "make lint       ruff and mypy"
 
 $(STAMP): backend/pyproject.toml backend/constraints.txt
@@ -30,7 +36,16 @@ $(STAMP): backend/pyproject.toml backend/constraints.txt
 	$(BIN)/pip install --quiet -c backend/constraints.txt -e 'backend[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+$(FRONTEND_STAMP): frontend/package.json frontend/package-lock.json
+	@command -v npm >/dev/null || { echo "The dashboard needs Node.js 20.19+ and npm."; exit 1; }
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $(FRONTEND_STAMP)
+
+install: $(STAMP) $(FRONTEND_STAMP)
+
+# The built dashboard, served by the API at /.
+frontend: $(FRONTEND_STAMP)
+	cd frontend && npm run build
 
 # The schema, then the shipped reference data (the role catalogue); both safe to repeat.
 migrate: $(STAMP)
@@ -40,7 +55,7 @@ migrate: $(STAMP)
 demo: migrate
 	$(BIN)/python -m accord load-demo
 
-run: demo
+run: demo frontend
 	@echo ""
 	@echo "  Accord is running at  http://$(HOST):$(PORT)"
 	@echo "  API documentation at  http://$(HOST):$(PORT)/docs"
@@ -48,13 +63,41 @@ run: demo
 	@echo ""
 	$(BIN)/uvicorn accord.main:create_app --factory --host $(HOST) --port $(PORT)
 
+dev: demo $(FRONTEND_STAMP)
+	@echo "API on http://$(HOST):$(PORT) (reload), dashboard on http://127.0.0.1:5173"
+	$(BIN)/uvicorn accord.main:create_app --factory --reload --host $(HOST) --port $(PORT) & \
+	  trap 'kill %1' EXIT; cd frontend && ACCORD_API_URL=http://$(HOST):$(PORT) npm run dev
+
 openapi: $(STAMP)
 	@$(BIN)/python -m accord openapi --output openapi/openapi.json
 
-test: test-backend
+client: $(FRONTEND_STAMP)
+	cd frontend && npm run client
+
+test: test-backend test-frontend
 
 test-backend: $(STAMP)
 	cd backend && ../$(BIN)/pytest -q
+
+# The dashboard: generated client up to date, types, lint, units, then the end-to-end
+# suite in Debian's Chromium against the built app served by a live API.
+test-frontend: $(STAMP) $(FRONTEND_STAMP) chromium
+	cd frontend && npm run client:check
+	cd frontend && npm run typecheck
+	cd frontend && npm run lint
+	cd frontend && npm run test
+	cd frontend && npm run build
+	cd frontend && CHROMIUM_PATH=$(CHROMIUM) npm run e2e
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the end-to-end tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The end-to-end tests need Debian's Chromium: sudo apt-get install chromium"; exit 1; \
+	  fi; \
+	fi
 
 # The backend suite on PostgreSQL: DATABASE_URL must point at a server you may create
 # databases on (the suite makes its own database and drops it afterwards).
@@ -67,4 +110,4 @@ lint: $(STAMP)
 	cd backend && ../$(BIN)/mypy accord
 
 clean:
-	rm -rf $(VENV) var/*.db var/*.db-*
+	rm -rf $(VENV) var/*.db var/*.db-* frontend/node_modules frontend/dist

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const PASSWORD = 'riverside-demo-2026';
+export const COORDINATOR = 'coordinator@riverside.example';
+export const EDITOR = 'shelter.editor@riverside.example';
+export const VIEWER = 'viewer@riverside.example';
+export const NETWORK = 'riverside-ccr';
+
+export async function signIn(page, base, email = COORDINATOR, password = PASSWORD) {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel(/^E-mail/).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(new RegExp(`/n/${NETWORK}`));
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** The tab title is neutral whatever the screen. */
+export async function assertNeutralTitle(page) {
+  assert.equal(await page.title(), 'Accord');
+}
+
+export async function screenshot(page, resultsDir, name) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: `${resultsDir}/${name}.png`, fullPage: true });
+}
+
+/** No serious or critical axe finding on the current screen. */
+export async function assertAccessible(page, name) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length > 0) {
+    const details = bad
+      .map((v) => `${v.impact} ${v.id}: ${v.help}\n      ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 220)}`).join('\n      ')}`)
+      .join('\n    ');
+    throw new Error(`axe found ${bad.length} serious/critical violation(s) on ${name}:\n    ${details}`);
+  }
+}
+
+/** A bearer token for test set-up through the API itself (never through the SPA). */
+export async function apiToken(context, base, email = COORDINATOR, password = PASSWORD) {
+  const response = await context.request.post(`${base}/api/v1/auth/token`, { form: { username: email, password } });
+  assert.equal(response.status(), 200);
+  return (await response.json()).access_token;
+}
+
+export async function findPartner(context, base, token, query) {
+  const response = await context.request.get(`${base}/api/v1/networks/${NETWORK}/partners`, {
+    headers: { Authorization: `Bearer ${token}` },
+    params: query,
+  });
+  assert.equal(response.status(), 200);
+  const body = await response.json();
+  assert.ok(body.items.length > 0, `no partner for ${JSON.stringify(query)}`);
+  return body.items[0];
+}
+
+export { assert };

@@ -1,0 +1,60 @@
+// End-to-end suite: the built SPA, served by the live API on a fresh database, driven in
+// Debian's Chromium. Always stops the server; exits non-zero on any failure.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { scenarios } from './scenarios.mjs';
+import { startServer } from './server.mjs';
+
+const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
+mkdirSync(resultsDir, { recursive: true });
+
+const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : null;
+let passed = 0;
+let failed = 0;
+let server = null;
+let browser = null;
+const started = Date.now();
+
+try {
+  server = await startServer();
+  console.log(`API and dashboard at ${server.base}`);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  for (const scenario of scenarios) {
+    if (only && !only.test(scenario.name)) continue;
+    const context = await browser.newContext({ viewport: scenario.viewport ?? { width: 1280, height: 900 }, locale: 'en-GB' });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const t0 = Date.now();
+    try {
+      await scenario.run({ page, context, base: server.base, resultsDir, browser });
+      if (errors.length) throw new Error(`uncaught errors in the page: ${errors.join(' | ')}`);
+      passed += 1;
+      console.log(`  ✓ ${scenario.name} (${Date.now() - t0} ms)`);
+    } catch (error) {
+      failed += 1;
+      console.log(`  ✗ ${scenario.name} (${Date.now() - t0} ms)\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
+      await page.screenshot({ path: `${resultsDir}/FAILED-${scenario.name.replace(/\W+/g, '-')}.png`, fullPage: true }).catch(() => undefined);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+} catch (error) {
+  failed += 1;
+  console.log(`  ✗ setup: ${error?.message ?? error}`);
+} finally {
+  await browser?.close().catch(() => undefined);
+  await server?.stop().catch(() => undefined);
+}
+
+console.log(`\nScreenshots in ${resultsDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

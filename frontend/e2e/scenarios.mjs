@@ -1,0 +1,388 @@
+import {
+  apiToken,
+  assert,
+  assertAccessible,
+  assertNeutralTitle,
+  COORDINATOR,
+  EDITOR,
+  findPartner,
+  NETWORK,
+  PASSWORD,
+  screenshot,
+  signIn,
+  VIEWER,
+} from './helpers.mjs';
+
+const NEUTRAL = /^https:\/\/www\.wikipedia\.org\/?$/;
+
+/** The neutral site is never fetched: the request is answered here, and recorded. */
+async function interceptNeutralSite(page) {
+  const hits = [];
+  await page.route(/^https:\/\/www\.wikipedia\.org\/.*/, (route) => {
+    hits.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Wikipedia</title><p>Neutral</p>' });
+  });
+  return hits;
+}
+
+export const scenarios = [
+  {
+    name: 'sign-in screen is calm, accessible and neutral',
+    async run({ page, base, resultsDir }) {
+      await page.goto(`${base}/`);
+      await page.waitForURL(/\/signin/);
+      await page.getByRole('heading', { name: 'Sign in to Accord' }).waitFor();
+      await assertNeutralTitle(page);
+      await page.getByRole('button', { name: 'Quick exit' }).waitFor();
+      await screenshot(page, resultsDir, 'signin-1280');
+      await assertAccessible(page, 'sign-in');
+      // A wrong password is told plainly, and the e-mail is kept.
+      await page.getByLabel(/^E-mail/).fill(COORDINATOR);
+      await page.getByLabel(/^Password/).fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('The e-mail or password is not right').waitFor();
+      assert.equal(await page.getByLabel(/^E-mail/).inputValue(), COORDINATOR);
+    },
+  },
+  {
+    name: 'sign in, overview tile links to the filtered directory, session survives reload',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await page.getByRole('heading', { name: 'Partners by engagement stage' }).waitFor();
+      await assertNeutralTitle(page);
+      await screenshot(page, resultsDir, 'overview-1280');
+      await assertAccessible(page, 'overview');
+      // Reload: the token was only in memory, the refresh cookie brings the session back.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Partners by engagement stage' }).waitFor();
+      assert.match(page.url(), new RegExp(`/n/${NETWORK}$`));
+      // Each stage row opens the directory filtered on that stage.
+      await page.getByRole('link', { name: /^Active: \d+/ }).click();
+      await page.waitForURL(/\/partners\?stage=active$/);
+      await page.getByTestId('partner-table').waitFor();
+      const stages = await page.getByTestId('partner-table').locator('tbody tr td:nth-child(3)').allInnerTexts();
+      assert.ok(stages.length > 0 && stages.every((s) => s.trim() === 'Active'), `stages: ${stages}`);
+    },
+  },
+  {
+    name: 'directory: filters live in the URL, search, sort and paging',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await page.getByRole('link', { name: 'Partners', exact: true }).click();
+      await page.getByTestId('partner-table').waitFor();
+      // 32 partners, 25 a page: there is a next page, and previous brings us back.
+      await page.getByText('Page 1: 25 partners').waitFor();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByText('Page 2: 7 partners').waitFor();
+      assert.match(page.url(), /cursor=/);
+      await page.getByRole('button', { name: 'Previous' }).click();
+      await page.getByText('Page 1: 25 partners').waitFor();
+      // Filter by sector with the select.
+      await page.getByRole('combobox', { name: 'Sector' }).click();
+      await page.getByRole('option', { name: 'Health' }).click();
+      await page.keyboard.press('Escape');
+      await page.waitForURL(/sector=health/);
+      await page.getByText(/Page 1: \d+ partners?$/).waitFor();
+      const sectors = await page.getByTestId('partner-table').locator('tbody tr td:nth-child(2)').allInnerTexts();
+      assert.ok(sectors.length > 0 && sectors.every((s) => s.trim() === 'Health'), `sectors: ${sectors}`);
+      // Text search is debounced into the URL too.
+      await page.getByTestId('partner-search').fill('hospital');
+      await page.waitForURL(/q=hospital/);
+      await page.getByTestId('partner-table').getByRole('link', { name: 'Riverside General Hospital Emergency Department' }).waitFor();
+      await screenshot(page, resultsDir, 'directory-filtered-1280');
+      // The filtered view is a shareable link: a fresh page opens it the same.
+      const url = page.url();
+      const shared = await page.context().newPage();
+      await shared.goto(url);
+      await shared.getByTestId('partner-table').getByRole('link', { name: 'Riverside General Hospital Emergency Department' }).waitFor();
+      assert.equal(await shared.getByTestId('partner-search').inputValue(), 'hospital');
+      await shared.close();
+      // Sort by name descending with the column header.
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+      await page.waitForURL(/\/partners$/);
+      await page.getByRole('button', { name: 'Sort by Name' }).click();
+      await page.waitForURL(/sort=-name/);
+      await page.waitForFunction(() => {
+        const first = document.querySelector('[data-testid="partner-table"] tbody tr td a');
+        return first && !first.textContent.startsWith('Asociaci');
+      });
+      const names = await page.getByTestId('partner-table').locator('tbody tr td:first-child a').allInnerTexts();
+      const sorted = [...names].sort((a, b) => b.localeCompare(a));
+      assert.deepEqual(names, sorted);
+      // An empty result says what to do next.
+      await page.goto(`${base}/n/${NETWORK}/partners?q=zzzz-nothing-matches`);
+      await page.getByText('No partners to show').waitFor();
+      await page.goto(`${base}/n/${NETWORK}/partners`);
+      await page.getByTestId('partner-table').waitFor();
+      await screenshot(page, resultsDir, 'directory-1280');
+      await assertAccessible(page, 'directory');
+    },
+  },
+  {
+    name: 'partner page: move the stage with a note',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await page.goto(`${base}/n/${NETWORK}/partners?stage=identified`);
+      await page.getByTestId('partner-table').locator('tbody tr td a').first().click();
+      await page.getByRole('heading', { name: 'Engagement' }).waitFor();
+      await page.getByTestId('current-stage').getByText('Identified').waitFor();
+      await page.getByRole('combobox', { name: /^Move to stage/ }).click();
+      await page.getByRole('option', { name: 'Approached' }).click();
+      await page.getByLabel(/^Note/).fill('Letter sent to the director.');
+      await page.getByRole('button', { name: 'Move stage' }).click();
+      await page.getByTestId('current-stage').getByText('Approached').waitFor();
+      await page.getByTestId('stage-history').getByText('Identified → Approached').waitFor();
+      await page.getByTestId('stage-history').getByText('Letter sent to the director.').waitFor();
+      await page.waitForFunction(() => !document.querySelector('[data-loading]'));
+      await assertNeutralTitle(page);
+      await screenshot(page, resultsDir, 'partner-1280');
+      await assertAccessible(page, 'partner page');
+    },
+  },
+  {
+    name: 'assessment: validation next to the field, then saved',
+    async run({ page, base }) {
+      await signIn(page, base);
+      await page.goto(`${base}/n/${NETWORK}/partners?q=hospital`);
+      await page.getByRole('link', { name: 'Riverside General Hospital Emergency Department' }).click();
+      const influence = page.getByRole('textbox', { name: /^Influence/ });
+      await influence.fill('6');
+      await page.getByText('Enter a whole number from 1 to 5, or leave it empty.').waitFor();
+      assert.equal(await influence.getAttribute('aria-invalid'), 'true');
+      await page.getByRole('button', { name: 'Save assessment' }).click();
+      // Still not saved, and what was typed is still there.
+      assert.equal(await influence.inputValue(), '6');
+      await influence.fill('4');
+      await page.getByLabel(/^Risks/).fill('Staff turnover in the emergency department.');
+      await page.getByRole('button', { name: 'Save assessment' }).click();
+      await page.getByText('Assessment saved.').waitFor();
+      await page.getByText(/^Last assessed/).waitFor();
+      await page.reload();
+      assert.equal(await page.getByRole('textbox', { name: /^Influence/ }).inputValue(), '4');
+    },
+  },
+  {
+    name: 'edit partner: the API’s problem details appear next to the field, nothing typed is lost',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await page.goto(`${base}/n/${NETWORK}/partners?q=hospital`);
+      await page.getByRole('link', { name: 'Riverside General Hospital Emergency Department' }).click();
+      await page.getByRole('link', { name: 'Edit partner' }).click();
+      await page.getByTestId('partner-form').waitFor();
+      await page.getByLabel(/^Acronym/).fill('RGH');
+      await page.getByTestId('field-website').fill('not a web address');
+      await page.getByRole('button', { name: 'Save' }).click();
+      // The API answers 422 with errors[{field: "body.website"}]: shown at the website field.
+      const websiteError = page.locator('[data-testid="field-website"]').locator('xpath=ancestor::div[contains(@class,"mantine-InputWrapper-root")]').locator('.mantine-InputWrapper-error');
+      await websiteError.waitFor();
+      assert.match(await websiteError.innerText(), /URL/i);
+      assert.equal(await page.getByLabel(/^Acronym/).inputValue(), 'RGH');
+      assert.equal(await page.getByTestId('field-website').inputValue(), 'not a web address');
+      await screenshot(page, resultsDir, 'partner-edit-error-1280');
+      await assertAccessible(page, 'edit partner form');
+      await page.getByTestId('field-website').fill('https://hospital.example.org');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Changes saved.').waitFor();
+      await page.getByRole('link', { name: 'https://hospital.example.org' }).waitFor();
+    },
+  },
+  {
+    name: 'a stale edit (412) says someone else changed the record and reloads it',
+    async run({ page, context, base }) {
+      await signIn(page, base);
+      const token = await apiToken(context, base);
+      const partner = await findPartner(context, base, token, { q: 'probation' });
+      await page.goto(`${base}/n/${NETWORK}/partners/${partner.id}/edit`);
+      await page.getByTestId('partner-form').waitFor();
+      // Someone else saves first, through the API.
+      const current = await context.request.get(`${base}/api/v1/networks/${NETWORK}/partners/${partner.id}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      const changed = await context.request.patch(`${base}/api/v1/networks/${NETWORK}/partners/${partner.id}`, {
+        headers: { Authorization: `Bearer ${token}`, 'If-Match': current.headers().etag },
+        data: { acronym: 'RPS-NEW' },
+      });
+      assert.equal(changed.status(), 200);
+      await page.getByLabel(/^Acronym/).fill('MINE');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Someone else changed this record').waitFor();
+      await page.getByRole('button', { name: 'Reload' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="conflict-alert"]') === null);
+      assert.equal(await page.getByLabel(/^Acronym/).inputValue(), 'RPS-NEW');
+    },
+  },
+  {
+    name: 'coordinator creates a partner and manages its contacts',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await page.goto(`${base}/n/${NETWORK}/partners`);
+      await page.getByRole('link', { name: 'Add a partner' }).click();
+      await page.getByTestId('partner-form').waitFor();
+      await page.getByRole('button', { name: 'Add partner' }).click();
+      await page.getByText('This field is required.').first().waitFor();
+      await page.getByLabel(/^Name/).fill('Northside Youth Club');
+      await page.getByRole('combobox', { name: /^Sector/ }).click();
+      await page.getByRole('option', { name: 'Youth services' }).click();
+      await screenshot(page, resultsDir, 'partner-new-1280');
+      await assertAccessible(page, 'new partner form');
+      await page.getByRole('button', { name: 'Add partner' }).click();
+      await page.getByRole('heading', { name: /Northside Youth Club/ }).waitFor();
+      await page.getByText('No contacts yet').waitFor();
+      await page.getByRole('button', { name: 'Add a contact' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/^Name/).fill('Sam Organiser');
+      await dialog.getByLabel(/^Phone/).fill('call me');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.getByText('Use digits, spaces and + ( ) . / - only.').waitFor();
+      await dialog.getByLabel(/^Phone/).fill('+44 20 7946 0000');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('cell', { name: 'Sam Organiser', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Remove Sam Organiser' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+      await page.getByText('No contacts yet').waitFor();
+    },
+  },
+  {
+    name: 'stakeholder map: points open their partner, unassessed listed beside',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await page.getByRole('link', { name: 'Stakeholder map' }).first().click();
+      await page.getByTestId('stakeholder-chart').locator('[data-partner-id]').first().waitFor();
+      await page.getByTestId('unassessed-list').waitFor();
+      await screenshot(page, resultsDir, 'stakeholder-map-1280');
+      await assertAccessible(page, 'stakeholder map');
+      const point = page.getByTestId('stakeholder-chart').locator('[data-partner-id]').first();
+      const id = await point.getAttribute('data-partner-id');
+      await point.click();
+      await page.waitForURL(new RegExp(`/partners/${id}$`));
+      await page.getByRole('heading', { name: 'Stakeholder assessment' }).waitFor();
+    },
+  },
+  {
+    name: 'partner editor edits their own partner only; viewer reads',
+    async run({ page, context, base }) {
+      await signIn(page, base, EDITOR);
+      const token = await apiToken(context, base, EDITOR);
+      const me = await (await context.request.get(`${base}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      const own = me.memberships[0].partner_ids[0];
+      await page.goto(`${base}/n/${NETWORK}/partners/${own}`);
+      await page.getByRole('link', { name: 'Edit partner' }).waitFor();
+      await page.getByRole('button', { name: 'Add a contact' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Move stage' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Save assessment' }).count(), 0);
+      const other = await findPartner(context, base, token, { q: 'police' });
+      assert.notEqual(other.id, own);
+      await page.goto(`${base}/n/${NETWORK}/partners/${other.id}`);
+      await page.getByRole('heading', { name: 'Engagement' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Edit partner' }).count(), 0);
+      assert.equal(await page.getByRole('link', { name: 'Add a partner' }).count(), 0);
+    },
+  },
+  {
+    name: 'an ended session returns to sign-in with a message',
+    async run({ page, context, base }) {
+      await signIn(page, base, VIEWER);
+      await page.getByRole('link', { name: 'Partners', exact: true }).click();
+      await page.getByTestId('partner-table').waitFor();
+      // The password changes elsewhere: the access token and the refresh cookie both lapse.
+      const token = await apiToken(context, base, VIEWER);
+      const changed = await context.request.post(`${base}/api/v1/auth/me/password`, {
+        headers: { Authorization: `Bearer ${token}` },
+        data: { current_password: PASSWORD, new_password: 'a-new-passphrase-2026' },
+      });
+      assert.equal(changed.status(), 204, await changed.text());
+      // The next request (a partner not loaded yet) answers 401, and so does the refresh.
+      const partnerLink = page.getByTestId('partner-table').locator('tbody tr td a').nth(3);
+      const partnerPath = new URL(await partnerLink.evaluate((a) => a.href)).pathname;
+      await partnerLink.click();
+      await page.waitForURL(/\/signin\?redirect=/);
+      await page.getByText('Your session has ended, please sign in again.').waitFor();
+      // Signing in again returns to the page that was asked for.
+      await page.getByLabel(/^E-mail/).fill(VIEWER);
+      await page.getByLabel(/^Password/).fill('a-new-passphrase-2026');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname === partnerPath);
+      await page.getByRole('heading', { name: 'Engagement' }).waitFor();
+    },
+  },
+  {
+    name: 'language: Spanish everywhere, remembered after reload',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await page.goto(`${base}/n/${NETWORK}/partners`);
+      await page.getByTestId('partner-table').waitFor();
+      await page.getByRole('combobox', { name: 'Interface language' }).click();
+      await page.getByRole('option', { name: 'Español' }).click();
+      await page.getByRole('heading', { name: 'Socios', level: 1 }).waitFor();
+      await page.getByRole('columnheader', { name: 'Etapa' }).waitFor();
+      await page.getByTestId('partner-table').getByText('Activo').first().waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+      await page.reload();
+      await page.getByRole('heading', { name: 'Socios', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Salida rápida' }).waitFor();
+      await assertNeutralTitle(page);
+      await screenshot(page, resultsDir, 'directory-es-1280');
+      await assertAccessible(page, 'directory in Spanish');
+      await page.goto(`${base}/n/${NETWORK}`);
+      await page.getByRole('heading', { name: 'Socios por etapa de relación' }).waitFor();
+      await page.getByTestId('stage-counts').getByText('Acuerdo firmado').waitFor();
+    },
+  },
+  {
+    name: 'quick exit: Escape three times leaves for a neutral site and ends the session',
+    async run({ page, base }) {
+      const hits = await interceptNeutralSite(page);
+      await signIn(page, base);
+      await page.goto(`${base}/n/${NETWORK}/partners`);
+      await page.getByTestId('partner-table').waitFor();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.waitForURL(NEUTRAL);
+      assert.equal(hits.length, 1);
+      // Back in the dashboard: no session any more (the refresh cookie was removed).
+      await page.goto(`${base}/n/${NETWORK}/partners`);
+      await page.waitForURL(/\/signin/);
+      await page.getByRole('heading', { name: 'Sign in to Accord' }).waitFor();
+    },
+  },
+  {
+    name: 'quick exit button on every page',
+    async run({ page, base }) {
+      const hits = await interceptNeutralSite(page);
+      await signIn(page, base);
+      await page.getByRole('button', { name: 'Quick exit' }).click();
+      await page.waitForURL(NEUTRAL);
+      assert.equal(hits.length, 1);
+      await page.goto(`${base}/`);
+      await page.waitForURL(/\/signin/);
+    },
+  },
+  {
+    name: 'small screens (375 px): every main screen readable and accessible',
+    viewport: { width: 375, height: 812 },
+    async run({ page, context, base, resultsDir }) {
+      await page.goto(`${base}/signin`);
+      await page.getByRole('heading', { name: 'Sign in to Accord' }).waitFor();
+      await screenshot(page, resultsDir, 'signin-375');
+      await signIn(page, base);
+      await screenshot(page, resultsDir, 'overview-375');
+      await assertAccessible(page, 'overview at 375 px');
+      await page.getByRole('button', { name: 'Open or close the menu' }).click();
+      await page.getByRole('link', { name: 'Partners', exact: true }).click();
+      await page.getByText(/Page 1: 25 partners/).waitFor();
+      await screenshot(page, resultsDir, 'directory-375');
+      await assertAccessible(page, 'directory at 375 px');
+      const token = await apiToken(context, base);
+      const partner = await findPartner(context, base, token, { q: 'Acogida' });
+      await page.goto(`${base}/n/${NETWORK}/partners/${partner.id}`);
+      await page.getByRole('heading', { name: 'Engagement' }).waitFor();
+      await screenshot(page, resultsDir, 'partner-375');
+      await assertAccessible(page, 'partner at 375 px');
+      await page.goto(`${base}/n/${NETWORK}/partners/map`);
+      await page.getByTestId('unassessed-list').waitFor();
+      await screenshot(page, resultsDir, 'stakeholder-map-375');
+      await assertAccessible(page, 'map at 375 px');
+    },
+  },
+];

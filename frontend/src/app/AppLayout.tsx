@@ -1,0 +1,172 @@
+import { AppShell, Avatar, Burger, Divider, Group, Menu, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChartDots3, IconHome, IconLogout, IconUsersGroup } from '@tabler/icons-react';
+import { useLocation, useNavigate, useParams } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { LanguageSwitcher } from '@/components/LanguageSwitcher';
+import { AnchorLink, NavLinkLink } from '@/components/links';
+import { QuickExitButton } from '@/components/QuickExit';
+import { NetworkSwitcher } from '@/features/networks/components/NetworkSwitcher';
+import { forgetSessionNow, signOut } from '@/lib/api';
+import { findMembership, useMe } from '@/lib/membership';
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const { network } = useParams({ strict: false });
+  const membership = network ? findMembership(me, network) : undefined;
+  if (!me) return null;
+  return (
+    <Menu position="bottom-end" withArrow>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('user.menu', { name: me.full_name })} data-testid="user-menu">
+          <Avatar color="teal.9" variant="filled" radius="xl" size={36} aria-hidden="true">
+            {initials(me.full_name)}
+          </Avatar>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={600} c="dark">
+            {me.full_name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {me.email}
+          </Text>
+          {membership && (
+            <Text size="xs" c="dimmed">
+              {t(`role.${membership.role}`)}
+            </Text>
+          )}
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden="true" />} onClick={() => void signOut()} data-testid="sign-out">
+          {t('user.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const me = useMe().data;
+  const params = useParams({ strict: false });
+  const network = params.network ?? me?.memberships[0]?.network;
+  const pathname = useLocation({ select: (location) => location.pathname });
+  const navigate = useNavigate();
+
+  const base = network ? `/n/${network}` : null;
+  const isOverview = base !== null && (pathname === base || pathname === `${base}/`);
+  const isMap = base !== null && pathname.startsWith(`${base}/partners/map`);
+  const isPartners = base !== null && pathname.startsWith(`${base}/partners`) && !isMap;
+
+  const switcher = me ? (
+    <NetworkSwitcher
+      memberships={me.memberships}
+      current={network}
+      onChange={(next) => void navigate({ to: '/n/$network', params: { network: next } })}
+    />
+  ) : null;
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'md', sm: 'lg' }}
+    >
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
+            <AnchorLink to="/" fw={700} size="xl" c="teal.9" underline="never">
+              Accord
+            </AnchorLink>
+            <Group visibleFrom="md" ml="md">
+              {switcher}
+            </Group>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Group visibleFrom="sm">
+              <LanguageSwitcher />
+            </Group>
+            <UserMenu />
+            <QuickExitButton onExit={forgetSessionNow} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('app.navigation')}>
+        <AppShell.Section hiddenFrom="md" mb="sm">
+          <Stack gap="sm">
+            {switcher}
+            <Group hiddenFrom="sm">
+              <LanguageSwitcher />
+            </Group>
+            <Divider />
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea}>
+          {network && (
+            <div>
+              <NavLinkLink
+                to="/n/$network"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.overview')}
+                leftSection={<IconHome size={18} aria-hidden="true" />}
+                active={isOverview}
+                aria-current={isOverview ? 'page' : undefined}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/n/$network/partners"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.partners')}
+                leftSection={<IconUsersGroup size={18} aria-hidden="true" />}
+                active={isPartners}
+                aria-current={isPartners ? 'page' : undefined}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/n/$network/partners/map"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.stakeholderMap')}
+                leftSection={<IconChartDots3 size={18} aria-hidden="true" />}
+                active={isMap}
+                aria-current={isMap ? 'page' : undefined}
+                onClick={close}
+                pl="xl"
+              />
+            </div>
+          )}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" p="xs">
+            {t('quickExit.tip')}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+

@@ -1,0 +1,213 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+  useNavigate,
+} from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { EmptyState, LoadingState } from '@/components/States';
+import { useQuickExitKeys } from '@/components/QuickExit';
+import { SignInPage } from '@/features/auth/routes/SignInPage';
+import { OverviewPage } from '@/features/overview/routes/OverviewPage';
+import { parsePartnerSearch } from '@/features/partners/api/search';
+import { PartnerDirectoryPage } from '@/features/partners/routes/PartnerDirectoryPage';
+import { PartnerEditPage, PartnerNewPage } from '@/features/partners/routes/PartnerFormPages';
+import { PartnerPage } from '@/features/partners/routes/PartnerPage';
+import { forgetSessionNow, getSessionState, sessionSettled } from '@/lib/api';
+import { findMembership, meQuery, useMe } from '@/lib/membership';
+import { asString, parseSearchString, stringifySearchObject } from '@/lib/search-params';
+
+import { AppLayout } from './AppLayout';
+
+// The chart library is only needed on the map: it loads when the map is first opened.
+const StakeholderMapPage = lazy(() =>
+  import('@/features/partners/routes/StakeholderMapPage').then((module) => ({ default: module.StakeholderMapPage })),
+);
+
+/** Only a path inside the dashboard may be a post-sign-in destination. */
+export function safeRedirect(value: unknown): string | undefined {
+  const path = asString(value);
+  if (!path || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/signin')) return undefined;
+  return path;
+}
+
+function Root() {
+  useQuickExitKeys(forgetSessionNow);
+  return <Outlet />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <EmptyState title={t('common.notFoundTitle')}>{t('common.notFoundBody')}</EmptyState>;
+}
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Root,
+  notFoundComponent: NotFound,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'signin',
+  validateSearch: (raw: Record<string, unknown>): { redirect?: string } => {
+    const redirect = safeRedirect(raw.redirect);
+    return redirect ? { redirect } : {};
+  },
+  beforeLoad: async ({ search }) => {
+    await sessionSettled();
+    if (getSessionState().status === 'signed-in') throw redirect({ href: search.redirect ?? '/', replace: true });
+  },
+  pendingComponent: () => <LoadingState />,
+  component: function SignInRoute() {
+    const search = signInRoute.useSearch();
+    const navigate = useNavigate();
+    return <SignInPage onSignedIn={() => void navigate({ href: search.redirect ?? '/', replace: true })} />;
+  },
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  // Runs again whenever the session changes (the app invalidates the router): a session
+  // that ends, however it ends, lands on sign-in with the page to come back to.
+  beforeLoad: async ({ location }) => {
+    await sessionSettled();
+    if (getSessionState().status !== 'signed-in') {
+      throw redirect({ to: '/signin', search: location.href === '/' ? {} : { redirect: location.href }, replace: true });
+    }
+  },
+  pendingComponent: () => <LoadingState />,
+  component: function Authenticated() {
+    return (
+      <AppLayout>
+        <Outlet />
+      </AppLayout>
+    );
+  },
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+    const first = me?.memberships[0];
+    if (first) throw redirect({ to: '/n/$network', params: { network: first.network }, replace: true });
+  },
+  component: function Home() {
+    const { t } = useTranslation();
+    return <EmptyState title={t('network.noneTitle')}>{t('network.noneBody')}</EmptyState>;
+  },
+});
+
+const networkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'n/$network',
+  component: function NetworkGate() {
+    const { t } = useTranslation();
+    const { network } = networkRoute.useParams();
+    const me = useMe();
+    if (me.isPending) return <LoadingState />;
+    if (!findMembership(me.data, network)) {
+      return <EmptyState title={t('network.notMemberTitle')}>{t('network.notMemberBody')}</EmptyState>;
+    }
+    return <Outlet />;
+  },
+});
+
+const overviewRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '/',
+  component: function Overview() {
+    const { network } = overviewRoute.useParams();
+    return <OverviewPage network={network} />;
+  },
+});
+
+const partnersRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'partners',
+  validateSearch: parsePartnerSearch,
+  component: function Directory() {
+    const { network } = partnersRoute.useParams();
+    const search = partnersRoute.useSearch();
+    const navigate = partnersRoute.useNavigate();
+    return (
+      <PartnerDirectoryPage
+        network={network}
+        search={search}
+        onSearchChange={(next, options) => void navigate({ search: next, replace: options?.replace ?? false })}
+      />
+    );
+  },
+});
+
+const newPartnerRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'partners/new',
+  component: function NewPartner() {
+    const { network } = newPartnerRoute.useParams();
+    return <PartnerNewPage network={network} />;
+  },
+});
+
+const mapRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'partners/map',
+  component: function Map() {
+    const { network } = mapRoute.useParams();
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <StakeholderMapPage network={network} />
+      </Suspense>
+    );
+  },
+});
+
+const partnerRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'partners/$partnerId',
+  component: function Partner() {
+    const { network, partnerId } = partnerRoute.useParams();
+    return <PartnerPage network={network} partnerId={partnerId} />;
+  },
+});
+
+const editPartnerRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'partners/$partnerId/edit',
+  component: function EditPartner() {
+    const { network, partnerId } = editPartnerRoute.useParams();
+    return <PartnerEditPage network={network} partnerId={partnerId} />;
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    homeRoute,
+    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch: parseSearchString,
+    stringifySearch: stringifySearchObject,
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

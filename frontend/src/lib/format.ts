@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+
+/** Dates, numbers and language names in the reader's language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const number = new Intl.NumberFormat(locale);
+  let languageNames: Intl.DisplayNames | null = null;
+  try {
+    languageNames = new Intl.DisplayNames([locale], { type: 'language' });
+  } catch {
+    languageNames = null;
+  }
+  return {
+    locale,
+    dateTime: (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : ''),
+    date: (iso: string | null | undefined) => (iso ? date.format(new Date(iso)) : ''),
+    number: (value: number) => number.format(value),
+    languageName: (tag: string) => {
+      try {
+        return languageNames?.of(tag) ?? tag;
+      } catch {
+        return tag;
+      }
+    },
+  };
+}
