@@ -17,7 +17,7 @@ FRONTEND_STAMP := frontend/node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help install run dev migrate demo openapi client frontend test test-backend \
-	test-frontend test-postgres chromium lint clean
+	test-frontend test-postgres chromium lint clean bench-routes
 
 help:
 	@echo "make run        install, migrate, load the demo network, serve http://$(HOST):$(PORT)"
@@ -98,6 +98,10 @@ chromium:
 	    echo "The end-to-end tests need Debian's Chromium: sudo apt-get install chromium"; exit 1; \
 	  fi; \
 	fi
+
+# The route finder on a network of 2,000 services and 20,000 pathways (bench/README.md).
+bench-routes: $(STAMP)
+	$(BIN)/python bench/route_finder.py
 
 # The backend suite on PostgreSQL: DATABASE_URL must point at a server you may create
 # databases on (the suite makes its own database and drops it afterwards).

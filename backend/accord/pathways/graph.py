@@ -2,13 +2,14 @@
 each edge carrying the needs it is agreed for. The route finder and pathway health both
 read it; the algorithms are NetworkX's, not hand-rolled."""
 
+import threading
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session, col
 
 from accord.core.vocabulary import (
@@ -20,10 +21,8 @@ from accord.core.vocabulary import (
     ServiceType,
 )
 from accord.partners.models import Partner
-from accord.pathways.models import Pathway, ServiceRef
-from accord.pathways.service import NEEDS
-from accord.services.models import Service
-from accord.services.service import LABELS as SERVICE_LABELS
+from accord.pathways.models import Pathway, PathwayNeed, ServiceRef
+from accord.services.models import Service, ServiceLabel
 
 # Dijkstra weight: any extra step costs more than any response time, so routes with fewer
 # hand-overs always come first, and among those the quickest.
@@ -103,52 +102,127 @@ class RouteGraph:
         return nx.subgraph_view(graph, filter_edge=agreed_for)
 
 
+def _fingerprint(session: Session, network_id: uuid.UUID) -> tuple[object, ...]:
+    """Changes whenever a service or pathway of the network is added, changed or removed
+    (their labels and needs change only together with their `updated_at`), or a partner
+    is renamed."""
+    services = session.execute(
+        select(func.count(), func.max(Service.updated_at)).where(
+            col(Service.network_id) == network_id
+        )
+    ).one()
+    pathways = session.execute(
+        select(func.count(), func.max(Pathway.updated_at)).where(
+            col(Pathway.network_id) == network_id
+        )
+    ).one()
+    partners = session.execute(
+        select(func.max(Partner.updated_at)).where(col(Partner.network_id) == network_id)
+    ).one()
+    return (*services, *pathways, *partners)
+
+
+# One built graph per network and process, reused until the network's services or
+# pathways change: building it is the route finder's whole cost on a large network.
+_CACHE: dict[uuid.UUID, tuple[tuple[object, ...], "RouteGraph"]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
 def load_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
-    rows = session.execute(
-        select(Service, col(Partner.name))
+    fingerprint = _fingerprint(session, network_id)
+    cached = _CACHE.get(network_id)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    graph = _build_graph(session, network_id)
+    with _CACHE_LOCK:
+        _CACHE[network_id] = (fingerprint, graph)
+    return graph
+
+
+def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
+    # Plain columns rather than ORM objects: tens of thousands of rows on a large network.
+    service_rows = session.execute(
+        select(
+            col(Service.id),
+            col(Service.name),
+            col(Service.type),
+            col(Service.status),
+            col(Service.partner_id),
+            col(Partner.name),
+            col(Service.entry_point),
+            col(Service.open_24_7),
+            col(Service.wheelchair_access),
+            col(Service.interpreters),
+            col(Service.front_door_phone),
+            col(Service.front_door_email),
+        )
         .join(Partner, col(Partner.id) == col(Service.partner_id))
         .where(col(Service.network_id) == network_id)
     ).all()
-    labels = SERVICE_LABELS.read(session, [service.id for service, _ in rows])
-    services = {
-        service.id: ServiceNode(
-            id=service.id,
-            name=service.name,
-            type=ServiceType(service.type),
-            status=ServiceStatus(service.status),
-            partner_id=service.partner_id,
-            partner_name=partner_name,
-            entry_point=service.entry_point,
-            open_24_7=service.open_24_7,
-            wheelchair_access=service.wheelchair_access,
-            interpreters=service.interpreters,
-            populations=frozenset(labels[service.id]["populations"]),
-            languages=frozenset(labels[service.id]["languages"]),
-            areas=frozenset(labels[service.id]["areas"]),
-            front_door_phone=service.front_door_phone,
-            front_door_email=service.front_door_email,
-        )
-        for service, partner_name in rows
+    labels: dict[uuid.UUID, dict[str, set[str]]] = {
+        row[0]: {"population": set(), "language": set(), "area": set()} for row in service_rows
     }
-    pathway_rows = session.scalars(
-        select(Pathway).where(col(Pathway.network_id) == network_id)
-    ).all()
-    needs = NEEDS.read(session, [p.id for p in pathway_rows])
+    for service_id, kind, value in session.execute(
+        select(col(ServiceLabel.service_id), col(ServiceLabel.kind), col(ServiceLabel.value))
+        .join(Service, col(Service.id) == col(ServiceLabel.service_id))
+        .where(col(Service.network_id) == network_id)
+    ):
+        labels[service_id].setdefault(kind, set()).add(value)
+    services = {
+        row[0]: ServiceNode(
+            id=row[0],
+            name=row[1],
+            type=ServiceType(row[2]),
+            status=ServiceStatus(row[3]),
+            partner_id=row[4],
+            partner_name=row[5],
+            entry_point=row[6],
+            open_24_7=row[7],
+            wheelchair_access=row[8],
+            interpreters=row[9],
+            populations=frozenset(labels[row[0]]["population"]),
+            languages=frozenset(labels[row[0]]["language"]),
+            areas=frozenset(labels[row[0]]["area"]),
+            front_door_phone=row[10],
+            front_door_email=row[11],
+        )
+        for row in service_rows
+    }
+    needs: dict[uuid.UUID, set[Need]] = {}
+    for pathway_id, need in session.execute(
+        select(col(PathwayNeed.pathway_id), col(PathwayNeed.value))
+        .join(Pathway, col(Pathway.id) == col(PathwayNeed.pathway_id))
+        .where(col(Pathway.network_id) == network_id)
+    ):
+        needs.setdefault(pathway_id, set()).add(Need(need))
     pathways = [
         PathwayEdge(
-            id=p.id,
-            source=p.from_service_id,
-            target=p.to_service_id,
-            needs=frozenset(Need(n) for n in needs[p.id]["needs"]),
-            status=PathwayStatus(p.status),
-            channel=p.channel,
-            minutes=p.expected_response_minutes,
-            consent_required=p.consent_required,
-            mandatory_reporting_note=p.mandatory_reporting_note,
-            protocol_reference=p.protocol_reference,
-            review_date=p.review_date,
+            id=row[0],
+            source=row[1],
+            target=row[2],
+            needs=frozenset(needs.get(row[0], ())),
+            status=PathwayStatus(row[3]),
+            channel=row[4],
+            minutes=row[5],
+            consent_required=row[6],
+            mandatory_reporting_note=row[7],
+            protocol_reference=row[8],
+            review_date=row[9],
         )
-        for p in pathway_rows
+        for row in session.execute(
+            select(
+                col(Pathway.id),
+                col(Pathway.from_service_id),
+                col(Pathway.to_service_id),
+                col(Pathway.status),
+                col(Pathway.channel),
+                col(Pathway.expected_response_minutes),
+                col(Pathway.consent_required),
+                col(Pathway.mandatory_reporting_note),
+                col(Pathway.protocol_reference),
+                col(Pathway.review_date),
+            ).where(col(Pathway.network_id) == network_id)
+        )
     ]
     graph = nx.DiGraph()
     graph.add_nodes_from(s.id for s in services.values() if s.active)
