@@ -5,6 +5,7 @@ test sees another's data. Nothing is mocked."""
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,13 +43,15 @@ def alembic_config(database_url: str) -> Config:
     return config
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def temporary_database(folder: Path, prefix: str) -> Iterator[str]:
+    """A new, empty database: an SQLite file in `folder`, or, when ACCORD_TEST_DATABASE_URL
+    names a PostgreSQL server, a database created there and dropped afterwards."""
     server = os.environ.get("ACCORD_TEST_DATABASE_URL")
     if not server:
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'accord-test.db'}"
+        yield f"sqlite:///{folder / f'{prefix}.db'}"
         return
-    name = f"accord_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
@@ -58,6 +61,12 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with temporary_database(tmp_path_factory.mktemp("db"), "accord_test") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from sqlmodel import Session, col
 
 from accord.accounts.models import User
 from accord.audit.models import AuditEvent, AuditEventPublic, FieldChange
+from accord.core.models import utcnow
 from accord.core.pagination import SortColumn, page_of, paginate, parse_datetime, parse_uuid
 
 # Never copied into the trail, whatever the object.
@@ -123,3 +124,35 @@ def list_events(
         )
         for event, actor_name in items
     ], next_cursor
+
+
+def record_update(
+    session: Session,
+    record_object: Any,
+    *,
+    actor_id: uuid.UUID,
+    network_id: uuid.UUID,
+    action: str,
+    object_type: str,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+) -> bool:
+    """The end of every edit: if anything changed, move the record's version (its ETag) and
+    `updated_at`, and append the audit event with the fields that changed."""
+    if after == before:
+        return False
+    record_object.version += 1
+    record_object.updated_at = utcnow()
+    session.add(record_object)
+    record(
+        session,
+        actor_id=actor_id,
+        network_id=network_id,
+        action=action,
+        object_type=object_type,
+        object_id=record_object.id,
+        before=before,
+        after=after,
+    )
+    session.flush()
+    return True

@@ -14,7 +14,6 @@ from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
 from accord.core.database import lock
 from accord.core.errors import Conflict, FieldError, Forbidden, NotFound
-from accord.core.models import utcnow
 from accord.core.pagination import SortColumn, page_of, paginate, parse_uuid
 from accord.core.vocabulary import MembershipRole
 from accord.networks.access import NetworkAccess
@@ -163,20 +162,16 @@ def update_network(
     for name, value in changes.items():
         setattr(network, name, value)
     after = _snapshot(network)
-    if after != before:
-        network.version += 1
-        network.updated_at = utcnow()
-        session.add(network)
-        audit.record(
-            session,
-            actor_id=access.user.id,
-            network_id=network.id,
-            action="network.update",
-            object_type="network",
-            object_id=network.id,
-            before=before,
-            after=after,
-        )
+    audit.record_update(
+        session,
+        network,
+        actor_id=access.user.id,
+        network_id=network.id,
+        action="network.update",
+        object_type="network",
+        before=before,
+        after=after,
+    )
     return network_public(network, parent_slug_of(session, network), access.role)
 
 

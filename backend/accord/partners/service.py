@@ -368,21 +368,16 @@ def update_partner(
                 LABELS.write(session, partner.id, name, values)
                 labels[name] = values
     after = _snapshot(partner, labels)
-    if after != before:
-        partner.version += 1
-        partner.updated_at = utcnow()
-        session.add(partner)
-        audit.record(
-            session,
-            actor_id=access.user.id,
-            network_id=access.network_id,
-            action="partner.update",
-            object_type="partner",
-            object_id=partner.id,
-            before=before,
-            after=after,
-        )
-        session.flush()
+    audit.record_update(
+        session,
+        partner,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="partner.update",
+        object_type="partner",
+        before=before,
+        after=after,
+    )
     return to_public(session, partner)
 
 
@@ -634,21 +629,16 @@ def update_contact(
     for name, value in changes.items():
         setattr(contact, name, value if value != "" else None)
     after = _contact_snapshot(contact)
-    if after != before:
-        contact.version += 1
-        contact.updated_at = utcnow()
-        session.add(contact)
-        audit.record(
-            session,
-            actor_id=access.user.id,
-            network_id=access.network_id,
-            action="contact.update",
-            object_type="contact",
-            object_id=contact.id,
-            before=before,
-            after=after,
-        )
-        session.flush()
+    audit.record_update(
+        session,
+        contact,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="contact.update",
+        object_type="contact",
+        before=before,
+        after=after,
+    )
     return ContactPublic.model_validate(contact, from_attributes=True)
 
 

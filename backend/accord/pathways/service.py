@@ -14,7 +14,6 @@ from accord.core.concurrency import require_current_version
 from accord.core.database import lock
 from accord.core.errors import Conflict, FieldError, NotFound
 from accord.core.labels import LabelStore
-from accord.core.models import utcnow
 from accord.core.pagination import SortColumn, page_of, paginate, parse_datetime, parse_uuid
 from accord.core.vocabulary import Need, PathwayStatus
 from accord.networks.access import NetworkAccess
@@ -222,21 +221,16 @@ def update_pathway(
             NEEDS.write(session, pathway.id, "needs", new_needs)
             needs = new_needs
     after = _snapshot(pathway, needs)
-    if after != before:
-        pathway.version += 1
-        pathway.updated_at = utcnow()
-        session.add(pathway)
-        audit.record(
-            session,
-            actor_id=access.user.id,
-            network_id=access.network_id,
-            action="pathway.update",
-            object_type="pathway",
-            object_id=pathway.id,
-            before=before,
-            after=after,
-        )
-        session.flush()
+    audit.record_update(
+        session,
+        pathway,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="pathway.update",
+        object_type="pathway",
+        before=before,
+        after=after,
+    )
     return describe(session, pathway)
 
 

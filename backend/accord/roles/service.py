@@ -449,23 +449,18 @@ def update_commitment(
     for name, value in changes.items():
         setattr(commitment, name, value if value != "" else None)
     after = _snapshot(commitment)
-    if after != before:
-        commitment.version += 1
-        commitment.updated_at = utcnow()
-        session.add(commitment)
-        if after["status"] != before["status"]:
-            _record_status(session, commitment, CommitmentStatus(commitment.status))
-        audit.record(
-            session,
-            actor_id=access.user.id,
-            network_id=access.network_id,
-            action="commitment.update",
-            object_type="commitment",
-            object_id=commitment.id,
-            before=before,
-            after=after,
-        )
-        session.flush()
+    if after["status"] != before["status"]:
+        _record_status(session, commitment, CommitmentStatus(commitment.status))
+    audit.record_update(
+        session,
+        commitment,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="commitment.update",
+        object_type="commitment",
+        before=before,
+        after=after,
+    )
     partner = partners.get_partner(session, access.network_id, commitment.partner_id)
     role = session.get(Role, commitment.role_id)
     assert role is not None

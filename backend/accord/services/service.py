@@ -325,21 +325,16 @@ def update_service(
             LABELS.write(session, service.id, name, changes[name])
             labels[name] = list(changes[name])
     after = _snapshot(service, labels)
-    if after != before:
-        service.version += 1
-        service.updated_at = utcnow()
-        session.add(service)
-        audit.record(
-            session,
-            actor_id=access.user.id,
-            network_id=access.network_id,
-            action="service.update",
-            object_type="service",
-            object_id=service.id,
-            before=before,
-            after=after,
-        )
-        session.flush()
+    audit.record_update(
+        session,
+        service,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="service.update",
+        object_type="service",
+        before=before,
+        after=after,
+    )
     return describe(session, access, service, max_age_hours)
 
 
@@ -451,21 +446,16 @@ def update_location(
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(location, name, value)
     after = {n: getattr(location, n) for n in _LOCATION_FIELDS}
-    if after != before:
-        location.version += 1
-        location.updated_at = utcnow()
-        session.add(location)
-        audit.record(
-            session,
-            actor_id=access.user.id,
-            network_id=access.network_id,
-            action="location.update",
-            object_type="location",
-            object_id=location.id,
-            before=before,
-            after=after,
-        )
-        session.flush()
+    audit.record_update(
+        session,
+        location,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="location.update",
+        object_type="location",
+        before=before,
+        after=after,
+    )
     return LocationPublic.model_validate(location, from_attributes=True)
 
 
