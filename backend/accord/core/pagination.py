@@ -62,16 +62,18 @@ def encode_cursor(sort_name: str, values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, sort_name: str, columns: Sequence[SortColumn]) -> list[Any]:
+def decode_cursor(
+    cursor: str, sort_name: str, parsers: Sequence[Callable[[Any], Any]]
+) -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = orjson.loads(raw)
         if not isinstance(data, dict) or data.get("s") != sort_name:
             raise ValueError("cursor belongs to another sort order")
         values = data["v"]
-        if not isinstance(values, list) or len(values) != len(columns):
+        if not isinstance(values, list) or len(values) != len(parsers):
             raise ValueError("cursor has the wrong shape")
-        return [None if v is None else col.parse(v) for col, v in zip(columns, values, strict=True)]
+        return [None if v is None else parse(v) for parse, v in zip(parsers, values, strict=True)]
     except (ValueError, KeyError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
         raise InvalidInput.on(
             "query.cursor", "This cursor is not valid for this list; start again without it."
@@ -105,7 +107,8 @@ def paginate(
     `select_keys` appends the sort values to each row, for sorts on computed expressions
     (lower(name), a rank) whose cursor values must come from the database itself."""
     if cursor:
-        statement = statement.where(_after(columns, decode_cursor(cursor, sort_name, columns)))
+        values = decode_cursor(cursor, sort_name, [column.parse for column in columns])
+        statement = statement.where(_after(columns, values))
     if select_keys:
         statement = statement.add_columns(*(c.expression for c in columns))
     order = [c.expression.desc() if c.descending else c.expression.asc() for c in columns]

@@ -151,18 +151,12 @@ def list_roles(
     # The catalogue is small and ordered in Python; the cursor is the last role's key.
     sort = "catalogue"
     if cursor:
-        after = tuple(decode_cursor(cursor, sort, _CATALOGUE_CURSOR))
+        # (sector rank, position, code), as RoleView.sort_key gives them.
+        after = tuple(decode_cursor(cursor, sort, [int, int, str]))
         views = [view for view in views if view.sort_key() > after]
     page = views[:limit]
     next_cursor = encode_cursor(sort, page[-1].sort_key()) if len(views) > limit else None
     return [view.public(language) for view in page], next_cursor
-
-
-_CATALOGUE_CURSOR = [
-    SortColumn(col(Role.sector), parse=int),
-    SortColumn(col(Role.position), parse=int),
-    SortColumn(col(Role.code)),
-]
 
 
 def get_role(

@@ -13,7 +13,7 @@ from sqlmodel import Session, col
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
 from accord.core.database import lock
-from accord.core.errors import InvalidInput, NotFound
+from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
 from accord.core.models import utcnow
@@ -255,7 +255,8 @@ def describe(
 
 def _check_ages(age_min: int | None, age_max: int | None) -> None:
     if age_min is not None and age_max is not None and age_min > age_max:
-        raise InvalidInput.on("body.age_max", "The upper age must not be below the lower one.")
+        # 409 rather than 422: each value is valid alone; together they contradict each other.
+        raise Conflict.on_field("body.age_max", "The upper age must not be below the lower one.")
 
 
 def _snapshot(service: Service, labels: dict[str, list[str]]) -> dict[str, Any]:

@@ -204,7 +204,7 @@ def test_eligibility_and_hours_are_validated(client: TestClient, world: World) -
     ages = client.post(
         _services(world), json={**base, "age_min": 30, "age_max": 18}, headers=headers
     )
-    assert ages.status_code == 422 and ages.json()["errors"][0]["field"] == "body.age_max"
+    assert ages.status_code == 409 and ages.json()["errors"][0]["field"] == "body.age_max"
     hours = client.post(
         _services(world),
         json={**base, "opening_hours": [{"day": "mon", "opens": "9am", "closes": "17:00"}]},
