@@ -29,12 +29,12 @@ from fastapi.testclient import TestClient
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "backend"))
 
-from accord.core.database import transaction  # noqa: E402
-from accord.core.security import create_access_token  # noqa: E402
-from accord.core.settings import Environment, Settings  # noqa: E402
-from accord.core.vocabulary import NEED_SERVICE_TYPES, MembershipRole, Need, ServiceType  # noqa: E402
-from accord.main import create_app  # noqa: E402
-from accord.models import (  # noqa: E402
+from accord.core.database import transaction
+from accord.core.security import create_access_token
+from accord.core.settings import Environment, Settings
+from accord.core.vocabulary import NEED_SERVICE_TYPES, MembershipRole, Need, ServiceType
+from accord.main import create_app
+from accord.models import (
     Membership,
     Network,
     Partner,
@@ -55,12 +55,24 @@ def build(app: FastAPI) -> tuple[str, uuid.UUID, list[uuid.UUID]]:
     factory = app.state.session_factory
     with transaction(factory) as session:
         user = User(email="bench@example.org", full_name="Bench", password_hash="x")
-        network = Network(slug="bench", name="Bench network", level="national", languages=["en", "es"])
+        network = Network(
+            slug="bench", name="Bench network", level="national", languages=["en", "es"]
+        )
         session.add_all([user, network])
         session.flush()
-        session.add(Membership(network_id=network.id, user_id=user.id, role=MembershipRole.coordinator))
+        session.add(
+            Membership(
+                network_id=network.id, user_id=user.id, role=MembershipRole.coordinator
+            )
+        )
         partners = [
-            Partner(network_id=network.id, name=f"Partner {n}", sector="specialist_ngo", level="local", stage="active")
+            Partner(
+                network_id=network.id,
+                name=f"Partner {n}",
+                sector="specialist_ngo",
+                level="local",
+                stage="active",
+            )
             for n in range(200)
         ]
         session.add_all(partners)
@@ -83,9 +95,22 @@ def build(app: FastAPI) -> tuple[str, uuid.UUID, list[uuid.UUID]]:
         session.add_all(services)
         session.flush()
         for service in services:
-            session.add(ServiceLabel(service_id=service.id, kind="area", value=chance.choice(AREAS)))
-            for position, language in enumerate(chance.sample(["en", "es", "fr", "pt"], 2)):
-                session.add(ServiceLabel(service_id=service.id, kind="language", value=language, position=position))
+            session.add(
+                ServiceLabel(
+                    service_id=service.id, kind="area", value=chance.choice(AREAS)
+                )
+            )
+            for position, language in enumerate(
+                chance.sample(["en", "es", "fr", "pt"], 2)
+            ):
+                session.add(
+                    ServiceLabel(
+                        service_id=service.id,
+                        kind="language",
+                        value=language,
+                        position=position,
+                    )
+                )
         pairs: set[tuple[uuid.UUID, uuid.UUID]] = set()
         ids = [s.id for s in services]
         while len(pairs) < PATHWAYS:
@@ -107,12 +132,25 @@ def build(app: FastAPI) -> tuple[str, uuid.UUID, list[uuid.UUID]]:
         session.flush()
         for pathway in pathways:
             for position, need in enumerate(chance.sample(needs, chance.randint(1, 3))):
-                session.add(PathwayNeed(pathway_id=pathway.id, kind="need", value=need, position=position))
+                session.add(
+                    PathwayNeed(
+                        pathway_id=pathway.id,
+                        kind="need",
+                        value=need,
+                        position=position,
+                    )
+                )
         entries = [s.id for s in services if s.entry_point]
         return network.slug, user.id, entries
 
 
-def measure(client: TestClient, method: str, url: str, bodies: list[dict[str, object] | None], headers: dict[str, str]) -> list[float]:
+def measure(
+    client: TestClient,
+    method: str,
+    url: str,
+    bodies: list[dict[str, object] | None],
+    headers: dict[str, str],
+) -> list[float]:
     timings = []
     for body in bodies:
         started = time.perf_counter()
@@ -139,7 +177,9 @@ def main() -> None:
     config.attributes["database_url"] = url
     config.attributes["configure_logger"] = False
     command.upgrade(config, "head")
-    settings = Settings(environment=Environment.test, database_url=url, secret_key="b" * 48)
+    settings = Settings(
+        environment=Environment.test, database_url=url, secret_key="b" * 48
+    )
     app = create_app(settings)
 
     @app.get("/bench/bare")
@@ -149,8 +189,12 @@ def main() -> None:
     app.router.routes.insert(0, app.router.routes.pop())
     started = time.perf_counter()
     slug, user_id, entries = build(app)
-    print(f"built {SERVICES} services and {PATHWAYS} pathways in {time.perf_counter() - started:.1f} s")
-    headers = {"Authorization": f"Bearer {create_access_token(settings, user_id, 1).token}"}
+    print(
+        f"built {SERVICES} services and {PATHWAYS} pathways in {time.perf_counter() - started:.1f} s"
+    )
+    headers = {
+        "Authorization": f"Bearer {create_access_token(settings, user_id, 1).token}"
+    }
     chance = random.Random(SEED + 1)
     needs = [n for n in Need if NEED_SERVICE_TYPES[n]]
     questions: list[dict[str, object] | None] = [
@@ -177,10 +221,17 @@ def main() -> None:
         "reference_bare_endpoint": summary(bare_timings),
     }
     result["ratio_p50_to_bare"] = round(
-        result["route_finder"]["p50_ms"] / max(result["reference_bare_endpoint"]["p50_ms"], 0.001), 1
+        result["route_finder"]["p50_ms"]
+        / max(result["reference_bare_endpoint"]["p50_ms"], 0.001),
+        1,
     )
     print(json.dumps(result, indent=2))
-    out = ROOT / "bench" / "results" / f"route-finder-{datetime.now(UTC).date().isoformat()}.json"
+    out = (
+        ROOT
+        / "bench"
+        / "results"
+        / f"route-finder-{datetime.now(UTC).date().isoformat()}.json"
+    )
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"written to {out.relative_to(ROOT)}")
 
