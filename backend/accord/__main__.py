@@ -6,6 +6,7 @@ import json
 import os
 import sys
 
+import accord.models  # noqa: F401 - every table, so foreign keys resolve in any command
 from accord.core.database import create_db_engine, make_session_factory, transaction
 from accord.core.settings import Environment, Settings
 

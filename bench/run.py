@@ -1,0 +1,345 @@
+"""`make bench`: Accord under load, against two reference points measured in the same run.
+
+Serves Accord the way production runs it (uvicorn, two workers, no reload, no access log)
+on 127.0.0.1 over the national data set (bench/generate.py; generated on first use), and
+drives each scenario with `wrk` at 64 connections. In the same run it measures the bare
+Starlette endpoint and the straightforward FastAPI + SQLModel list endpoint
+(bench/reference_apps.py), and reports requests/s, p50 and p99 per scenario with the
+ratios to both. Results: bench/results/<date>.json and the table printed at the end.
+
+Environment: BENCH_DATABASE_URL (default: SQLite at var/bench.db), BENCH_SECONDS (10),
+BENCH_SCALE (1.0, for a fresh database only).
+"""
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "backend"))
+
+from accord.core.database import create_db_engine
+from accord.core.security import create_access_token
+from accord.core.settings import Environment, Settings
+from accord.models import Network, Partner, Service, User
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+SECRET = "bench-secret-" + "x" * 40
+CONNECTIONS, THREADS = 64, 2
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def prepare(url: str) -> None:
+    env = {**os.environ, "DATABASE_URL": url, "ACCORD_ENVIRONMENT": "development"}
+    subprocess.run([BIN / "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "accord", "load-catalogue"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    engine = create_db_engine(
+        Settings(environment=Environment.development, database_url=url)
+    )
+    with Session(engine) as session:
+        exists = session.scalar(
+            select(func.count())
+            .select_from(Network)
+            .where(col(Network.slug) == "national")
+        )
+    engine.dispose()
+    if not exists:
+        scale = os.environ.get("BENCH_SCALE", "1.0")
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "generate.py"), "--scale", scale],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+
+
+def targets(url: str) -> dict[str, Any]:
+    engine = create_db_engine(
+        Settings(environment=Environment.development, database_url=url)
+    )
+    with Session(engine) as session:
+        user = session.scalars(
+            select(User).where(col(User.email) == "coordinator@bench.example")
+        ).one()
+        sizes = session.execute(
+            select(col(Network.id), col(Network.slug), func.count(col(Service.id)))
+            .join(Service, col(Service.network_id) == col(Network.id))
+            .group_by(col(Network.id), col(Network.slug))
+        ).all()
+        large = max(sizes, key=lambda row: row[2])
+        routes_net = min(sizes, key=lambda row: abs(row[2] - 2000))
+        partner = session.scalars(
+            select(Partner).where(col(Partner.network_id) == large[0]).limit(1)
+        ).one()
+        entry = session.scalars(
+            select(Service)
+            .where(
+                col(Service.network_id) == routes_net[0],
+                col(Service.entry_point).is_(True),
+            )
+            .limit(1)
+        ).one()
+    engine.dispose()
+    settings = Settings(
+        environment=Environment.production, database_url=url, secret_key=SECRET
+    )
+    return {
+        "token": create_access_token(settings, user.id, user.version).token,
+        "large": {"id": str(large[0]), "slug": large[1], "services": large[2]},
+        "routes": {
+            "slug": routes_net[1],
+            "services": routes_net[2],
+            "entry": str(entry.id),
+        },
+        "partner": str(partner.id),
+    }
+
+
+def serve(app: str, port: int, url: str, *extra: str) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "ACCORD_ENVIRONMENT": "production",
+        "ACCORD_SECRET_KEY": SECRET,
+        "PYTHONPATH": f"{ROOT / 'bench'}{os.pathsep}{ROOT / 'backend'}",
+    }
+    command = [
+        str(BIN / "uvicorn"),
+        app,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+        "--no-access-log",
+        "--log-level",
+        "warning",
+        *extra,
+    ]
+    return subprocess.Popen(command, cwd=ROOT, env=env)
+
+
+def wait_ready(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except Exception:  # noqa: BLE001 - not up yet
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not come up")
+
+
+def lua(
+    method: str,
+    headers: dict[str, str],
+    body: str | None = None,
+    unique_name: bool = False,
+) -> str:
+    lines = [f'wrk.method = "{method}"']
+    lines += [f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items()]
+    if unique_name:
+        # Every create needs a new name: a per-thread prefix and a counter.
+        lines += [
+            "local counter = 0",
+            "local prefix = nil",
+            "request = function()",
+            "  if prefix == nil then prefix = tostring(math.random(1, 1000000000)) .. tostring(os.clock()) end",
+            "  counter = counter + 1",
+            '  local body = string.format(\'{"name": "Bench partner %s-%d", "sector": "health"}\', prefix, counter)',
+            "  return wrk.format(nil, nil, nil, body)",
+            "end",
+        ]
+    elif body is not None:
+        lines.append(f"wrk.body = '{body}'")
+    return "\n".join(lines) + "\n"
+
+
+def wrk(url: str, script: str, seconds: int) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            str(THREADS),
+            "-c",
+            str(CONNECTIONS),
+            "-d",
+            f"{seconds}s",
+            "--latency",
+            "-s",
+            handle.name,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(handle.name)
+
+    def latency(label: str) -> float:
+        match = re.search(
+            rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE
+        )
+        if not match:
+            return float("nan")
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "requests_per_s": float(
+            re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)
+        ),  # type: ignore[union-attr]
+        "p50_ms": round(latency("50"), 2),
+        "p99_ms": round(latency("99"), 2),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def worker_rss_mb(master: subprocess.Popen[bytes]) -> list[float]:
+    children = subprocess.run(
+        ["ps", "--ppid", str(master.pid), "-o", "rss="],
+        check=False,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [
+        round(int(line) / 1024, 1)
+        for line in children.split()
+        if line.strip().isdigit()
+    ]
+
+
+def main() -> None:
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: `make bench` installs it (apt-get install wrk).")
+    url = (
+        os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'bench.db'}"
+    )
+    seconds = int(os.environ.get("BENCH_SECONDS", "10"))
+    prepare(url)
+    t = targets(url)
+    auth = {"Authorization": f"Bearer {t['token']}"}
+    ports = {"accord": free_port(), "bare": free_port(), "straightforward": free_port()}
+    servers = {
+        "accord": serve("accord.main:create_app", ports["accord"], url, "--factory"),
+        "bare": serve("reference_apps:bare", ports["bare"], url),
+        "straightforward": serve(
+            "reference_apps:straightforward", ports["straightforward"], url
+        ),
+    }
+    try:
+        wait_ready(f"http://127.0.0.1:{ports['accord']}/api/v1/health/ready")
+        wait_ready(f"http://127.0.0.1:{ports['bare']}/")
+        wait_ready(
+            f"http://127.0.0.1:{ports['straightforward']}/networks/{t['large']['id']}/partners"
+        )
+        base = f"http://127.0.0.1:{ports['accord']}/api/v1/networks"
+        route_body = json.dumps(
+            {
+                "entry": {"kind": "service", "id": t["routes"]["entry"]},
+                "needs": ["emergency_shelter", "legal_advice"],
+            }
+        )
+        scenarios = {
+            "reference: bare endpoint": (
+                f"http://127.0.0.1:{ports['bare']}/",
+                lua("GET", {}),
+            ),
+            "reference: straightforward list-50": (
+                f"http://127.0.0.1:{ports['straightforward']}/networks/{t['large']['id']}/partners",
+                lua("GET", {}),
+            ),
+            "1 list 50 partners, filtered": (
+                f"{base}/{t['large']['slug']}/partners?limit=50&sector=health",
+                lua("GET", auth),
+            ),
+            "2 get one partner": (
+                f"{base}/{t['large']['slug']}/partners/{t['partner']}",
+                lua("GET", auth),
+            ),
+            "3 route finder": (
+                f"{base}/{t['routes']['slug']}/pathways/routes",
+                lua("POST", {**auth, "Content-Type": "application/json"}, route_body),
+            ),
+            "4 create a partner": (
+                f"{base}/{t['large']['slug']}/partners",
+                lua(
+                    "POST",
+                    {**auth, "Content-Type": "application/json"},
+                    unique_name=True,
+                ),
+            ),
+            "5 coverage matrix": (
+                f"{base}/{t['large']['slug']}/coverage",
+                lua("GET", auth),
+            ),
+        }
+        results: dict[str, dict[str, float]] = {}
+        for name, (target, script) in scenarios.items():
+            print(f"… {name}", flush=True)
+            results[name] = wrk(target, script, seconds)
+        memory = worker_rss_mb(servers["accord"])
+    finally:
+        for server in servers.values():
+            server.terminate()
+        for server in servers.values():
+            server.wait(timeout=30)
+    bare = results["reference: bare endpoint"]["requests_per_s"]
+    typical = results["reference: straightforward list-50"]["requests_per_s"]
+    for row in results.values():
+        row["x_straightforward"] = round(row["requests_per_s"] / typical, 2)
+        row["x_bare"] = round(row["requests_per_s"] / bare, 3)
+    report = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "database": url.split(":")[0],
+        "connections": CONNECTIONS,
+        "seconds_per_scenario": seconds,
+        "large_network": t["large"],
+        "route_network": {k: t["routes"][k] for k in ("slug", "services")},
+        "worker_rss_mb": memory,
+        "scenarios": results,
+    }
+    out = ROOT / "bench" / "results" / f"{datetime.now(UTC).date().isoformat()}.json"
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(
+        "\n| scenario | req/s | p50 ms | p99 ms | × straightforward | × bare | non-2xx |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for name, row in results.items():
+        print(
+            f"| {name} | {row['requests_per_s']:.0f} | {row['p50_ms']} | {row['p99_ms']} | "
+            f"{row['x_straightforward']} | {row['x_bare']} | {row['non_2xx']} |"
+        )
+    print(
+        f"\nworker RSS after the run: {memory} MB; results in {out.relative_to(ROOT)}"
+    )
+
+
+if __name__ == "__main__":
+    main()
