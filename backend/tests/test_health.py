@@ -72,3 +72,19 @@ def test_the_dashboard_is_served_with_deep_links_falling_back_to_it(
 def test_the_connection_pool_is_larger_than_the_request_thread_pool(client: TestClient) -> None:
     app = client.app
     assert app.state.engine.pool.size() > app.state.settings.request_threads  # type: ignore[attr-defined]
+
+
+def test_an_unreachable_database_is_a_503_to_retry_not_a_crash(settings: Settings) -> None:
+    import uuid
+
+    from accord.core.security import create_access_token
+
+    unreachable = settings.model_copy(
+        update={"database_url": "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"}
+    )
+    token = create_access_token(unreachable, uuid.uuid4(), 1).token
+    with TestClient(create_app(unreachable)) as client:
+        response = client.get("/api/v1/networks", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "1"
+    assert response.headers["content-type"].startswith("application/problem+json")

@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("accord.errors")
@@ -220,6 +220,21 @@ def install_error_handlers(app: FastAPI) -> None:
             title=Conflict.title,
             detail="This conflicts with an existing record; reload and try again.",
             instance=request.url.path,
+        )
+
+    @app.exception_handler(OperationalError)
+    async def _database_busy(request: Request, exc: OperationalError) -> ProblemResponse:
+        # The database is down or, on SQLite, too busy with writes: a retry may succeed.
+        logger.warning(
+            "database unavailable on %s %s: %s", request.method, request.url.path, exc.orig
+        )
+        return problem(
+            503,
+            slug=ServiceUnavailable.slug,
+            title=ServiceUnavailable.title,
+            detail="The database is busy or unavailable; try again in a moment.",
+            instance=request.url.path,
+            headers={"Retry-After": "1"},
         )
 
     @app.exception_handler(Exception)

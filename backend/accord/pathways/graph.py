@@ -128,13 +128,22 @@ _CACHE: dict[uuid.UUID, tuple[tuple[object, ...], "RouteGraph"]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
+_BUILDING: dict[uuid.UUID, threading.Lock] = {}
+
+
 def load_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
     fingerprint = _fingerprint(session, network_id)
     cached = _CACHE.get(network_id)
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
-    graph = _build_graph(session, network_id)
     with _CACHE_LOCK:
+        building = _BUILDING.setdefault(network_id, threading.Lock())
+    # One thread builds; the others wait for its graph instead of all building their own.
+    with building:
+        cached = _CACHE.get(network_id)
+        if cached is not None and cached[0] == fingerprint:
+            return cached[1]
+        graph = _build_graph(session, network_id)
         _CACHE[network_id] = (fingerprint, graph)
     return graph
 
