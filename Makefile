@@ -17,7 +17,7 @@ FRONTEND_STAMP := frontend/node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help install run dev migrate demo openapi client frontend test test-backend \
-	test-frontend test-postgres chromium lint clean bench-routes
+	test-frontend test-postgres chromium lint clean bench bench-routes
 
 help:
 	@echo "make run        install, migrate, load the demo network, serve http://$(HOST):$(PORT)"
@@ -98,6 +98,11 @@ chromium:
 	    echo "The end-to-end tests need Debian's Chromium: sudo apt-get install chromium"; exit 1; \
 	  fi; \
 	fi
+
+# Accord under load against the reference points, over the national data set (bench/README.md).
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
+	$(BIN)/python bench/run.py
 
 # The route finder on a network of 2,000 services and 20,000 pathways (bench/README.md).
 bench-routes: $(STAMP)
