@@ -279,6 +279,39 @@ export const scenarios = [
     },
   },
   {
+    name: 'services and route finder: find a route for a need, printable',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base, VIEWER);
+      await page.getByRole('link', { name: 'Services', exact: true }).click();
+      await page.getByTestId('service-table').getByRole('link', { name: 'Refugio Luna' }).click();
+      await page.getByTestId('service-capacity').getByText('Accepting').waitFor();
+      // A viewer does not see the refuge's address: the page says to use the front door.
+      await page.getByTestId('confidential-location').getByText('Address confidential, use the front door contact.').waitFor();
+      await page.getByRole('link', { name: 'Route finder' }).first().click();
+      await page.getByText('Choose an entry point and the needs').waitFor();
+      await page.getByRole('combobox', { name: /^Entry point/ }).click();
+      await page.getByRole('option', { name: /^24\/7 helpline/ }).click();
+      await page.getByRole('combobox', { name: /^Needs/ }).click();
+      await page.getByRole('option', { name: 'Emergency shelter' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Find routes' }).click();
+      await page.waitForURL(/need=emergency_shelter/);
+      const result = page.getByTestId('need-emergency_shelter');
+      await result.getByTestId('route').getByRole('link', { name: 'Refugio Luna' }).waitFor();
+      await result.getByText('Consent needed').waitFor();
+      await page.getByRole('button', { name: 'Print' }).waitFor();
+      await screenshot(page, resultsDir, 'route-finder-1280');
+      await assertAccessible(page, 'route finder');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.getByTestId('route-form').isVisible(), false);
+      await page.emulateMedia({ media: 'screen' });
+      await page.getByRole('link', { name: 'Pathway health' }).first().click();
+      await page.getByRole('heading', { name: 'Pathway health', level: 1 }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      await assertAccessible(page, 'pathway health');
+    },
+  },
+  {
     name: 'an ended session returns to sign-in with a message',
     async run({ page, context, base }) {
       await signIn(page, base, VIEWER);
@@ -359,6 +392,91 @@ export const scenarios = [
     },
   },
   {
+    name: 'coverage: assign a role from the gaps view, and the matrix cell changes',
+    async run({ page, context, base, resultsDir }) {
+      await signIn(page, base);
+      const housing = await findPartner(context, base, await apiToken(context, base), { q: 'Riverside Housing' });
+      await page.getByRole('link', { name: 'Coverage', exact: true }).click();
+      await page.getByTestId('coverage-matrix').waitFor();
+      await page.getByTestId('coverage-legend').getByText('In progress').waitFor();
+      await assertNeutralTitle(page);
+      await screenshot(page, resultsDir, 'coverage-matrix-1280');
+      // Filters live in the URL.
+      await page.getByRole('combobox', { name: 'Sector' }).click();
+      await page.getByRole('option', { name: 'Housing' }).click();
+      await page.keyboard.press('Escape');
+      await page.waitForURL(/coverage\?sector=housing/);
+      await page.getByTestId('coverage-matrix').locator('tr[data-role-code^="housing."]').first().waitFor();
+      await assertAccessible(page, 'coverage matrix');
+      // Housing has no role in place: the gaps view lists them, each with "Assign a partner".
+      await page.getByRole('navigation', { name: 'Coverage' }).getByRole('link', { name: 'Gaps' }).click();
+      await page.waitForURL(/coverage\/gaps\?sector=housing/);
+      await page.getByTestId('gaps-role_not_in_place').waitFor();
+      await screenshot(page, resultsDir, 'coverage-gaps-1280');
+      await assertAccessible(page, 'coverage gaps');
+      const gap = page.getByTestId('gaps-role_not_in_place').locator('li').first();
+      const roleId = await gap.getAttribute('data-role-id');
+      assert.ok(roleId);
+      await gap.getByRole('button', { name: 'Assign a partner' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('combobox', { name: /^Partner/ }).click();
+      await page.getByRole('option', { name: /Riverside Housing/ }).first().click();
+      await dialog.getByRole('combobox', { name: /^Status/ }).click();
+      await page.getByRole('option', { name: 'In place' }).click();
+      await dialog.getByLabel(/^Evidence/).fill('Named housing lead since October.');
+      await dialog.getByRole('button', { name: 'Add commitment' }).click();
+      await page.getByText('Commitment saved.').waitFor();
+      // The gap is gone from the list (the lists were refetched)…
+      await page.waitForFunction((id) => !document.querySelector(`[data-testid="gaps-role_not_in_place"] li[data-role-id="${id}"]`), roleId);
+      // …and the matrix (same filters) shows the cell in place.
+      await page.getByRole('navigation', { name: 'Coverage' }).getByRole('link', { name: 'Role matrix' }).click();
+      await page.waitForURL(/coverage\?sector=housing/);
+      const cell = page.getByTestId('coverage-matrix').locator(`tr[data-role-id="${roleId}"] td[data-partner-id="${housing.id}"]`);
+      await page.getByTestId('coverage-matrix').locator(`tr[data-role-id="${roleId}"] td[data-partner-id="${housing.id}"][data-status="in_place"]`).waitFor();
+      // The CSV export downloads the current view.
+      const download = page.waitForEvent('download');
+      await page.getByTestId('coverage-csv').click();
+      assert.match((await download).suggestedFilename(), /^coverage.*\.csv$/);
+      // The cell opens its commitment for editing.
+      await cell.getByRole('button').click();
+      await page.getByRole('dialog').getByLabel(/^Evidence/).waitFor();
+      assert.equal(await page.getByRole('dialog').getByLabel(/^Evidence/).inputValue(), 'Named housing lead since October.');
+      await page.keyboard.press('Escape');
+      // The partner page's Roles card lists it.
+      await page.goto(`${base}/n/${NETWORK}/partners/${housing.id}`);
+      await page.getByTestId('partner-roles').locator('tr', { hasText: 'In place' }).first().waitFor();
+    },
+  },
+  {
+    name: 'role catalogue: browse by sector in the UI language, add and retire a role',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await page.goto(`${base}/n/${NETWORK}/coverage/roles?sector=media`);
+      await page.getByTestId('roles-table-media').waitFor();
+      await screenshot(page, resultsDir, 'coverage-roles-1280');
+      await assertAccessible(page, 'role catalogue');
+      await page.getByRole('button', { name: 'Add a role' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('combobox', { name: /^Sector/ }).click();
+      await page.getByRole('option', { name: 'Media', exact: true }).click();
+      await dialog.getByLabel(/^Title in English/).fill('Publish a monthly helpline notice');
+      await dialog.getByLabel(/^Title in Français/).fill("Publier chaque mois l'avis de la ligne d'écoute");
+      await dialog.getByRole('button', { name: 'Add a role' }).click();
+      await page.getByText('Role added.').waitFor();
+      await page.getByText('Publish a monthly helpline notice').waitFor();
+      await page.getByRole('button', { name: 'Retire Publish a monthly helpline notice' }).click();
+      await page.getByText('Role retired.').waitFor();
+      await page.waitForFunction(() => !document.body.innerText.includes('Publish a monthly helpline notice'));
+      // In French, the role list is in French (lang is sent to the API).
+      await page.getByRole('checkbox', { name: 'Show retired roles' }).check();
+      await page.waitForURL(/retired=include/);
+      await page.getByRole('combobox', { name: 'Interface language' }).click();
+      await page.getByRole('option', { name: 'Français' }).click();
+      await page.getByText("Publier chaque mois l'avis de la ligne d'écoute").waitFor();
+      await page.getByRole('heading', { name: 'Catalogue des rôles', level: 1 }).waitFor();
+    },
+  },
+  {
     name: 'small screens (375 px): every main screen readable and accessible',
     viewport: { width: 375, height: 812 },
     async run({ page, context, base, resultsDir }) {
@@ -383,6 +501,12 @@ export const scenarios = [
       await page.getByTestId('unassessed-list').waitFor();
       await screenshot(page, resultsDir, 'stakeholder-map-375');
       await assertAccessible(page, 'map at 375 px');
+      // At 600 px and below the matrix becomes a list of roles.
+      await page.goto(`${base}/n/${NETWORK}/coverage?sector=housing`);
+      await page.getByTestId('coverage-list').waitFor();
+      assert.equal(await page.getByTestId('coverage-matrix').count(), 0);
+      await screenshot(page, resultsDir, 'coverage-list-375');
+      await assertAccessible(page, 'coverage at 375 px');
     },
   },
 ];

@@ -101,7 +101,9 @@ def refresh(
     return Token(access_token=issued.token, expires_in=issued.expires_in)
 
 
-@auth_router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=responses(422))
+@auth_router.post(
+    "/logout", status_code=status.HTTP_204_NO_CONTENT, responses=responses(422, database=False)
+)
 def sign_out(response: Response) -> None:
     """Ends the dashboard session on this browser (removes the sign-in cookie)."""
     response.delete_cookie(REFRESH_COOKIE, path=REFRESH_COOKIE_PATH)

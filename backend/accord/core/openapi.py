@@ -26,9 +26,14 @@ ETAG_HEADER = {
 
 
 def responses(
-    *statuses: int, extra: dict[int | str, dict[str, Any]] | None = None
+    *statuses: int,
+    extra: dict[int | str, dict[str, Any]] | None = None,
+    database: bool = True,
 ) -> dict[int | str, dict[str, Any]]:
-    return {**problem_responses(*statuses), **(extra or {})}
+    """The problems a route answers; a route that reads the database can also answer 503
+    (database busy or unreachable; retry)."""
+    codes = sorted({*statuses, 503} if database else set(statuses))
+    return {**problem_responses(*codes), **(extra or {})}
 
 
 def link_to(operation_id: str, **parameters: str) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Burger, Divider, Group, Menu, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartDots3, IconHome, IconLogout, IconUsersGroup } from '@tabler/icons-react';
+import { IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconLogout, IconRoute, IconTargetArrow, IconUsersGroup } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,6 +72,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const isOverview = base !== null && (pathname === base || pathname === `${base}/`);
   const isMap = base !== null && pathname.startsWith(`${base}/partners/map`);
   const isPartners = base !== null && pathname.startsWith(`${base}/partners`) && !isMap;
+  const isGaps = base !== null && pathname.startsWith(`${base}/coverage/gaps`);
+  const isRoles = base !== null && pathname.startsWith(`${base}/coverage/roles`);
+  const isRouteFinder = base !== null && pathname.startsWith(`${base}/services/routes`);
+  const isPathwayHealth = base !== null && pathname.startsWith(`${base}/services/health`);
+  const isServices = base !== null && pathname.startsWith(`${base}/services`) && !isRouteFinder && !isPathwayHealth;
+  const isCoverage = base !== null && pathname.startsWith(`${base}/coverage`) && !isGaps && !isRoles;
 
   const switcher = me ? (
     <NetworkSwitcher
@@ -151,6 +157,70 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 leftSection={<IconChartDots3 size={18} aria-hidden="true" />}
                 active={isMap}
                 aria-current={isMap ? 'page' : undefined}
+                onClick={close}
+                pl="xl"
+              />
+              <NavLinkLink
+                to="/n/$network/coverage"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.coverage')}
+                leftSection={<IconGridDots size={18} aria-hidden="true" />}
+                active={isCoverage}
+                aria-current={isCoverage ? 'page' : undefined}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/n/$network/coverage/gaps"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.coverageGaps')}
+                leftSection={<IconTargetArrow size={18} aria-hidden="true" />}
+                active={isGaps}
+                aria-current={isGaps ? 'page' : undefined}
+                onClick={close}
+                pl="xl"
+              />
+              <NavLinkLink
+                to="/n/$network/coverage/roles"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.roleCatalogue')}
+                leftSection={<IconBook size={18} aria-hidden="true" />}
+                active={isRoles}
+                aria-current={isRoles ? 'page' : undefined}
+                onClick={close}
+                pl="xl"
+              />
+              <NavLinkLink
+                to="/n/$network/services"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.services')}
+                leftSection={<IconBuildingCommunity size={18} aria-hidden="true" />}
+                active={isServices}
+                aria-current={isServices ? 'page' : undefined}
+                onClick={close}
+              />
+              <NavLinkLink
+                to="/n/$network/services/routes"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.routeFinder')}
+                leftSection={<IconRoute size={18} aria-hidden="true" />}
+                active={isRouteFinder}
+                aria-current={isRouteFinder ? 'page' : undefined}
+                onClick={close}
+                pl="xl"
+              />
+              <NavLinkLink
+                to="/n/$network/services/health"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.pathwayHealth')}
+                leftSection={<IconHeartbeat size={18} aria-hidden="true" />}
+                active={isPathwayHealth}
+                aria-current={isPathwayHealth ? 'page' : undefined}
                 onClick={close}
                 pl="xl"
               />

@@ -14,7 +14,17 @@ import { EmptyState, LoadingState } from '@/components/States';
 import { useQuickExitKeys } from '@/components/QuickExit';
 import { SignInPage } from '@/features/auth/routes/SignInPage';
 import { OverviewPage } from '@/features/overview/routes/OverviewPage';
+import { parseCoverageSearch, parseRoleSearch } from '@/features/coverage/api/search';
+import { PartnerRolesPanel } from '@/features/coverage/components/PartnerRolesPanel';
+import { CoveragePage } from '@/features/coverage/routes/CoveragePage';
+import { GapsPage } from '@/features/coverage/routes/GapsPage';
+import { RolesPage } from '@/features/coverage/routes/RolesPage';
 import { parsePartnerSearch } from '@/features/partners/api/search';
+import { parseRouteSearch, parseServiceSearch } from '@/features/services/api/search';
+import { PathwayHealthPage } from '@/features/services/routes/PathwayHealthPage';
+import { RouteFinderPage } from '@/features/services/routes/RouteFinderPage';
+import { ServicePage } from '@/features/services/routes/ServicePage';
+import { ServicesPage } from '@/features/services/routes/ServicesPage';
 import { PartnerDirectoryPage } from '@/features/partners/routes/PartnerDirectoryPage';
 import { PartnerEditPage, PartnerNewPage } from '@/features/partners/routes/PartnerFormPages';
 import { PartnerPage } from '@/features/partners/routes/PartnerPage';
@@ -174,7 +184,13 @@ const partnerRoute = createRoute({
   path: 'partners/$partnerId',
   component: function Partner() {
     const { network, partnerId } = partnerRoute.useParams();
-    return <PartnerPage network={network} partnerId={partnerId} />;
+    return (
+      <PartnerPage
+        network={network}
+        partnerId={partnerId}
+        panels={(partner) => <PartnerRolesPanel network={network} partnerId={partner.id} partnerName={partner.name} />}
+      />
+    );
   },
 });
 
@@ -187,11 +203,95 @@ const editPartnerRoute = createRoute({
   },
 });
 
+const coverageRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'coverage',
+  validateSearch: parseCoverageSearch,
+  component: function Coverage() {
+    const { network } = coverageRoute.useParams();
+    const search = coverageRoute.useSearch();
+    const navigate = coverageRoute.useNavigate();
+    return <CoveragePage network={network} search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
+const gapsRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'coverage/gaps',
+  validateSearch: parseCoverageSearch,
+  component: function Gaps() {
+    const { network } = gapsRoute.useParams();
+    const search = gapsRoute.useSearch();
+    const navigate = gapsRoute.useNavigate();
+    return <GapsPage network={network} search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
+const rolesRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'coverage/roles',
+  validateSearch: parseRoleSearch,
+  component: function Roles() {
+    const { network } = rolesRoute.useParams();
+    const search = rolesRoute.useSearch();
+    const navigate = rolesRoute.useNavigate();
+    return <RolesPage network={network} search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
+const servicesRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services',
+  validateSearch: parseServiceSearch,
+  component: function Services() {
+    const { network } = servicesRoute.useParams();
+    const search = servicesRoute.useSearch();
+    const navigate = servicesRoute.useNavigate();
+    return (
+      <ServicesPage
+        network={network}
+        search={search}
+        onSearchChange={(next, options) => void navigate({ search: next, replace: options?.replace ?? false })}
+      />
+    );
+  },
+});
+
+const routeFinderRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services/routes',
+  validateSearch: parseRouteSearch,
+  component: function RouteFinder() {
+    const { network } = routeFinderRoute.useParams();
+    const search = routeFinderRoute.useSearch();
+    const navigate = routeFinderRoute.useNavigate();
+    return <RouteFinderPage network={network} search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
+const pathwayHealthRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services/health',
+  component: function PathwayHealth() {
+    const { network } = pathwayHealthRoute.useParams();
+    return <PathwayHealthPage network={network} />;
+  },
+});
+
+const serviceRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services/$serviceId',
+  component: function Service() {
+    const { network, serviceId } = serviceRoute.useParams();
+    return <ServicePage network={network} serviceId={serviceId} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
     homeRoute,
-    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute]),
+    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, pathwayHealthRoute, serviceRoute]),
   ]),
 ]);
 

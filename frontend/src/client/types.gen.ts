@@ -2809,6 +2809,10 @@ export type AuthSignInErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type AuthSignInError = AuthSignInErrors[keyof AuthSignInErrors];
@@ -2838,6 +2842,10 @@ export type AuthRefreshErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
@@ -2892,6 +2900,10 @@ export type AuthReadMeErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type AuthReadMeError = AuthReadMeErrors[keyof AuthReadMeErrors];
@@ -2933,6 +2945,10 @@ export type AuthChangePasswordErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type AuthChangePasswordError = AuthChangePasswordErrors[keyof AuthChangePasswordErrors];
@@ -2985,6 +3001,10 @@ export type UsersListUsersErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type UsersListUsersError = UsersListUsersErrors[keyof UsersListUsersErrors];
@@ -3038,6 +3058,10 @@ export type UsersCreateUserErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type UsersCreateUserError = UsersCreateUserErrors[keyof UsersCreateUserErrors];
@@ -3080,6 +3104,10 @@ export type NetworksListNetworksErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type NetworksListNetworksError = NetworksListNetworksErrors[keyof NetworksListNetworksErrors];
@@ -3133,6 +3161,10 @@ export type NetworksCreateNetworkErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type NetworksCreateNetworkError = NetworksCreateNetworkErrors[keyof NetworksCreateNetworkErrors];
@@ -3177,6 +3209,10 @@ export type NetworksGetNetworkErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type NetworksGetNetworkError = NetworksGetNetworkErrors[keyof NetworksGetNetworkErrors];
@@ -3249,6 +3285,10 @@ export type NetworksUpdateNetworkErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type NetworksUpdateNetworkError = NetworksUpdateNetworkErrors[keyof NetworksUpdateNetworkErrors];
@@ -3310,6 +3350,10 @@ export type NetworksListMembersErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type NetworksListMembersError = NetworksListMembersErrors[keyof NetworksListMembersErrors];
@@ -3374,6 +3418,10 @@ export type NetworksAddMemberErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type NetworksAddMemberError = NetworksAddMemberErrors[keyof NetworksAddMemberErrors];
@@ -3442,6 +3490,10 @@ export type NetworksRemoveMemberErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type NetworksRemoveMemberError = NetworksRemoveMemberErrors[keyof NetworksRemoveMemberErrors];
@@ -3490,6 +3542,10 @@ export type NetworksGetMemberErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type NetworksGetMemberError = NetworksGetMemberErrors[keyof NetworksGetMemberErrors];
@@ -3566,6 +3622,10 @@ export type NetworksUpdateMemberErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type NetworksUpdateMemberError = NetworksUpdateMemberErrors[keyof NetworksUpdateMemberErrors];
@@ -3662,6 +3722,10 @@ export type PartnersListPartnersErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersListPartnersError = PartnersListPartnersErrors[keyof PartnersListPartnersErrors];
@@ -3726,6 +3790,10 @@ export type PartnersCreatePartnerErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersCreatePartnerError = PartnersCreatePartnerErrors[keyof PartnersCreatePartnerErrors];
@@ -3809,6 +3877,10 @@ export type PartnersStakeholderMapErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersStakeholderMapError = PartnersStakeholderMapErrors[keyof PartnersStakeholderMapErrors];
@@ -3877,6 +3949,10 @@ export type PartnersDeletePartnerErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersDeletePartnerError = PartnersDeletePartnerErrors[keyof PartnersDeletePartnerErrors];
@@ -3933,6 +4009,10 @@ export type PartnersGetPartnerErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersGetPartnerError = PartnersGetPartnerErrors[keyof PartnersGetPartnerErrors];
@@ -4009,6 +4089,10 @@ export type PartnersUpdatePartnerErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersUpdatePartnerError = PartnersUpdatePartnerErrors[keyof PartnersUpdatePartnerErrors];
@@ -4091,6 +4175,10 @@ export type PartnersChangeStageErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersChangeStageError = PartnersChangeStageErrors[keyof PartnersChangeStageErrors];
@@ -4152,6 +4240,10 @@ export type PartnersStageHistoryErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersStageHistoryError = PartnersStageHistoryErrors[keyof PartnersStageHistoryErrors];
@@ -4200,6 +4292,10 @@ export type PartnersGetAssessmentErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersGetAssessmentError = PartnersGetAssessmentErrors[keyof PartnersGetAssessmentErrors];
@@ -4276,6 +4372,10 @@ export type PartnersUpdateAssessmentErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersUpdateAssessmentError = PartnersUpdateAssessmentErrors[keyof PartnersUpdateAssessmentErrors];
@@ -4337,6 +4437,10 @@ export type PartnersListContactsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersListContactsError = PartnersListContactsErrors[keyof PartnersListContactsErrors];
@@ -4405,6 +4509,10 @@ export type PartnersCreateContactErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersCreateContactError = PartnersCreateContactErrors[keyof PartnersCreateContactErrors];
@@ -4477,6 +4585,10 @@ export type PartnersDeleteContactErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersDeleteContactError = PartnersDeleteContactErrors[keyof PartnersDeleteContactErrors];
@@ -4529,6 +4641,10 @@ export type PartnersGetContactErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersGetContactError = PartnersGetContactErrors[keyof PartnersGetContactErrors];
@@ -4609,6 +4725,10 @@ export type PartnersUpdateContactErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PartnersUpdateContactError = PartnersUpdateContactErrors[keyof PartnersUpdateContactErrors];
@@ -4688,6 +4808,10 @@ export type RolesListRolesErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type RolesListRolesError = RolesListRolesErrors[keyof RolesListRolesErrors];
@@ -4763,6 +4887,10 @@ export type RolesCreateRoleErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type RolesCreateRoleError = RolesCreateRoleErrors[keyof RolesCreateRoleErrors];
@@ -4824,6 +4952,10 @@ export type RolesGetRoleErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type RolesGetRoleError = RolesGetRoleErrors[keyof RolesGetRoleErrors];
@@ -4911,6 +5043,10 @@ export type RolesUpdateRoleErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type RolesUpdateRoleError = RolesUpdateRoleErrors[keyof RolesUpdateRoleErrors];
@@ -4980,6 +5116,10 @@ export type CommitmentsListCommitmentsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type CommitmentsListCommitmentsError = CommitmentsListCommitmentsErrors[keyof CommitmentsListCommitmentsErrors];
@@ -5044,6 +5184,10 @@ export type CommitmentsCreateCommitmentErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type CommitmentsCreateCommitmentError = CommitmentsCreateCommitmentErrors[keyof CommitmentsCreateCommitmentErrors];
@@ -5112,6 +5256,10 @@ export type CommitmentsDeleteCommitmentErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type CommitmentsDeleteCommitmentError = CommitmentsDeleteCommitmentErrors[keyof CommitmentsDeleteCommitmentErrors];
@@ -5160,6 +5308,10 @@ export type CommitmentsGetCommitmentErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type CommitmentsGetCommitmentError = CommitmentsGetCommitmentErrors[keyof CommitmentsGetCommitmentErrors];
@@ -5236,6 +5388,10 @@ export type CommitmentsUpdateCommitmentErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type CommitmentsUpdateCommitmentError = CommitmentsUpdateCommitmentErrors[keyof CommitmentsUpdateCommitmentErrors];
@@ -5309,6 +5465,10 @@ export type CoverageCoverageCsvErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type CoverageCoverageCsvError = CoverageCoverageCsvErrors[keyof CoverageCoverageCsvErrors];
@@ -5382,6 +5542,10 @@ export type CoverageCoverageMatrixErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type CoverageCoverageMatrixError = CoverageCoverageMatrixErrors[keyof CoverageCoverageMatrixErrors];
@@ -5455,6 +5619,10 @@ export type CoverageCoverageGapsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type CoverageCoverageGapsError = CoverageCoverageGapsErrors[keyof CoverageCoverageGapsErrors];
@@ -5548,6 +5716,10 @@ export type ServicesListServicesErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesListServicesError = ServicesListServicesErrors[keyof ServicesListServicesErrors];
@@ -5612,6 +5784,10 @@ export type ServicesCreateServiceErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesCreateServiceError = ServicesCreateServiceErrors[keyof ServicesCreateServiceErrors];
@@ -5680,6 +5856,10 @@ export type ServicesDeleteServiceErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesDeleteServiceError = ServicesDeleteServiceErrors[keyof ServicesDeleteServiceErrors];
@@ -5728,6 +5908,10 @@ export type ServicesGetServiceErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesGetServiceError = ServicesGetServiceErrors[keyof ServicesGetServiceErrors];
@@ -5804,6 +5988,10 @@ export type ServicesUpdateServiceErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesUpdateServiceError = ServicesUpdateServiceErrors[keyof ServicesUpdateServiceErrors];
@@ -5852,6 +6040,10 @@ export type ServicesListLocationsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesListLocationsError = ServicesListLocationsErrors[keyof ServicesListLocationsErrors];
@@ -5922,6 +6114,10 @@ export type ServicesCreateLocationErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesCreateLocationError = ServicesCreateLocationErrors[keyof ServicesCreateLocationErrors];
@@ -5994,6 +6190,10 @@ export type ServicesDeleteLocationErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesDeleteLocationError = ServicesDeleteLocationErrors[keyof ServicesDeleteLocationErrors];
@@ -6046,6 +6246,10 @@ export type ServicesGetLocationErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesGetLocationError = ServicesGetLocationErrors[keyof ServicesGetLocationErrors];
@@ -6126,6 +6330,10 @@ export type ServicesUpdateLocationErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesUpdateLocationError = ServicesUpdateLocationErrors[keyof ServicesUpdateLocationErrors];
@@ -6174,6 +6382,10 @@ export type ServicesCurrentCapacityErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesCurrentCapacityError = ServicesCurrentCapacityErrors[keyof ServicesCurrentCapacityErrors];
@@ -6242,6 +6454,10 @@ export type ServicesPostCapacityErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type ServicesPostCapacityError = ServicesPostCapacityErrors[keyof ServicesPostCapacityErrors];
@@ -6313,6 +6529,10 @@ export type PathwaysListPathwaysErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PathwaysListPathwaysError = PathwaysListPathwaysErrors[keyof PathwaysListPathwaysErrors];
@@ -6377,6 +6597,10 @@ export type PathwaysCreatePathwayErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PathwaysCreatePathwayError = PathwaysCreatePathwayErrors[keyof PathwaysCreatePathwayErrors];
@@ -6429,6 +6653,10 @@ export type PathwaysFindRoutesErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PathwaysFindRoutesError = PathwaysFindRoutesErrors[keyof PathwaysFindRoutesErrors];
@@ -6478,6 +6706,10 @@ export type PathwaysPathwayHealthErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PathwaysPathwayHealthError = PathwaysPathwayHealthErrors[keyof PathwaysPathwayHealthErrors];
@@ -6546,6 +6778,10 @@ export type PathwaysDeletePathwayErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PathwaysDeletePathwayError = PathwaysDeletePathwayErrors[keyof PathwaysDeletePathwayErrors];
@@ -6594,6 +6830,10 @@ export type PathwaysGetPathwayErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PathwaysGetPathwayError = PathwaysGetPathwayErrors[keyof PathwaysGetPathwayErrors];
@@ -6670,6 +6910,10 @@ export type PathwaysUpdatePathwayErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type PathwaysUpdatePathwayError = PathwaysUpdatePathwayErrors[keyof PathwaysUpdatePathwayErrors];
@@ -6755,6 +6999,10 @@ export type AuditListAuditEventsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type AuditListAuditEventsError = AuditListAuditEventsErrors[keyof AuditListAuditEventsErrors];

@@ -32,6 +32,10 @@ export interface Permissions {
   editPartner: (partnerId: string) => boolean;
   moveStage: boolean;
   assess: boolean;
+  /** Add roles to the catalogue, change their wording, retire them. */
+  manageRoles: boolean;
+  /** Take on, change or drop a partner's commitment to a role. */
+  editCommitments: (partnerId: string) => boolean;
 }
 
 export function permissionsOf(membership: MyMembership | undefined): Permissions {
@@ -43,6 +47,9 @@ export function permissionsOf(membership: MyMembership | undefined): Permissions
       coordinator || (role === 'partner_editor' && (membership?.partner_ids ?? []).includes(partnerId)),
     moveStage: coordinator,
     assess: coordinator,
+    manageRoles: coordinator,
+    editCommitments: (partnerId) =>
+      coordinator || (role === 'partner_editor' && (membership?.partner_ids ?? []).includes(partnerId)),
   };
 }
 

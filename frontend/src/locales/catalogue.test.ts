@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { DECISION_AUTHORITIES, LEVELS, PARTNER_SORTS, POPULATIONS, ROLES, SECTORS, STAGES } from '@/lib/vocabulary';
+import { CAPACITY_STATUSES, CHANNELS, COMMITMENT_STATUSES, DECISION_AUTHORITIES, FINDING_KINDS, GAP_KINDS, GENDERS, LEVELS, NEEDS, SERVICE_STATUSES, SERVICE_TYPES, PARTNER_SORTS, POPULATIONS, ROLES, SECTORS, STAGES } from '@/lib/vocabulary';
 
 import en from './en/translation.json';
 import es from './es/translation.json';
@@ -46,6 +46,17 @@ describe('i18n catalogues', () => {
       ['decisionAuthority', DECISION_AUTHORITIES],
       ['role', ROLES],
       ['partners.sort', PARTNER_SORTS],
+      ['commitmentStatus', [...COMMITMENT_STATUSES, 'nobody']],
+      ['gapKind', GAP_KINDS],
+      ['coverage.gaps.hint', GAP_KINDS],
+      ['serviceType', SERVICE_TYPES],
+      ['serviceStatus', SERVICE_STATUSES],
+      ['capacity', CAPACITY_STATUSES],
+      ['need', NEEDS],
+      ['channel', CHANNELS],
+      ['findingKind', FINDING_KINDS],
+      ['gender', GENDERS],
+      ['weekday', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']],
     ];
     for (const [prefix, codes] of groups) for (const code of codes) expect(keys[lang]!.has(`${prefix}.${code}`), `${lang} ${prefix}.${code}`).toBe(true);
   });

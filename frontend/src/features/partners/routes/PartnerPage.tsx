@@ -1,6 +1,9 @@
 import { Breadcrumbs, Grid, Group, Stack, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import type { PartnerPublic } from '@/client';
 
 import { AnchorLink, ButtonLink } from '@/components/links';
 
@@ -16,7 +19,16 @@ import { ContactsPanel } from '../components/ContactsPanel';
 import { PartnerDetails } from '../components/PartnerDetails';
 import { StagePanel } from '../components/StagePanel';
 
-export function PartnerPage({ network, partnerId }: { network: string; partnerId: string }) {
+/** `panels` lets the app add cards owned by other features (the "Roles" card) without this feature importing them. */
+export function PartnerPage({
+  network,
+  partnerId,
+  panels,
+}: {
+  network: string;
+  partnerId: string;
+  panels?: (partner: PartnerPublic) => ReactNode;
+}) {
   const { t } = useTranslation();
   const permissions = usePermissions(network);
   const partner = usePartner(network, partnerId);
@@ -91,6 +103,7 @@ export function PartnerPage({ network, partnerId }: { network: string; partnerId
             <PartnerDetails partner={record} />
             <AssessmentPanel network={network} partnerId={record.id} canEdit={permissions.assess} />
             <ContactsPanel network={network} partnerId={record.id} canEdit={canEdit} />
+            {panels?.(record)}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>

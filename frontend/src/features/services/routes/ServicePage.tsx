@@ -1,0 +1,231 @@
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { IconLock, IconMapPin } from '@tabler/icons-react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { PostedCapacity, ServicePublic } from '@/client';
+import { FormProblem } from '@/components/ConflictAlert';
+import { AnchorLink, ButtonLink } from '@/components/links';
+import { notify } from '@/components/notify';
+import { PageHeader } from '@/components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { useFormat } from '@/lib/format';
+import { useIdempotencyKey } from '@/lib/idempotency';
+import { usePermissions } from '@/lib/membership';
+import { generalProblemMessage, isApiError } from '@/lib/problem';
+import { POSTED_CAPACITIES } from '@/lib/vocabulary';
+
+import { usePostCapacity, useService } from '../api/services';
+import { CapacityBadge, CapacityFreshness } from '../components/Capacity';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function CapacityCard({ network, service, canPost }: { network: string; service: ServicePublic; canPost: boolean }) {
+  const { t } = useTranslation();
+  const post = usePostCapacity(network, service.id);
+  const keyFor = useIdempotencyKey();
+  const [status, setStatus] = useState<PostedCapacity | null>(null);
+  const [beds, setBeds] = useState<number | string>('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!status) return;
+    setProblem(null);
+    const body = { status, beds_free: typeof beds === 'number' ? beds : null };
+    try {
+      await post.mutateAsync({ ...body, idempotencyKey: keyFor(body) });
+      notify(t('services.capacityPosted'));
+      setStatus(null);
+      setBeds('');
+    } catch (error) {
+      setProblem(isApiError(error) ? generalProblemMessage(error.problem, []) : t('common.errorBody'));
+    }
+  };
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="capacity-title">
+      <Title order={2} size="h4" id="capacity-title" mb="sm">
+        {t('services.capacity')}
+      </Title>
+      <Stack gap={4} mb="md" data-testid="service-capacity">
+        <CapacityBadge status={service.capacity.status} bedsFree={service.capacity.beds_free} />
+        <CapacityFreshness capacity={service.capacity} />
+      </Stack>
+      {canPost && (
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <Stack gap="sm">
+            <FormProblem message={problem} />
+            <Select
+              label={t('services.newCapacity')}
+              data={POSTED_CAPACITIES.map((code) => ({ value: code, label: t(`capacity.${code}`) }))}
+              value={status}
+              onChange={(value) => setStatus(value as PostedCapacity | null)}
+              required
+            />
+            <NumberInput label={t('services.bedsFreeLabel')} min={0} max={10000} allowDecimal={false} value={beds} onChange={setBeds} />
+            <Group justify="flex-end">
+              <Button type="submit" disabled={!status} loading={post.isPending}>
+                {t('services.postCapacity')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Paper>
+  );
+}
+
+export function ServicePage({ network, serviceId }: { network: string; serviceId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const permissions = usePermissions(network);
+  const service = useService(network, serviceId);
+  if (service.isPending) return <LoadingState />;
+  if (service.isError) {
+    if (isApiError(service.error, 404) || isApiError(service.error, 422)) {
+      return (
+        <EmptyState
+          title={t('services.notFoundTitle')}
+          action={
+            <ButtonLink to="/n/$network/services" params={{ network }} variant="default">
+              {t('nav.services')}
+            </ButtonLink>
+          }
+        />
+      );
+    }
+    return <ErrorState onRetry={() => void service.refetch()} />;
+  }
+  const record = service.data;
+  const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+  return (
+    <Stack gap="lg">
+      <div>
+        <Breadcrumbs mb="sm" aria-label={t('common.breadcrumbs')}>
+          <AnchorLink to="/n/$network/services" params={{ network }} size="sm">
+            {t('nav.services')}
+          </AnchorLink>
+          <Text size="sm" aria-current="page" lineClamp={1}>
+            {record.name}
+          </Text>
+        </Breadcrumbs>
+        <PageHeader
+          title={record.name}
+          description={
+            <Group gap={6} component="span">
+              <Badge color="gray" variant="outline" styles={{ label: { color: 'var(--mantine-color-dark-8)' } }}>
+                {t(`serviceType.${record.type}`)}
+              </Badge>
+              <Badge color={record.status === 'active' ? 'teal' : 'yellow'} styles={{ label: { color: 'var(--mantine-color-dark-8)' } }}>
+                {t(`serviceStatus.${record.status}`)}
+              </Badge>
+              <AnchorLink to="/n/$network/partners/$partnerId" params={{ network, partnerId: record.partner_id }} size="sm">
+                {record.partner_name}
+              </AnchorLink>
+            </Group>
+          }
+        />
+      </div>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
+          <Stack gap="lg">
+            <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="service-details">
+              <Title order={2} size="h4" id="service-details" mb="md">
+                {t('services.details')}
+              </Title>
+              {record.description && <Text mb="md">{record.description}</Text>}
+              <Grid gap="md">
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Fact label={t('services.frontDoor')}>
+                    {record.front_door_phone && <Anchor href={`tel:${record.front_door_phone.replace(/[^+0-9]/g, '')}`}>{record.front_door_phone}</Anchor>}
+                    {record.front_door_phone && record.front_door_email && ' · '}
+                    {record.front_door_email && <Anchor href={`mailto:${record.front_door_email}`}>{record.front_door_email}</Anchor>}
+                    {!record.front_door_phone && !record.front_door_email && t('common.none')}
+                  </Fact>
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Fact label={t('services.hours')}>
+                    {record.open_24_7
+                      ? t('services.open247')
+                      : record.opening_hours.length
+                        ? record.opening_hours.map((slot) => `${t(`weekday.${slot.day}`)} ${slot.opens}–${slot.closes}`).join(', ')
+                        : t('common.none')}
+                  </Fact>
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Fact label={t('services.populations')}>
+                    {record.populations.length ? record.populations.map((code) => t(`population.${code}`)).join(', ') : t('services.everyone')}
+                  </Fact>
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Fact label={t('services.ages')}>
+                    {record.age_min === null && record.age_max === null ? t('services.allAges') : `${record.age_min ?? 0}–${record.age_max ?? '…'}`}
+                  </Fact>
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Fact label={t('services.genders')}>
+                    {record.genders.length ? record.genders.map((code) => t(`gender.${code}`)).join(', ') : t('services.everyone')}
+                  </Fact>
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Fact label={t('services.languages')}>{record.languages.map(format.languageName).join(', ') || t('common.none')}</Fact>
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Fact label={t('services.areas')}>{record.areas.join(', ') || t('common.none')}</Fact>
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <Fact label={t('services.entryPoint')}>{yesNo(record.entry_point)}</Fact>
+                </Grid.Col>
+              </Grid>
+              <Group gap={6} mt="md">
+                {(['wheelchair_access', 'sign_language', 'interpreters', 'free_of_charge', 'female_staff'] as const).map((key) => (
+                  <Badge key={key} color="gray" variant={record[key] ? 'light' : 'outline'} styles={{ label: { color: 'var(--mantine-color-dark-8)' } }}>
+                    {t(`services.feature.${key}`)}: {yesNo(record[key])}
+                  </Badge>
+                ))}
+              </Group>
+            </Paper>
+            <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="service-locations">
+              <Title order={2} size="h4" id="service-locations" mb="md">
+                {t('services.locations')}
+              </Title>
+              {/* A confidential address is simply absent for those not allowed to see it. */}
+              {record.has_confidential_location && !record.locations.some((location) => location.confidential) && (
+                <Alert color="gray" variant="light" icon={<IconLock aria-hidden="true" />} mb="sm" data-testid="confidential-location">
+                  {t('services.confidential')}
+                </Alert>
+              )}
+              {record.locations.length === 0 && !record.has_confidential_location && <Text c="dimmed">{t('services.noLocations')}</Text>}
+              <Stack gap="xs">
+                {record.locations.map((location) => (
+                  <Group key={location.id} gap="xs" wrap="nowrap" align="flex-start">
+                    <IconMapPin size={16} aria-hidden="true" />
+                    <div>
+                      <Text size="sm" fw={600}>
+                        {location.name} {location.confidential && <Badge size="xs" color="gray" styles={{ label: { color: 'var(--mantine-color-dark-8)' } }}>{t('services.confidentialBadge')}</Badge>}
+                      </Text>
+                      <Text size="sm">{[location.address, location.area].filter(Boolean).join(' · ')}</Text>
+                    </div>
+                  </Group>
+                ))}
+              </Stack>
+            </Paper>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+          <CapacityCard network={network} service={record} canPost={permissions.editPartner(record.partner_id)} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
