@@ -312,6 +312,32 @@ export const scenarios = [
     },
   },
   {
+    name: 'pathway map: graph, text alternative and need filter',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base, COORDINATOR);
+      await page.getByRole('link', { name: 'Pathway map' }).first().click();
+      await page.getByRole('heading', { name: 'Pathway map', level: 1 }).waitFor();
+      const canvas = page.getByTestId('pathway-canvas');
+      await canvas.locator('canvas').first().waitFor();
+      const rows = page.getByTestId('pathway-table').locator('tbody tr');
+      await rows.first().waitFor();
+      const before = await rows.count();
+      assert.ok(before > 0);
+      await page.getByRole('combobox', { name: 'Need', exact: true }).click();
+      await page.getByRole('option', { name: 'Emergency shelter' }).click();
+      await page.waitForURL(/need=emergency_shelter/);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="pathway-table"] tbody tr').length < n, before);
+      assert.ok((await rows.count()) > 0);
+      await rows.first().getByRole('button', { name: /^Details of the pathway/ }).click();
+      await page.getByTestId('pathway-details').getByText('Consent needed').waitFor();
+      await page.getByRole('switch', { name: 'Highlight health findings' }).check();
+      await page.getByTestId('map-findings').waitFor();
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      await assertAccessible(page, 'pathway map');
+      await screenshot(page, resultsDir, 'pathway-map-1280');
+    },
+  },
+  {
     name: 'an ended session returns to sign-in with a message',
     async run({ page, context, base }) {
       await signIn(page, base, VIEWER);

@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Burger, Divider, Group, Menu, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconLogout, IconRoute, IconTargetArrow, IconUsersGroup } from '@tabler/icons-react';
+import { IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconRoute, IconTargetArrow, IconUsersGroup } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,7 +76,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const isRoles = base !== null && pathname.startsWith(`${base}/coverage/roles`);
   const isRouteFinder = base !== null && pathname.startsWith(`${base}/services/routes`);
   const isPathwayHealth = base !== null && pathname.startsWith(`${base}/services/health`);
-  const isServices = base !== null && pathname.startsWith(`${base}/services`) && !isRouteFinder && !isPathwayHealth;
+  const isPathwayMap = base !== null && pathname.startsWith(`${base}/services/map`);
+  const isServices = base !== null && pathname.startsWith(`${base}/services`) && !isRouteFinder && !isPathwayHealth && !isPathwayMap;
   const isCoverage = base !== null && pathname.startsWith(`${base}/coverage`) && !isGaps && !isRoles;
 
   const switcher = me ? (
@@ -221,6 +222,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 leftSection={<IconHeartbeat size={18} aria-hidden="true" />}
                 active={isPathwayHealth}
                 aria-current={isPathwayHealth ? 'page' : undefined}
+                onClick={close}
+                pl="xl"
+              />
+              <NavLinkLink
+                to="/n/$network/services/map"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.pathwayMap')}
+                leftSection={<IconTopologyStar3 size={18} aria-hidden="true" />}
+                active={isPathwayMap}
+                aria-current={isPathwayMap ? 'page' : undefined}
                 onClick={close}
                 pl="xl"
               />

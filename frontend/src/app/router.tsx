@@ -20,7 +20,7 @@ import { CoveragePage } from '@/features/coverage/routes/CoveragePage';
 import { GapsPage } from '@/features/coverage/routes/GapsPage';
 import { RolesPage } from '@/features/coverage/routes/RolesPage';
 import { parsePartnerSearch } from '@/features/partners/api/search';
-import { parseRouteSearch, parseServiceSearch } from '@/features/services/api/search';
+import { parsePathwayMapSearch, parseRouteSearch, parseServiceSearch } from '@/features/services/api/search';
 import { PathwayHealthPage } from '@/features/services/routes/PathwayHealthPage';
 import { RouteFinderPage } from '@/features/services/routes/RouteFinderPage';
 import { ServicePage } from '@/features/services/routes/ServicePage';
@@ -37,6 +37,10 @@ import { AppLayout } from './AppLayout';
 // The chart library is only needed on the map: it loads when the map is first opened.
 const StakeholderMapPage = lazy(() =>
   import('@/features/partners/routes/StakeholderMapPage').then((module) => ({ default: module.StakeholderMapPage })),
+);
+
+const PathwayMapPage = lazy(() =>
+  import('@/features/services/routes/PathwayMapPage').then((module) => ({ default: module.PathwayMapPage })),
 );
 
 /** Only a path inside the dashboard may be a post-sign-in destination. */
@@ -278,6 +282,22 @@ const pathwayHealthRoute = createRoute({
   },
 });
 
+const pathwayMapRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services/map',
+  validateSearch: parsePathwayMapSearch,
+  component: function PathwayMap() {
+    const { network } = pathwayMapRoute.useParams();
+    const search = pathwayMapRoute.useSearch();
+    const navigate = pathwayMapRoute.useNavigate();
+    return (
+      <Suspense fallback={<LoadingState />}>
+        <PathwayMapPage network={network} search={search} onSearchChange={(next) => void navigate({ search: next })} />
+      </Suspense>
+    );
+  },
+});
+
 const serviceRoute = createRoute({
   getParentRoute: () => networkRoute,
   path: 'services/$serviceId',
@@ -291,7 +311,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
     homeRoute,
-    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, pathwayHealthRoute, serviceRoute]),
+    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute]),
   ]),
 ]);
 

@@ -71,3 +71,20 @@ export function toRouteQuery(search: RouteSearch) {
     needs_wheelchair: search.wheelchair === 'yes',
   };
 }
+
+/** The pathway map's URL: one need, one area, and whether health findings are highlighted. */
+export interface PathwayMapSearch {
+  need?: Need;
+  area?: string;
+  findings?: 'show';
+}
+
+export function parsePathwayMapSearch(raw: Record<string, unknown>): PathwayMapSearch {
+  const search: PathwayMapSearch = {};
+  const need = asString(raw.need);
+  if (need && (NEEDS as readonly string[]).includes(need)) search.need = need as Need;
+  const area = asString(raw.area)?.trim().slice(0, 100);
+  if (area) search.area = area;
+  if (asString(raw.findings) === 'show') search.findings = 'show';
+  return search;
+}

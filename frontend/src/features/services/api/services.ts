@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 
 import {
   pathwaysFindRoutes,
+  pathwaysListPathways,
   pathwaysPathwayHealth,
   servicesGetService,
   servicesListServices,
@@ -20,6 +21,7 @@ export const serviceKeys = {
   detail: (network: string, id: string) => [...serviceKeys.all(network), 'detail', id] as const,
   routes: (network: string, search: RouteSearch) => [...serviceKeys.all(network), 'routes', search] as const,
   health: (network: string) => [...serviceKeys.all(network), 'health'] as const,
+  pathways: (network: string) => [...serviceKeys.all(network), 'pathways'] as const,
 };
 
 export function useServiceList(network: string, search: ServiceSearch) {
@@ -97,5 +99,24 @@ export function usePathwayHealth(network: string) {
   return useQuery({
     queryKey: serviceKeys.health(network),
     queryFn: ({ signal }) => unwrap(pathwaysPathwayHealth({ path: { network }, signal })),
+  });
+}
+
+/** Every pathway (the pathway map's edges), paged through like the service options. */
+export function usePathwayList(network: string) {
+  return useQuery({
+    queryKey: serviceKeys.pathways(network),
+    queryFn: async ({ signal }) => {
+      const items = [];
+      let cursor: string | null | undefined;
+      for (let page = 0; page < 10; page += 1) {
+        const result = await unwrap(pathwaysListPathways({ path: { network }, query: { limit: 200, cursor }, signal }));
+        items.push(...result.items);
+        cursor = result.next_cursor;
+        if (!cursor) break;
+      }
+      return items;
+    },
+    staleTime: 60_000,
   });
 }

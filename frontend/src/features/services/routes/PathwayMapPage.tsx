@@ -1,0 +1,321 @@
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
+import cytoscape from 'cytoscape';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Finding, PathwayPublic } from '@/client';
+import { AnchorLink } from '@/components/links';
+import { PageHeader } from '@/components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { NEEDS, SERVICE_TYPES } from '@/lib/vocabulary';
+
+import { filterMap, typeColour } from '../api/map';
+import type { PathwayMapSearch } from '../api/search';
+import { usePathwayHealth, usePathwayList, useServiceOptions } from '../api/services';
+import { ServicesNav } from '../components/ServicesNav';
+
+/** A finding's marker: thicker red-orange border on the canvas, plus a ⚠ in every text label. */
+const FINDING_COLOUR = '#d9480f';
+const INACTIVE_COLOUR = '#adb5bd';
+
+function lineStyle(status: PathwayPublic['status']) {
+  if (status === 'active') return 'solid';
+  if (status === 'suspended') return 'dotted';
+  return 'dashed';
+}
+
+export function PathwayMapPage({ network, search, onSearchChange }: { network: string; search: PathwayMapSearch; onSearchChange: (next: PathwayMapSearch) => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const services = useServiceOptions(network);
+  const pathways = usePathwayList(network);
+  const highlight = search.findings === 'show';
+  const health = usePathwayHealth(network);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+
+  const shown = useMemo(() => filterMap(services.data ?? [], pathways.data ?? [], search), [services.data, pathways.data, search]);
+  const findings: Finding[] = useMemo(() => (highlight ? (health.data?.findings ?? []) : []), [highlight, health.data]);
+  const flaggedServices = useMemo(() => new Set(findings.flatMap((f) => f.service_ids ?? [])), [findings]);
+  const flaggedPathways = useMemo(() => new Set(findings.flatMap((f) => f.pathway_ids ?? [])), [findings]);
+  const names = useMemo(() => new Map((services.data ?? []).map((s) => [s.id, s.name])), [services.data]);
+  const areas = useMemo(() => [...new Set((services.data ?? []).flatMap((s) => s.areas))].sort((a, b) => a.localeCompare(b)), [services.data]);
+  const types = useMemo(() => SERVICE_TYPES.filter((type) => shown.services.some((s) => s.type === type)), [shown.services]);
+  const selected = shown.pathways.find((p) => p.id === selectedId) ?? null;
+  const shownFindings = findings.filter(
+    (f) => (f.service_ids ?? []).some((id) => shown.services.some((s) => s.id === id)) || (f.pathway_ids ?? []).some((id) => shown.pathways.some((p) => p.id === id)) || (!(f.service_ids ?? []).length && !(f.pathway_ids ?? []).length),
+  );
+
+  useEffect(() => {
+    if (!container.current || shown.services.length === 0) return;
+    const cy = cytoscape({
+      container: container.current,
+      elements: [
+        ...shown.services.map((s) => ({
+          group: 'nodes' as const,
+          data: { id: s.id, label: (flaggedServices.has(s.id) ? '⚠ ' : '') + s.name, colour: s.status === 'active' ? typeColour(s.type) : INACTIVE_COLOUR },
+          classes: [s.entry_point ? 'entry' : '', s.status === 'active' ? '' : 'inactive', flaggedServices.has(s.id) ? 'finding' : ''].filter(Boolean).join(' '),
+        })),
+        ...shown.pathways.map((p) => ({
+          group: 'edges' as const,
+          data: { id: `pathway-${p.id}`, pathway: p.id, source: p.from_service.id, target: p.to_service.id, line: lineStyle(p.status), label: flaggedPathways.has(p.id) ? '⚠' : '' },
+          classes: flaggedPathways.has(p.id) ? 'finding' : '',
+        })),
+      ],
+      style: [
+        {
+          selector: 'node',
+          style: {
+            'background-color': 'data(colour)',
+            label: 'data(label)',
+            'font-size': 10,
+            color: '#212529',
+            'text-valign': 'bottom',
+            'text-margin-y': 4,
+            'text-wrap': 'wrap',
+            'text-max-width': '110px',
+            'border-width': 1,
+            'border-color': '#495057',
+            width: 22,
+            height: 22,
+          },
+        },
+        { selector: 'node.entry', style: { shape: 'diamond', width: 30, height: 30, 'border-width': 3, 'border-style': 'double', 'border-color': '#1c1c1c' } },
+        { selector: 'node.inactive', style: { color: '#5c5f66', 'background-opacity': 0.6 } },
+        { selector: 'node.finding', style: { 'border-width': 5, 'border-color': FINDING_COLOUR, 'border-style': 'solid' } },
+        {
+          selector: 'edge',
+          style: {
+            width: 2,
+            'line-color': '#495057',
+            'target-arrow-color': '#495057',
+            'target-arrow-shape': 'triangle',
+            'curve-style': 'bezier',
+            'line-style': 'data(line)' as 'solid',
+            label: 'data(label)',
+            'font-size': 12,
+            color: FINDING_COLOUR,
+          },
+        },
+        { selector: 'edge.finding', style: { width: 5, 'line-color': FINDING_COLOUR, 'target-arrow-color': FINDING_COLOUR } },
+        { selector: 'edge:selected', style: { width: 6, 'line-color': '#1971c2', 'target-arrow-color': '#1971c2' } },
+      ],
+      layout: { name: 'cose', animate: false, randomize: false, padding: 20 },
+      wheelSensitivity: 0.3,
+    });
+    cy.on('tap', 'node', (event) => {
+      void navigate({ to: '/n/$network/services/$serviceId', params: { network, serviceId: event.target.id() as string } });
+    });
+    cy.on('tap', 'edge', (event) => setSelectedId(event.target.data('pathway') as string));
+    return () => cy.destroy();
+  }, [shown, flaggedServices, flaggedPathways, navigate, network]);
+
+  const set = (patch: Partial<PathwayMapSearch>) => {
+    const next = { ...search, ...patch };
+    onSearchChange(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== null && v !== '')) as PathwayMapSearch);
+  };
+  const describe = (f: Finding) =>
+    [f.need && t(`need.${f.need}`), f.population && t(`population.${f.population}`), f.language, f.area].filter(Boolean).join(' · ');
+  const loading = services.isPending || pathways.isPending;
+  const failed = services.isError || pathways.isError;
+
+  return (
+    <>
+      <PageHeader title={t('pathwayMap.title')} description={t('pathwayMap.description')} />
+      <ServicesNav network={network} current="map" />
+      <Paper withBorder p="md" radius="md" mb="lg" component="section" aria-label={t('coverage.filters.title')}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Select
+            label={t('pathwayMap.need')}
+            placeholder={t('pathwayMap.anyNeed')}
+            data={NEEDS.map((need) => ({ value: need, label: t(`need.${need}`) }))}
+            value={search.need ?? null}
+            onChange={(value) => set({ need: (value ?? undefined) as PathwayMapSearch['need'] })}
+            clearable
+            searchable
+          />
+          <Select
+            label={t('pathwayMap.area')}
+            placeholder={t('pathwayMap.anyArea')}
+            data={search.area && !areas.includes(search.area) ? [...areas, search.area] : areas}
+            value={search.area ?? null}
+            onChange={(value) => set({ area: value ?? undefined })}
+            clearable
+            searchable
+          />
+          <Switch
+            mt={{ sm: 'xl' }}
+            label={t('pathwayMap.highlight')}
+            checked={highlight}
+            onChange={(event) => set({ findings: event.currentTarget.checked ? 'show' : undefined })}
+          />
+        </SimpleGrid>
+      </Paper>
+      <div aria-live="polite" aria-busy={services.isFetching || pathways.isFetching || (highlight && health.isFetching)}>
+        {loading && <LoadingState />}
+        {failed && <ErrorState onRetry={() => void Promise.all([services.refetch(), pathways.refetch()])} />}
+        {!loading && !failed && shown.services.length === 0 && <EmptyState title={t('pathwayMap.emptyTitle')}>{t('pathwayMap.emptyBody')}</EmptyState>}
+        {!loading && !failed && shown.services.length > 0 && (
+          <Stack gap="lg">
+            <Group align="flex-start" gap="lg" wrap="wrap">
+              <Paper withBorder radius="md" style={{ flex: '3 1 28rem', minWidth: 0 }}>
+                <div
+                  ref={container}
+                  role="img"
+                  aria-label={t('pathwayMap.canvasLabel', { services: shown.services.length, pathways: shown.pathways.length })}
+                  data-testid="pathway-canvas"
+                  style={{ height: 480, width: '100%' }}
+                />
+              </Paper>
+              <Stack gap="md" style={{ flex: '1 1 16rem', minWidth: 0 }}>
+                <Paper withBorder p="md" radius="md" component="section" aria-labelledby="map-legend">
+                  <Title order={2} size="h5" id="map-legend" mb="xs">
+                    {t('pathwayMap.legend')}
+                  </Title>
+                  <Text size="xs" c="dimmed" mb="xs">
+                    {t('pathwayMap.legendTypes')}
+                  </Text>
+                  <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                    {types.map((type) => (
+                      <Group key={type} gap="xs" component="li" wrap="nowrap">
+                        <span aria-hidden="true" style={{ width: 12, height: 12, borderRadius: 6, background: typeColour(type), flex: 'none' }} />
+                        <Text size="sm">{t(`serviceType.${type}`)}</Text>
+                      </Group>
+                    ))}
+                  </Stack>
+                  <Stack gap={2} mt="sm">
+                    <Text size="xs">{t('pathwayMap.legendEntry')}</Text>
+                    <Text size="xs">{t('pathwayMap.legendInactive')}</Text>
+                    <Text size="xs">{t('pathwayMap.legendLines')}</Text>
+                    {highlight && <Text size="xs">{t('pathwayMap.legendFinding')}</Text>}
+                  </Stack>
+                </Paper>
+                {selected && (
+                  <Paper withBorder p="md" radius="md" component="section" aria-labelledby="pathway-details" data-testid="pathway-details">
+                    <Group justify="space-between" mb="xs">
+                      <Title order={2} size="h5" id="pathway-details">
+                        {t('pathwayMap.details')}
+                      </Title>
+                      <Button size="compact-xs" variant="default" onClick={() => setSelectedId(null)}>
+                        {t('common.close')}
+                      </Button>
+                    </Group>
+                    <Stack gap={4}>
+                      <Text size="sm">
+                        <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: selected.from_service.id }}>
+                          {selected.from_service.name}
+                        </AnchorLink>
+                        {' → '}
+                        <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: selected.to_service.id }}>
+                          {selected.to_service.name}
+                        </AnchorLink>
+                      </Text>
+                      <Text size="sm">{t('pathwayMap.needs')}: {selected.needs.map((n) => t(`need.${n}`)).join(', ')}</Text>
+                      <Text size="sm">{t('pathwayMap.channel')}: {t(`channel.${selected.channel}`)}</Text>
+                      <Text size="sm">
+                        {t('pathwayMap.expected')}:{' '}
+                        {selected.expected_response_minutes === null ? t('common.none') : t('pathwayMap.minutes', { count: selected.expected_response_minutes })}
+                      </Text>
+                      <Text size="sm">{t('pathwayMap.consent')}: {selected.consent_required ? t('common.yes') : t('common.no')}</Text>
+                      <Text size="sm">{t('pathwayMap.status')}: {t(`pathwayStatus.${selected.status}`)}</Text>
+                    </Stack>
+                  </Paper>
+                )}
+                {highlight && (
+                  <Paper withBorder p="md" radius="md" component="section" aria-labelledby="map-findings" data-testid="map-findings">
+                    <Title order={2} size="h5" id="map-findings" mb="xs">
+                      ⚠ {t('pathwayMap.findings')} ({shownFindings.length})
+                    </Title>
+                    {health.isPending && <LoadingState />}
+                    {health.isError && <ErrorState onRetry={() => void health.refetch()} />}
+                    {health.data && shownFindings.length === 0 && <Text size="sm">{t('pathwayHealth.emptyTitle')}</Text>}
+                    <Stack
+                      gap="xs"
+                      component="ul"
+                      tabIndex={0}
+                      aria-labelledby="map-findings"
+                      style={{ listStyle: 'none', padding: 0, margin: 0, maxHeight: 480, overflowY: 'auto' }}
+                    >
+                      {shownFindings.map((f, index) => (
+                        <Stack key={index} gap={2} component="li">
+                          <Text size="sm" fw={600}>
+                            {t(`findingKind.${f.kind}`)}
+                            {describe(f) ? ` · ${describe(f)}` : ''}
+                          </Text>
+                          <Text size="sm">{f.reason}</Text>
+                          {(f.service_ids ?? []).length > 0 && (
+                            <Text size="xs">{(f.service_ids ?? []).map((id) => names.get(id) ?? t('pathwayHealth.service')).join(', ')}</Text>
+                          )}
+                        </Stack>
+                      ))}
+                    </Stack>
+                  </Paper>
+                )}
+              </Stack>
+            </Group>
+            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="pathway-list">
+              <Title order={2} size="h4" id="pathway-list" mb="xs">
+                {t('pathwayMap.tableTitle')} ({shown.pathways.length})
+              </Title>
+              {shown.pathways.length === 0 ? (
+                <Text size="sm">{t('pathwayMap.noPathways')}</Text>
+              ) : (
+                <Table.ScrollContainer minWidth={640}>
+                  <Table data-testid="pathway-table" striped>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">{t('pathwayMap.from')}</Table.Th>
+                        <Table.Th scope="col">{t('pathwayMap.to')}</Table.Th>
+                        <Table.Th scope="col">{t('pathwayMap.needs')}</Table.Th>
+                        <Table.Th scope="col">{t('pathwayMap.status')}</Table.Th>
+                        <Table.Th scope="col">{t('common.actions')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {shown.pathways.map((p) => (
+                        <Table.Tr key={p.id}>
+                          <Table.Td>
+                            <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.from_service.id }} size="sm">
+                              {p.from_service.name}
+                            </AnchorLink>
+                          </Table.Td>
+                          <Table.Td>
+                            <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.to_service.id }} size="sm">
+                              {p.to_service.name}
+                            </AnchorLink>
+                          </Table.Td>
+                          <Table.Td>{p.needs.map((n) => t(`need.${n}`)).join(', ')}</Table.Td>
+                          <Table.Td>
+                            <Group gap={4}>
+                              <Text size="sm">{t(`pathwayStatus.${p.status}`)}</Text>
+                              {flaggedPathways.has(p.id) && (
+                                <Badge color="red.9" variant="filled" size="sm">
+                                  ⚠ {t('pathwayMap.finding')}
+                                </Badge>
+                              )}
+                            </Group>
+                          </Table.Td>
+                          <Table.Td>
+                            <Button
+                              size="compact-xs"
+                              variant="default"
+                              onClick={() => setSelectedId(p.id)}
+                              aria-label={t('pathwayMap.showDetails', { from: p.from_service.name, to: p.to_service.name })}
+                            >
+                              {t('pathwayMap.detailsButton')}
+                            </Button>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+            </Paper>
+          </Stack>
+        )}
+      </div>
+    </>
+  );
+}
