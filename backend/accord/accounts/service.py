@@ -89,8 +89,8 @@ def change_password(session: Session, user: User, data: PasswordChange) -> None:
 
 
 _SORT = [
-    SortColumn(User.email),  # type: ignore[arg-type]
-    SortColumn(User.id, parse=parse_uuid),  # type: ignore[arg-type]
+    SortColumn(User.email),
+    SortColumn(User.id, parse=parse_uuid),
 ]
 
 
@@ -107,7 +107,3 @@ def list_users(
         users, limit=limit, sort_name="email", key=lambda u: (u.email, u.id)
     )
     return [UserPublic.model_validate(u, from_attributes=True) for u in items], next_cursor
-
-
-def get_user(session: Session, user_id: uuid.UUID) -> User | None:
-    return session.get(User, user_id)

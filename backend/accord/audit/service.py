@@ -70,8 +70,8 @@ def record(
 
 
 _SORT = [
-    SortColumn(AuditEvent.created_at, descending=True, parse=parse_datetime),  # type: ignore[arg-type]
-    SortColumn(AuditEvent.id, descending=True, parse=parse_uuid),  # type: ignore[arg-type]
+    SortColumn(AuditEvent.created_at, descending=True, parse=parse_datetime),
+    SortColumn(AuditEvent.id, descending=True, parse=parse_uuid),
 ]
 
 

@@ -16,7 +16,7 @@ from fastapi import Header
 from sqlalchemy import JSON, LargeBinary, delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
-from sqlmodel import Field, Session, SQLModel
+from sqlmodel import Field, Session, SQLModel, col
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -168,6 +168,10 @@ def _claim(
             if record.status_code is None:
                 return "in_progress", None
             return "replay", record
+        # Keys live `ttl`: clear the expired ones (an indexed range) as new ones arrive.
+        session.execute(
+            delete(IdempotencyRecord).where(col(IdempotencyRecord.created_at) < utcnow() - ttl)
+        )
         session.add(IdempotencyRecord(owner=owner, key=key, request_hash=fingerprint))
         try:
             session.commit()
@@ -205,10 +209,3 @@ async def _replay(record: IdempotencyRecord, send: Send) -> None:
     headers += [(b"content-length", str(len(body)).encode()), (b"idempotent-replayed", b"true")]
     await send({"type": "http.response.start", "status": record.status_code, "headers": headers})
     await send({"type": "http.response.body", "body": body})
-
-
-def purge_expired(session: Session, ttl: timedelta) -> int:
-    result = session.execute(
-        delete(IdempotencyRecord).where(IdempotencyRecord.created_at < utcnow() - ttl)  # type: ignore[arg-type]
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]

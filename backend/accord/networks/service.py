@@ -68,8 +68,8 @@ def describe(session: Session, access: NetworkAccess) -> NetworkPublic:
 
 
 _NETWORK_SORT = [
-    SortColumn(Network.name),  # type: ignore[arg-type]
-    SortColumn(Network.id, parse=parse_uuid),  # type: ignore[arg-type]
+    SortColumn(Network.name),
+    SortColumn(Network.id, parse=parse_uuid),
 ]
 
 
@@ -211,8 +211,8 @@ def _membership_public(
 
 
 _MEMBER_SORT = [
-    SortColumn(User.full_name),  # type: ignore[arg-type]
-    SortColumn(Membership.id, parse=parse_uuid),  # type: ignore[arg-type]
+    SortColumn(User.full_name),
+    SortColumn(Membership.id, parse=parse_uuid),
 ]
 
 

@@ -139,16 +139,16 @@ def _stage_rank() -> Any:
 
 def _sort_columns(sort: PartnerSort) -> list[SortColumn]:
     descending = sort.value.startswith("-")
-    by_id = SortColumn(Partner.id, descending=descending, parse=parse_uuid)  # type: ignore[arg-type]
+    by_id = SortColumn(Partner.id, descending=descending, parse=parse_uuid)
     # Names sort as people read them: ignoring case first, then exactly (a stable order).
     by_name = [
         SortColumn(func.lower(Partner.name), descending=descending),
-        SortColumn(Partner.name, descending=descending),  # type: ignore[arg-type]
+        SortColumn(Partner.name, descending=descending),
     ]
     if sort in (PartnerSort.stage, PartnerSort.stage_desc):
         return [SortColumn(_stage_rank(), descending=descending, parse=int), *by_name, by_id]
     if sort in (PartnerSort.updated, PartnerSort.updated_desc):
-        updated = SortColumn(Partner.updated_at, descending=descending, parse=parse_datetime)  # type: ignore[arg-type]
+        updated = SortColumn(Partner.updated_at, descending=descending, parse=parse_datetime)
         return [updated, by_id]
     return [*by_name, by_id]
 
@@ -445,8 +445,8 @@ def change_stage(
 
 
 _HISTORY_SORT = [
-    SortColumn(PartnerStageChange.changed_at, descending=True, parse=parse_datetime),  # type: ignore[arg-type]
-    SortColumn(PartnerStageChange.id, descending=True, parse=parse_uuid),  # type: ignore[arg-type]
+    SortColumn(PartnerStageChange.changed_at, descending=True, parse=parse_datetime),
+    SortColumn(PartnerStageChange.id, descending=True, parse=parse_uuid),
 ]
 
 
@@ -552,8 +552,8 @@ def update_assessment(
 _CONTACT_FIELDS = ("name", "job_title", "email", "phone")
 
 _CONTACT_SORT = [
-    SortColumn(Contact.name),  # type: ignore[arg-type]
-    SortColumn(Contact.id, parse=parse_uuid),  # type: ignore[arg-type]
+    SortColumn(Contact.name),
+    SortColumn(Contact.id, parse=parse_uuid),
 ]
 
 

@@ -4,7 +4,7 @@ read it; the algorithms are NetworkX's, not hand-rolled."""
 
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -286,9 +286,6 @@ def reachable_from(graph: nx.DiGraph, sources: Iterable[uuid.UUID]) -> set[uuid.
         if graph.has_node(source) and source not in seen:
             seen |= nx.descendants(graph, source) | {source}
     return seen
-
-
-Predicate = Callable[[ServiceNode], bool]
 
 
 def onward_expected(node: ServiceNode) -> bool:

@@ -251,3 +251,40 @@ def test_the_api_documents_itself(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     document = client.get("/openapi.json").json()
     assert document["info"]["title"] == "Accord API"
+
+
+def test_expired_idempotency_keys_are_cleared(
+    client: TestClient, world: World, app: FastAPI
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import func, select, update
+
+    from accord.core.database import transaction
+    from accord.core.idempotency import IdempotencyRecord
+
+    headers = world.coordinator.headers
+    assert (
+        client.post(
+            _partners(world),
+            json=partner_body(name="Old"),
+            headers=headers | {"Idempotency-Key": "old"},
+        ).status_code
+        == 201
+    )
+    with transaction(app.state.session_factory) as session:
+        session.execute(
+            update(IdempotencyRecord).values(created_at=datetime.now(UTC) - timedelta(days=3))
+        )
+    assert (
+        client.post(
+            _partners(world),
+            json=partner_body(name="New"),
+            headers=headers | {"Idempotency-Key": "new"},
+        ).status_code
+        == 201
+    )
+    with transaction(app.state.session_factory) as session:
+        keys = session.scalars(select(IdempotencyRecord.key)).all()  # type: ignore[call-overload]
+        assert session.scalar(select(func.count()).select_from(IdempotencyRecord)) == 1
+    assert keys == ["new"]
