@@ -1,10 +1,12 @@
 """Languages: choosing one for a response, and the few server-side messages people read
-(gap reasons). Interface labels live in the dashboard's catalogues."""
+(gap reasons, route-finder and pathway-health explanations). Interface labels, including
+the labels of vocabulary codes, live in the dashboard's catalogues: these messages never
+name a code, the structured fields beside them carry it."""
 
 from collections.abc import Iterable
 from typing import Annotated
 
-from fastapi import Header, Query
+from fastapi import Depends, Header, Query
 
 SUPPORTED = ("en", "fr", "es")
 DEFAULT = "en"
@@ -33,6 +35,14 @@ def negotiate(lang: str | None, accept_language: str | None) -> str:
         if _primary(tag) in SUPPORTED:
             return _primary(tag)
     return DEFAULT
+
+
+def _language(lang: LangQuery = None, accept_language: AcceptLanguage = None) -> str:
+    return negotiate(lang, accept_language)
+
+
+# The language a route answers in: `lang`, else Accept-Language, else English.
+Language = Annotated[str, Depends(_language)]
 
 
 def _by_preference(header: str) -> Iterable[str]:
@@ -81,12 +91,160 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ce partenaire est actif mais n'a pris en charge aucun rôle.",
         "es": "Este socio está activo pero no ha asumido ningún rol.",
     },
+    # route finder: why a service fits (FitCode), why a step is there, why a need is unmet
+    "fit.meets_need": {
+        "en": "Its type of service meets this need.",
+        "fr": "Son type de service répond à ce besoin.",
+        "es": "Su tipo de servicio responde a esta necesidad.",
+    },
+    "fit.open_24_7": {
+        "en": "Open 24/7.",
+        "fr": "Ouvert 24 h/24, 7 j/7.",
+        "es": "Abierto las 24 horas, todos los días.",
+    },
+    "fit.wheelchair_access": {
+        "en": "Wheelchair accessible.",
+        "fr": "Accessible en fauteuil roulant.",
+        "es": "Accesible en silla de ruedas.",
+    },
+    "fit.works_in_language": {
+        "en": "Works in {value}.",
+        "fr": "Travaille en {value}.",
+        "es": "Trabaja en {value}.",
+    },
+    "fit.interpreters": {
+        "en": "Offers interpreters for {value}.",
+        "fr": "Propose des interprètes pour {value}.",
+        "es": "Ofrece intérpretes para {value}.",
+    },
+    "fit.serves_area": {
+        "en": "Serves {value}.",
+        "fr": "Couvre la zone {value}.",
+        "es": "Cubre la zona {value}.",
+    },
+    "fit.serves_every_area": {
+        "en": "Serves every area.",
+        "fr": "Couvre toutes les zones.",
+        "es": "Cubre todas las zonas.",
+    },
+    "fit.serves_population": {
+        "en": "Serves the population asked for.",
+        "fr": "Accueille la population demandée.",
+        "es": "Atiende a la población indicada.",
+    },
+    "fit.open_to_every_population": {
+        "en": "Open to every population.",
+        "fr": "Ouvert à toutes les populations.",
+        "es": "Abierto a todas las poblaciones.",
+    },
+    "step.agreed_for_need": {
+        "en": "Active pathway agreed for this need.",
+        "fr": "Parcours actif convenu pour ce besoin.",
+        "es": "Ruta activa acordada para esta necesidad.",
+    },
+    "unmet.no_service_fits": {
+        "en": "No active service of a type that meets this need fits this request.",
+        "fr": "Aucun service actif d'un type qui répond à ce besoin ne correspond à cette demande.",
+        "es": (
+            "Ningún servicio activo de un tipo que responda a esta necesidad se ajusta a "
+            "esta solicitud."
+        ),
+    },
+    "unmet.no_route_reaches": {
+        "en": (
+            "{count} service(s) fit, but no active agreed pathway for this need reaches them "
+            "from the entry point within {max_steps} steps."
+        ),
+        "fr": (
+            "{count} service(s) correspondent, mais aucun parcours actif convenu pour ce besoin "
+            "ne les atteint depuis le point d'entrée en {max_steps} étapes au plus."
+        ),
+        "es": (
+            "{count} servicio(s) se ajustan, pero ninguna ruta activa acordada para esta "
+            "necesidad los alcanza desde el punto de entrada en {max_steps} pasos o menos."
+        ),
+    },
+    # pathway health: one message per finding (FindingKind, with its variants)
+    "health.unmet_need_in_network": {
+        "en": "No active service in the network meets this need.",
+        "fr": "Aucun service actif du réseau ne répond à ce besoin.",
+        "es": "Ningún servicio activo de la red responde a esta necesidad.",
+    },
+    "health.unmet_need_in_area": {
+        "en": "No active service serving {area} meets this need.",
+        "fr": "Aucun service actif couvrant la zone {area} ne répond à ce besoin.",
+        "es": "Ningún servicio activo que cubra la zona {area} responde a esta necesidad.",
+    },
+    "health.unreachable_service": {
+        "en": "{name} cannot be reached from any entry point by an active pathway.",
+        "fr": "{name} n'est joignable depuis aucun point d'entrée par un parcours actif.",
+        "es": "{name} no es alcanzable desde ningún punto de entrada por una ruta activa.",
+    },
+    "health.unreachable_without_entry_point": {
+        "en": "{name} cannot be reached: the network has no active entry point.",
+        "fr": "{name} est injoignable : le réseau n'a aucun point d'entrée actif.",
+        "es": "{name} no es alcanzable: la red no tiene ningún punto de entrada activo.",
+    },
+    "health.dead_end": {
+        "en": (
+            "{name} receives referrals but has no active pathway to refer on, although its "
+            "type of service is expected to."
+        ),
+        "fr": (
+            "{name} reçoit des orientations mais n'a aucun parcours actif pour orienter plus "
+            "loin, alors que son type de service devrait le faire."
+        ),
+        "es": (
+            "{name} recibe derivaciones pero no tiene ninguna ruta activa para derivar a su vez, "
+            "aunque se espera de su tipo de servicio."
+        ),
+    },
+    "health.pathway_to_inactive_service": {
+        "en": "The pathway {source} → {target} involves a service that is not active: {names}.",
+        "fr": "Le parcours {source} → {target} passe par un service qui n'est pas actif : {names}.",
+        "es": "La ruta {source} → {target} pasa por un servicio que no está activo: {names}.",
+    },
+    "health.pathway_review_overdue": {
+        "en": "The pathway {source} → {target} was due for review on {due}.",
+        "fr": "La révision du parcours {source} → {target} était prévue le {due}.",
+        "es": "La revisión de la ruta {source} → {target} estaba prevista el {due}.",
+    },
+    "health.single_point_of_failure": {
+        "en": (
+            "Every agreed route from the entry points for this need goes through {name}: if it "
+            "stops, nobody can be referred for this need."
+        ),
+        "fr": (
+            "Tous les parcours convenus depuis les points d'entrée pour ce besoin passent par "
+            "{name} : s'il s'arrête, plus personne ne peut être orienté pour ce besoin."
+        ),
+        "es": (
+            "Todas las rutas acordadas desde los puntos de entrada para esta necesidad pasan "
+            "por {name}: si deja de funcionar, nadie puede ser derivado para esta necesidad."
+        ),
+    },
+    "health.population_not_served": {
+        "en": "No service meeting this need serves this population.",
+        "fr": "Aucun service répondant à ce besoin n'accueille cette population.",
+        "es": "Ningún servicio que responda a esta necesidad atiende a esta población.",
+    },
+    "health.language_not_served": {
+        "en": "No service meeting this need works in {language} or offers interpreters.",
+        "fr": (
+            "Aucun service répondant à ce besoin ne travaille en {language} ni ne propose "
+            "d'interprètes."
+        ),
+        "es": (
+            "Ningún servicio que responda a esta necesidad trabaja en {language} ni ofrece "
+            "intérpretes."
+        ),
+    },
     "status.planned": {"en": "planned", "fr": "prévu", "es": "previsto"},
     "status.in_progress": {"en": "in progress", "fr": "en cours", "es": "en curso"},
     "status.in_place": {"en": "in place", "fr": "en place", "es": "en marcha"},
 }
 
 
-def message(key: str, language: str, **values: object) -> str:
+def message(key: str, language: str, /, **values: object) -> str:
     texts = MESSAGES[key]
     return texts.get(language, texts[DEFAULT]).format(**values)

@@ -6,12 +6,15 @@ import uuid
 
 from sqlmodel import Session
 
+from accord.core import i18n
 from accord.core.errors import FieldError, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.models import utcnow
-from accord.core.vocabulary import NEED_SERVICE_TYPES, Need
+from accord.core.vocabulary import Need
 from accord.pathways.graph import RouteGraph, ServiceNode, cheapest_paths, load_graph
 from accord.pathways.models import (
+    Fit,
+    FitCode,
     NeedRoutes,
     PartnerEntry,
     Route,
@@ -19,42 +22,47 @@ from accord.pathways.models import (
     RouteQuery,
     RouteStep,
     RouteTarget,
+    UnmetCode,
 )
 from accord.services.service import capacity_view, latest_capacity
 
 
 def _fits(
     node: ServiceNode, need: Need, query: RouteQuery, language: str | None
-) -> list[str] | None:
+) -> list[tuple[FitCode, str | None]] | None:
     """Why `node` fits the request, or None when it does not."""
     if not node.meets(need):
         return None
-    reasons = [f"{node.type.value} meets {need.value}"]
+    reasons: list[tuple[FitCode, str | None]] = [(FitCode.meets_need, need.value)]
     if query.needs_24_7:
         if not node.open_24_7:
             return None
-        reasons.append("open 24/7")
+        reasons.append((FitCode.open_24_7, None))
     if query.needs_wheelchair:
         if not node.wheelchair_access:
             return None
-        reasons.append("wheelchair access")
+        reasons.append((FitCode.wheelchair_access, None))
     if language:
         if language in node.languages:
-            reasons.append(f"works in {language}")
+            reasons.append((FitCode.works_in_language, language))
         elif node.interpreters:
-            reasons.append(f"interpreters for {language}")
+            reasons.append((FitCode.interpreters, language))
         else:
             return None
     if query.area:
         if not node.serves_area(query.area):
             return None
-        reasons.append(f"serves {query.area}" if node.areas else "serves every area")
+        reasons.append(
+            (FitCode.serves_area, query.area) if node.areas else (FitCode.serves_every_area, None)
+        )
     if query.population:
         population = query.population.value
         if node.populations and population not in node.populations:
             return None
         reasons.append(
-            f"serves {population} women" if node.populations else "open to every population"
+            (FitCode.serves_population, population)
+            if node.populations
+            else (FitCode.open_to_every_population, None)
         )
     return reasons
 
@@ -78,14 +86,19 @@ def _entries(graph: RouteGraph, query: RouteQuery) -> list[ServiceNode]:
 
 
 def find_routes(
-    session: Session, network_id: uuid.UUID, query: RouteQuery, capacity_max_age_hours: int
+    session: Session,
+    network_id: uuid.UUID,
+    query: RouteQuery,
+    capacity_max_age_hours: int,
+    lang: str = i18n.DEFAULT,
 ) -> RouteAnswer:
+    """The routes for each need, explained in `lang` (the codes beside each text are stable)."""
     graph = load_graph(session, network_id)
     entries = _entries(graph, query)
     entry_ids = [e.id for e in entries]
     language = canonical_language_tag(query.language) if query.language else None
     answers: list[NeedRoutes] = []
-    chosen: list[tuple[Need, list[tuple[list[uuid.UUID], list[str]]]]] = []
+    chosen: list[tuple[Need, list[tuple[list[uuid.UUID], list[tuple[FitCode, str | None]]]]]] = []
 
     for need in dict.fromkeys(query.needs):
         targets = {
@@ -94,13 +107,14 @@ def find_routes(
             if (reasons := _fits(node, need, query, language)) is not None
         }
         if not targets:
-            kinds = ", ".join(sorted(t.value for t in NEED_SERVICE_TYPES[need]))
             answers.append(
                 NeedRoutes(
                     need=need,
                     met=False,
                     routes=[],
-                    unmet_reason=f"No active service ({kinds}) fits this request.",
+                    unmet=UnmetCode.no_service_fits,
+                    fitting_services=0,
+                    unmet_reason=i18n.message("unmet.no_service_fits", lang),
                 )
             )
             chosen.append((need, []))
@@ -125,14 +139,20 @@ def find_routes(
                     need=need,
                     met=False,
                     routes=[],
-                    unmet_reason=(
-                        f"{len(targets)} service(s) fit, but no active agreed pathway for this "
-                        f"need reaches them from the entry point within {query.max_steps} steps."
+                    unmet=UnmetCode.no_route_reaches,
+                    fitting_services=len(targets),
+                    unmet_reason=i18n.message(
+                        "unmet.no_route_reaches",
+                        lang,
+                        count=len(targets),
+                        max_steps=query.max_steps,
                     ),
                 )
             )
         else:
-            answers.append(NeedRoutes(need=need, met=True, routes=[]))
+            answers.append(
+                NeedRoutes(need=need, met=True, routes=[], fitting_services=len(targets))
+            )
 
     capacity = latest_capacity(
         session, list({path[-1] for _need, best in chosen for path, _r in best})
@@ -155,7 +175,8 @@ def find_routes(
                         consent_required=edge.consent_required,
                         mandatory_reporting_note=edge.mandatory_reporting_note,
                         protocol_reference=edge.protocol_reference,
-                        why=f"active pathway agreed for {need.value}",
+                        agreed_for=need,
+                        why=i18n.message("step.agreed_for_need", lang),
                     )
                 )
                 total = None if total is None or edge.minutes is None else total + edge.minutes
@@ -168,7 +189,14 @@ def find_routes(
                         front_door_email=target.front_door_email,
                         capacity=room.status,
                         beds_free=room.beds_free,
-                        fits=reasons,
+                        fits=[
+                            Fit(
+                                code=code,
+                                value=value,
+                                text=i18n.message(f"fit.{code}", lang, value=value),
+                            )
+                            for code, value in reasons
+                        ],
                     ),
                     steps=steps,
                     total_expected_response_minutes=total,

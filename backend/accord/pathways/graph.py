@@ -17,6 +17,7 @@ from accord.core.vocabulary import (
     ONWARD_REFERRAL_EXPECTED,
     Need,
     PathwayStatus,
+    Sector,
     ServiceStatus,
     ServiceType,
 )
@@ -38,6 +39,7 @@ class ServiceNode:
     status: ServiceStatus
     partner_id: uuid.UUID
     partner_name: str
+    partner_sector: Sector
     entry_point: bool
     open_24_7: bool
     wheelchair_access: bool
@@ -59,6 +61,7 @@ class ServiceNode:
             type=self.type,
             partner_id=self.partner_id,
             partner_name=self.partner_name,
+            partner_sector=self.partner_sector,
         )
 
     def meets(self, need: Need) -> bool:
@@ -164,6 +167,7 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
             col(Service.interpreters),
             col(Service.front_door_phone),
             col(Service.front_door_email),
+            col(Partner.sector),
         )
         .join(Partner, col(Partner.id) == col(Service.partner_id))
         .where(col(Service.network_id) == network_id)
@@ -194,6 +198,7 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
             areas=frozenset(labels[row[0]]["area"]),
             front_door_phone=row[10],
             front_door_email=row[11],
+            partner_sector=Sector(row[12]),
         )
         for row in service_rows
     }

@@ -2,11 +2,13 @@
 services or pathways involved and saying why."""
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from accord.core import i18n
 from accord.core.vocabulary import Need, PathwayStatus, Population
 from accord.networks.models import Network
 from accord.partners.models import LabelKind, Partner, PartnerLabel
@@ -19,16 +21,25 @@ from accord.pathways.graph import (
 )
 from accord.pathways.models import Finding, FindingKind, PathwayHealth
 
+Say = Callable[..., str]  # i18n.message bound to the language asked for
 
-def check(session: Session, network_id: uuid.UUID, area: str | None = None) -> PathwayHealth:
+
+def check(
+    session: Session, network_id: uuid.UUID, area: str | None = None, lang: str = i18n.DEFAULT
+) -> PathwayHealth:
+    """Every finding, its reason in `lang` (the kind and fields beside it are stable codes)."""
     graph = load_graph(session, network_id)
+
+    def say(key: str, **values: object) -> str:
+        return i18n.message(key, lang, **values)
+
     findings: list[Finding] = []
-    findings += _unmet_needs(graph, area)
-    findings += _unreachable(graph)
-    findings += _dead_ends(graph)
-    findings += _broken_pathways(graph, date.today())
-    findings += _single_points_of_failure(graph)
-    findings += _populations_and_languages(session, network_id, graph)
+    findings += _unmet_needs(graph, area, say)
+    findings += _unreachable(graph, say)
+    findings += _dead_ends(graph, say)
+    findings += _broken_pathways(graph, date.today(), say)
+    findings += _single_points_of_failure(graph, say)
+    findings += _populations_and_languages(session, network_id, graph, say)
     return PathwayHealth(
         checked_services=len(graph.services),
         checked_pathways=len(graph.pathways),
@@ -36,7 +47,7 @@ def check(session: Session, network_id: uuid.UUID, area: str | None = None) -> P
     )
 
 
-def _unmet_needs(graph: RouteGraph, only_area: str | None) -> list[Finding]:
+def _unmet_needs(graph: RouteGraph, only_area: str | None, say: Say) -> list[Finding]:
     areas = sorted({a for s in graph.services.values() for a in s.areas})
     if only_area is not None:
         areas = [only_area]
@@ -49,7 +60,7 @@ def _unmet_needs(graph: RouteGraph, only_area: str | None) -> list[Finding]:
                     Finding(
                         kind=FindingKind.unmet_need_in_area,
                         need=need,
-                        reason=f"No active service in the network meets {need.value}.",
+                        reason=say("health.unmet_need_in_network"),
                     )
                 )
             continue
@@ -60,23 +71,24 @@ def _unmet_needs(graph: RouteGraph, only_area: str | None) -> list[Finding]:
                         kind=FindingKind.unmet_need_in_area,
                         need=need,
                         area=area,
-                        reason=f"No active service serving {area} meets {need.value}.",
+                        reason=say("health.unmet_need_in_area", area=area),
                     )
                 )
     return findings
 
 
-def _unreachable(graph: RouteGraph) -> list[Finding]:
+def _unreachable(graph: RouteGraph, say: Say) -> list[Finding]:
     entries = graph.entry_points()
     reached = reachable_from(graph.graph, entries)
     return [
         Finding(
             kind=FindingKind.unreachable_service,
             service_ids=[node.id],
-            reason=(
-                f"{node.name} cannot be reached from any entry point by an active pathway."
+            reason=say(
+                "health.unreachable_service"
                 if entries
-                else f"{node.name} cannot be reached: the network has no active entry point."
+                else "health.unreachable_without_entry_point",
+                name=node.name,
             ),
         )
         for node in sorted(graph.services.values(), key=lambda s: s.name)
@@ -84,7 +96,7 @@ def _unreachable(graph: RouteGraph) -> list[Finding]:
     ]
 
 
-def _dead_ends(graph: RouteGraph) -> list[Finding]:
+def _dead_ends(graph: RouteGraph, say: Say) -> list[Finding]:
     return [
         Finding(
             kind=FindingKind.dead_end,
@@ -92,10 +104,7 @@ def _dead_ends(graph: RouteGraph) -> list[Finding]:
             pathway_ids=[
                 graph.graph.edges[u, node.id]["edge"].id for u in graph.graph.predecessors(node.id)
             ],
-            reason=(
-                f"{node.name} receives referrals but has no active pathway to refer on, "
-                f"although a {node.type.value} is expected to."
-            ),
+            reason=say("health.dead_end", name=node.name),
         )
         for node in sorted(graph.services.values(), key=lambda s: s.name)
         if node.active
@@ -105,20 +114,24 @@ def _dead_ends(graph: RouteGraph) -> list[Finding]:
     ]
 
 
-def _broken_pathways(graph: RouteGraph, today: date) -> list[Finding]:
+def _broken_pathways(graph: RouteGraph, today: date, say: Say) -> list[Finding]:
     findings = []
     for edge in graph.pathways:
         source, target = graph.services[edge.source], graph.services[edge.target]
         if edge.status in (PathwayStatus.agreed, PathwayStatus.active):
             closed = [s for s in (source, target) if not s.active]
             if closed:
-                names = " and ".join(f"{s.name} ({s.status.value})" for s in closed)
                 findings.append(
                     Finding(
                         kind=FindingKind.pathway_to_inactive_service,
                         pathway_ids=[edge.id],
                         service_ids=[s.id for s in closed],
-                        reason=f"The pathway {source.name} → {target.name} involves {names}.",
+                        reason=say(
+                            "health.pathway_to_inactive_service",
+                            source=source.name,
+                            target=target.name,
+                            names=", ".join(s.name for s in closed),
+                        ),
                     )
                 )
         if edge.status != PathwayStatus.suspended and edge.review_date and edge.review_date < today:
@@ -127,16 +140,18 @@ def _broken_pathways(graph: RouteGraph, today: date) -> list[Finding]:
                     kind=FindingKind.pathway_review_overdue,
                     pathway_ids=[edge.id],
                     service_ids=[source.id, target.id],
-                    reason=(
-                        f"The pathway {source.name} → {target.name} was due for review on "
-                        f"{edge.review_date.isoformat()}."
+                    reason=say(
+                        "health.pathway_review_overdue",
+                        source=source.name,
+                        target=target.name,
+                        due=edge.review_date.isoformat(),
                     ),
                 )
             )
     return findings
 
 
-def _single_points_of_failure(graph: RouteGraph) -> list[Finding]:
+def _single_points_of_failure(graph: RouteGraph, say: Say) -> list[Finding]:
     entries = graph.entry_points()
     findings = []
     for need in Need:
@@ -150,17 +165,14 @@ def _single_points_of_failure(graph: RouteGraph) -> list[Finding]:
                     kind=FindingKind.single_point_of_failure,
                     need=need,
                     service_ids=[service_id],
-                    reason=(
-                        f"Every agreed route from the entry points to {need.value} goes through "
-                        f"{node.name}: if it stops, nobody can be referred for this need."
-                    ),
+                    reason=say("health.single_point_of_failure", name=node.name),
                 )
             )
     return findings
 
 
 def _populations_and_languages(
-    session: Session, network_id: uuid.UUID, graph: RouteGraph
+    session: Session, network_id: uuid.UUID, graph: RouteGraph, say: Say
 ) -> list[Finding]:
     populations = {p for s in graph.services.values() for p in s.populations}
     populations |= set(
@@ -188,7 +200,7 @@ def _populations_and_languages(
                         need=need,
                         population=Population(population),
                         service_ids=[s.id for s in meeting],
-                        reason=f"No service meeting {need.value} serves {population} women.",
+                        reason=say("health.population_not_served"),
                     )
                 )
         for language in languages:
@@ -199,10 +211,7 @@ def _populations_and_languages(
                         need=need,
                         language=language,
                         service_ids=[s.id for s in meeting],
-                        reason=(
-                            f"No service meeting {need.value} works in {language} "
-                            "or offers interpreters."
-                        ),
+                        reason=say("health.language_not_served", language=language),
                     )
                 )
     return findings

@@ -28,6 +28,7 @@ from accord.core.vocabulary import (
     Need,
     PathwayStatus,
     Population,
+    Sector,
     ServiceType,
 )
 
@@ -110,6 +111,7 @@ class ServiceRef(OutputModel):
     type: ServiceType
     partner_id: uuid.UUID
     partner_name: str
+    partner_sector: Sector
 
 
 class PathwayPublic(OutputModel):
@@ -158,6 +160,34 @@ class RouteQuery(InputModel):
     routes_per_need: int = PydanticField(default=3, ge=1, le=10)
 
 
+class FitCode(StrEnum):
+    """Why a service fits a route-finder request: stable codes, with `value` naming the need,
+    language, area or population concerned."""
+
+    meets_need = "meets_need"
+    open_24_7 = "open_24_7"
+    wheelchair_access = "wheelchair_access"
+    works_in_language = "works_in_language"
+    interpreters = "interpreters"
+    serves_area = "serves_area"
+    serves_every_area = "serves_every_area"
+    serves_population = "serves_population"
+    open_to_every_population = "open_to_every_population"
+
+
+class Fit(OutputModel):
+    code: FitCode
+    value: str | None = PydanticField(
+        description="The need, language, area or population the reason is about."
+    )
+    text: str = PydanticField(description="The reason in the language asked for.")
+
+
+class UnmetCode(StrEnum):
+    no_service_fits = "no_service_fits"
+    no_route_reaches = "no_route_reaches"
+
+
 class RouteStep(OutputModel):
     pathway_id: uuid.UUID
     from_service: ServiceRef
@@ -167,7 +197,8 @@ class RouteStep(OutputModel):
     consent_required: bool
     mandatory_reporting_note: str | None
     protocol_reference: str | None
-    why: str
+    agreed_for: Need = PydanticField(description="The need this pathway is agreed for.")
+    why: str = PydanticField(description="Why this step is there, in the language asked for.")
 
 
 class RouteTarget(OutputModel):
@@ -176,7 +207,7 @@ class RouteTarget(OutputModel):
     front_door_email: str | None
     capacity: CapacityStatus
     beds_free: int | None
-    fits: list[str] = PydanticField(description="Why this service fits the request.")
+    fits: list[Fit] = PydanticField(description="Why this service fits the request.")
 
 
 class Route(OutputModel):
@@ -189,7 +220,15 @@ class NeedRoutes(OutputModel):
     need: Need
     met: bool
     routes: list[Route]
-    unmet_reason: str | None = None
+    unmet: UnmetCode | None = PydanticField(
+        default=None, description="Why no route reaches this need; null when it is met."
+    )
+    fitting_services: int = PydanticField(
+        description="How many services fit the request for this need, reached or not."
+    )
+    unmet_reason: str | None = PydanticField(
+        default=None, description="`unmet` explained, in the language asked for."
+    )
 
 
 class RouteAnswer(OutputModel):
@@ -213,7 +252,9 @@ class FindingKind(StrEnum):
 
 class Finding(OutputModel):
     kind: FindingKind
-    reason: str
+    reason: str = PydanticField(
+        description="What is wrong, naming the services involved, in the language asked for."
+    )
     need: Need | None = None
     area: str | None = None
     population: Population | None = None

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from accord.core.concurrency import IfMatch, set_etag
 from accord.core.deps import SessionDep, SettingsDep
+from accord.core.i18n import Language
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
     CREATE_ERRORS,
@@ -91,24 +92,32 @@ def create_pathway(
     responses=responses(400, 401, 403, 404, 413, 422),
 )
 def find_routes(
-    access: MemberAccess, session: SessionDep, settings: SettingsDep, query: RouteQuery
+    access: MemberAccess,
+    session: SessionDep,
+    settings: SettingsDep,
+    query: RouteQuery,
+    lang: Language,
 ) -> RouteAnswer:
     """Where to refer: from an entry point (a service, or a partner's services) and coded
     needs, the agreed active routes to services that fit — best first (fewest hand-overs,
-    then quickest), with why each fits, and which needs no agreed route reaches."""
-    return finder.find_routes(session, access.network_id, query, settings.capacity_max_age_hours)
+    then quickest), with why each fits, and which needs no agreed route reaches. Reasons come
+    as stable codes with texts in the language asked for (`lang` or Accept-Language)."""
+    return finder.find_routes(
+        session, access.network_id, query, settings.capacity_max_age_hours, lang
+    )
 
 
 @router.get("/health", response_model=PathwayHealth, responses=responses(*READ_ERRORS))
 def pathway_health(
     access: MemberAccess,
     session: SessionDep,
+    lang: Language,
     area: Annotated[str | None, Query(max_length=100)] = None,
 ) -> PathwayHealth:
     """Where the routes are broken: unmet needs by area, unreachable services, dead ends,
     pathways to closed services or overdue for review, single points of failure, and
     populations or languages no service of a needed type serves."""
-    return health.check(session, access.network_id, area)
+    return health.check(session, access.network_id, area, lang)
 
 
 @router.get(

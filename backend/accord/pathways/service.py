@@ -59,13 +59,19 @@ def service_refs(session: Session, service_ids: set[uuid.UUID]) -> dict[uuid.UUI
             col(Service.type),
             col(Service.partner_id),
             col(Partner.name),
+            col(Partner.sector),
         )
         .join(Partner, col(Partner.id) == col(Service.partner_id))
         .where(col(Service.id).in_(list(service_ids)))
     ).all()
     return {
         row[0]: ServiceRef(
-            id=row[0], name=row[1], type=row[2], partner_id=row[3], partner_name=row[4]
+            id=row[0],
+            name=row[1],
+            type=row[2],
+            partner_id=row[3],
+            partner_name=row[4],
+            partner_sector=row[5],
         )
         for row in rows
     }

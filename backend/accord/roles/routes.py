@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from accord.core.concurrency import IfMatch, set_etag
 from accord.core.deps import SessionDep
-from accord.core.i18n import AcceptLanguage, LangQuery, negotiate
+from accord.core.i18n import Language
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
     CREATE_ERRORS,
@@ -40,11 +40,6 @@ commitments_router = APIRouter(prefix="/networks/{network}/commitments", tags=["
 coverage_router = APIRouter(prefix="/networks/{network}/coverage", tags=["coverage"])
 
 
-def language(lang: LangQuery = None, accept_language: AcceptLanguage = None) -> str:
-    return negotiate(lang, accept_language)
-
-
-Language = Annotated[str, Depends(language)]
 SectorFilter = Annotated[list[Sector], Query(max_length=30, description="Any of these sectors.")]
 
 

@@ -27,6 +27,7 @@ from accord.core.vocabulary import (
     CapacityStatus,
     GenderEligibility,
     Population,
+    Sector,
     ServiceStatus,
     ServiceType,
     Weekday,
@@ -234,6 +235,7 @@ class ServicePublic(OutputModel):
     id: uuid.UUID
     partner_id: uuid.UUID
     partner_name: str
+    partner_sector: Sector
     type: ServiceType
     name: str
     description: str | None

@@ -139,13 +139,14 @@ def _public_many(
     ids = [s.id for s in services]
     labels = LABELS.read(session, ids)
     capacity = latest_capacity(session, ids)
-    partner_names = dict(
-        session.execute(
-            select(col(Partner.id), col(Partner.name)).where(
+    partners = {
+        row.id: row
+        for row in session.execute(
+            select(col(Partner.id), col(Partner.name), col(Partner.sector)).where(
                 col(Partner.id).in_({s.partner_id for s in services})
             )
-        ).all()
-    )
+        )
+    }
     locations: dict[uuid.UUID, list[ServiceLocation]] = {i: [] for i in ids}
     if ids:
         for location in session.scalars(
@@ -165,7 +166,8 @@ def _public_many(
             ServicePublic(
                 id=service.id,
                 partner_id=service.partner_id,
-                partner_name=partner_names.get(service.partner_id, ""),
+                partner_name=partners[service.partner_id].name,
+                partner_sector=partners[service.partner_id].sector,
                 **fields,
                 locations=[
                     LocationPublic.model_validate(location, from_attributes=True)

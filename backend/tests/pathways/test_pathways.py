@@ -171,10 +171,16 @@ def test_the_question_of_the_issue_is_answered_in_one_call(client: TestClient, n
     (route,) = shelter["routes"]
     assert _names(route) == ["Police desk", "24/7 hotline", "Shelter A"]
     assert route["total_expected_response_minutes"] == 90
-    assert {"open 24/7", "wheelchair access", "works in es"} <= set(route["target"]["fits"])
-    assert [step["why"] for step in route["steps"]] == [
-        "active pathway agreed for emergency_shelter"
-    ] * 2
+    fits = {(fit["code"], fit["value"]) for fit in route["target"]["fits"]}
+    assert {
+        ("meets_need", "emergency_shelter"),
+        ("open_24_7", None),
+        ("wheelchair_access", None),
+        ("works_in_language", "es"),
+    } <= fits
+    assert "Wheelchair accessible." in [fit["text"] for fit in route["target"]["fits"]]
+    assert [step["agreed_for"] for step in route["steps"]] == ["emergency_shelter"] * 2
+    assert route["steps"][0]["why"] == "Active pathway agreed for this need."
     assert route["steps"][0]["consent_required"] is True
 
 
@@ -201,8 +207,12 @@ def test_unmet_needs_say_why(client: TestClient, net: Net) -> None:
     )
     by_need = {n["need"]: n for n in answer["needs"]}
     medical = by_need["medical_treatment"]
-    assert medical["met"] is False and "no active agreed pathway" in medical["unmet_reason"]
-    assert "No active service" in by_need["forensic_examination"]["unmet_reason"]
+    assert medical["met"] is False and medical["unmet"] == "no_route_reaches"
+    assert medical["fitting_services"] >= 1
+    assert "no active agreed pathway" in medical["unmet_reason"]
+    forensic = by_need["forensic_examination"]
+    assert forensic["unmet"] == "no_service_fits" and forensic["fitting_services"] == 0
+    assert "No active service" in forensic["unmet_reason"]
     assert by_need["legal_advice"]["met"] is False  # the only legal aid is inactive
 
 
@@ -309,6 +319,35 @@ def test_every_health_finding_names_what_to_fix(client: TestClient, net: Net) ->
     assert ("emergency_shelter", "older_women") in populations
     assert ("emergency_shelter", "migrant") not in populations
     assert all(f["reason"] for f in findings)
+
+
+def test_explanations_come_in_the_language_asked_for(client: TestClient, net: Net) -> None:
+    """Codes stay the same; the texts beside them follow `lang`, then Accept-Language."""
+    body = {
+        "entry": {"kind": "service", "id": net.s["police"]["id"]},
+        "needs": ["emergency_shelter", "forensic_examination"],
+        "needs_wheelchair": True,
+    }
+    url = f"/api/v1/networks/{net.world.a.slug}/pathways/routes"
+    headers = net.world.coordinator.headers
+    french = client.post(url, json=body, params={"lang": "fr"}, headers=headers).json()
+    shelter, forensic = french["needs"]
+    fits = {fit["code"]: fit["text"] for fit in shelter["routes"][0]["target"]["fits"]}
+    assert fits["wheelchair_access"] == "Accessible en fauteuil roulant."
+    assert shelter["routes"][0]["steps"][0]["why"] == "Parcours actif convenu pour ce besoin."
+    assert forensic["unmet"] == "no_service_fits"
+    assert forensic["unmet_reason"].startswith("Aucun service actif")
+
+    spanish = client.post(url, json=body, headers=headers | {"Accept-Language": "es-MX, en;q=0.5"})
+    assert spanish.json()["needs"][1]["unmet_reason"].startswith("Ningún servicio activo")
+
+    findings = client.get(
+        f"/api/v1/networks/{net.world.a.slug}/pathways/health",
+        params={"lang": "es"},
+        headers=headers,
+    ).json()["findings"]
+    (overdue,) = _of(findings, "pathway_review_overdue")
+    assert overdue["reason"].startswith("La revisión de la ruta Police desk → Shelter B")
 
 
 def test_health_for_one_area(client: TestClient, net: Net) -> None:

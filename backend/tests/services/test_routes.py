@@ -124,6 +124,11 @@ def test_filters_find_a_24_7_wheelchair_service_in_spanish(
         headers=headers,
     ).json()["items"]
     assert [s["name"] for s in found] == ["Casa Luna refuge"]
+    # The partner's sector comes with the service: the pathway map colours by it.
+    assert (found[0]["partner_name"], found[0]["partner_sector"]) == (
+        "Riverside Shelter",
+        "specialist_ngo",
+    )
     assert (
         client.get(_services(world), params={"q": "day"}, headers=headers).json()["items"][0][
             "name"

@@ -714,7 +714,8 @@ export const pathwaysCreatePathway = <ThrowOnError extends boolean = false>(opti
  *
  * Where to refer: from an entry point (a service, or a partner's services) and coded
  * needs, the agreed active routes to services that fit — best first (fewest hand-overs,
- * then quickest), with why each fits, and which needs no agreed route reaches.
+ * then quickest), with why each fits, and which needs no agreed route reaches. Reasons come
+ * as stable codes with texts in the language asked for (`lang` or Accept-Language).
  */
 export const pathwaysFindRoutes = <ThrowOnError extends boolean = false>(options: Options<PathwaysFindRoutesData, ThrowOnError>) => (options.client ?? client).post<PathwaysFindRoutesResponses, PathwaysFindRoutesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

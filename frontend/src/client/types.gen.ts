@@ -608,6 +608,8 @@ export type Finding = {
     kind: FindingKind;
     /**
      * Reason
+     *
+     * What is wrong, naming the services involved, in the language asked for.
      */
     reason: string;
     need?: Need | null;
@@ -648,6 +650,51 @@ export const FindingKind = {
  * FindingKind
  */
 export type FindingKind = typeof FindingKind[keyof typeof FindingKind];
+
+/**
+ * Fit
+ */
+export type Fit = {
+    code: FitCode;
+    /**
+     * Value
+     *
+     * The need, language, area or population the reason is about.
+     */
+    value: string | null;
+    /**
+     * Text
+     *
+     * The reason in the language asked for.
+     */
+    text: string;
+};
+
+/**
+ * FitCode
+ *
+ * Why a service fits a route-finder request: stable codes, with `value` naming the need,
+ * language, area or population concerned.
+ */
+export const FitCode = {
+    MEETS_NEED: 'meets_need',
+    OPEN_24_7: 'open_24_7',
+    WHEELCHAIR_ACCESS: 'wheelchair_access',
+    WORKS_IN_LANGUAGE: 'works_in_language',
+    INTERPRETERS: 'interpreters',
+    SERVES_AREA: 'serves_area',
+    SERVES_EVERY_AREA: 'serves_every_area',
+    SERVES_POPULATION: 'serves_population',
+    OPEN_TO_EVERY_POPULATION: 'open_to_every_population'
+} as const;
+
+/**
+ * FitCode
+ *
+ * Why a service fits a route-finder request: stable codes, with `value` naming the need,
+ * language, area or population concerned.
+ */
+export type FitCode = typeof FitCode[keyof typeof FitCode];
 
 /**
  * Gap
@@ -1028,7 +1075,19 @@ export type NeedRoutes = {
      */
     routes: Array<Route>;
     /**
+     * Why no route reaches this need; null when it is met.
+     */
+    unmet?: UnmetCode | null;
+    /**
+     * Fitting Services
+     *
+     * How many services fit the request for this need, reached or not.
+     */
+    fitting_services: number;
+    /**
      * Unmet Reason
+     *
+     * `unmet` explained, in the language asked for.
      */
     unmet_reason?: string | null;
 };
@@ -2010,7 +2069,13 @@ export type RouteStep = {
      */
     protocol_reference: string | null;
     /**
+     * The need this pathway is agreed for.
+     */
+    agreed_for: Need;
+    /**
      * Why
+     *
+     * Why this step is there, in the language asked for.
      */
     why: string;
 };
@@ -2038,7 +2103,7 @@ export type RouteTarget = {
      *
      * Why this service fits the request.
      */
-    fits: Array<string>;
+    fits: Array<Fit>;
 };
 
 /**
@@ -2203,6 +2268,7 @@ export type ServicePublic = {
      * Partner Name
      */
     partner_name: string;
+    partner_sector: Sector;
     type: ServiceType;
     /**
      * Name
@@ -2325,6 +2391,7 @@ export type ServiceRef = {
      * Partner Name
      */
     partner_name: string;
+    partner_sector: Sector;
 };
 
 /**
@@ -2612,6 +2679,16 @@ export type Token = {
      */
     expires_in: number;
 };
+
+/**
+ * UnmetCode
+ */
+export const UnmetCode = { NO_SERVICE_FITS: 'no_service_fits', NO_ROUTE_REACHES: 'no_route_reaches' } as const;
+
+/**
+ * UnmetCode
+ */
+export type UnmetCode = typeof UnmetCode[keyof typeof UnmetCode];
 
 /**
  * UserCreate
@@ -6616,6 +6693,12 @@ export type PathwaysCreatePathwayResponse = PathwaysCreatePathwayResponses[keyof
 
 export type PathwaysFindRoutesData = {
     body: RouteQuery;
+    headers?: {
+        /**
+         * Accept-Language
+         */
+        'Accept-Language'?: string | null;
+    };
     path: {
         /**
          * Network
@@ -6624,7 +6707,14 @@ export type PathwaysFindRoutesData = {
          */
         network: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * Lang
+         *
+         * Language for texts (en, fr, es); falls back to English. Without it, Accept-Language is honoured.
+         */
+        lang?: string | null;
+    };
     url: '/api/v1/networks/{network}/pathways/routes';
 };
 
@@ -6672,6 +6762,12 @@ export type PathwaysFindRoutesResponse = PathwaysFindRoutesResponses[keyof Pathw
 
 export type PathwaysPathwayHealthData = {
     body?: never;
+    headers?: {
+        /**
+         * Accept-Language
+         */
+        'Accept-Language'?: string | null;
+    };
     path: {
         /**
          * Network
@@ -6685,6 +6781,12 @@ export type PathwaysPathwayHealthData = {
          * Area
          */
         area?: string | null;
+        /**
+         * Lang
+         *
+         * Language for texts (en, fr, es); falls back to English. Without it, Accept-Language is honoured.
+         */
+        lang?: string | null;
     };
     url: '/api/v1/networks/{network}/pathways/health';
 };

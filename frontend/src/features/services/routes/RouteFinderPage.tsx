@@ -50,7 +50,7 @@ function RouteCard({ network, route, index }: { network: string; route: Route; i
       {target.fits.length > 0 && (
         <List size="sm" mb="xs">
           {target.fits.map((fit) => (
-            <List.Item key={fit}>{fit}</List.Item>
+            <List.Item key={fit.code}>{fit.text}</List.Item>
           ))}
         </List>
       )}
