@@ -10,7 +10,8 @@ from fastapi.openapi.utils import get_openapi
 
 from accord import __version__
 from accord.api import API_PREFIX, api_router
-from accord.core.database import create_db_engine, make_session_factory
+from accord.core.admission import AdmissionMiddleware
+from accord.core.database import WRITE_OPTION, create_db_engine, make_session_factory
 from accord.core.errors import PROBLEM_SCHEMAS, install_error_handlers, problem_schemas
 from accord.core.guards import RequestGuardMiddleware
 from accord.core.idempotency import IdempotencyMiddleware
@@ -56,15 +57,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    app.state.write_session_factory = make_session_factory(
+        engine.execution_options(**{WRITE_OPTION: True})
+    )
 
     install_error_handlers(app)
     app.include_router(api_router)
 
     mount_dashboard(app, settings.spa_dir)
 
-    # Outermost first: the guard reads and bounds the body before idempotency sees it.
+    # Outermost last: admission first, then the guard reads and bounds the body before
+    # idempotency sees it.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(RequestGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(AdmissionMiddleware, limit=settings.request_threads, prefix=API_PREFIX)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

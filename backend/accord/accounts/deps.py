@@ -1,5 +1,6 @@
 """The authenticated caller."""
 
+import uuid
 from typing import Annotated
 
 from fastapi import Depends
@@ -9,31 +10,41 @@ from accord.accounts.models import User
 from accord.core.deps import SessionDep, SettingsDep
 from accord.core.errors import Forbidden, Unauthorized
 from accord.core.security import InvalidToken, decode_access_token
+from accord.core.settings import Settings
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
-def get_current_user(
-    token: Annotated[str | None, Depends(oauth2_scheme)],
-    session: SessionDep,
-    settings: SettingsDep,
-) -> User:
+BearerToken = Annotated[str | None, Depends(oauth2_scheme)]
+_INVALID = "The access token is invalid or has expired; sign in again."
+
+
+def token_claims(settings: Settings, token: str | None) -> tuple[uuid.UUID, int]:
+    """The user id and account version of a valid access token; 401 otherwise."""
     if not token:
         raise Unauthorized("Sign in and send the access token as `Authorization: Bearer …`.")
     try:
-        user_id, version = decode_access_token(settings, token)
+        return decode_access_token(settings, token)
     except InvalidToken as exc:
-        raise Unauthorized("The access token is invalid or has expired; sign in again.") from exc
-    user = session.get(User, user_id)
+        raise Unauthorized(_INVALID) from exc
+
+
+def ensure_current(user: User | None, version: int) -> User:
+    """The token's user, still active and at the version the token was issued for."""
     if user is None or not user.is_active or user.version != version:
-        raise Unauthorized("The access token is invalid or has expired; sign in again.")
+        raise Unauthorized(_INVALID)
     return user
+
+
+def get_current_user(token: BearerToken, session: SessionDep, settings: SettingsDep) -> User:
+    user_id, version = token_claims(settings, token)
+    return ensure_current(session.get(User, user_id), version)
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
-def get_platform_admin(user: CurrentUser) -> User:
+async def get_platform_admin(user: CurrentUser) -> User:
     if not user.is_admin:
         raise Forbidden("Only platform administrators can do this.")
     return user

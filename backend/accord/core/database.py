@@ -1,6 +1,6 @@
 """Engine and session factory. The only place that knows which database it talks to."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -104,3 +104,12 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def fetch_rows(session: Session, statement: Any) -> Sequence[Any]:
+    """Run a column select on the session's connection, without the ORM's per-row
+    machinery: hot read paths (lists, detail pages) spend most of their time there.
+    Pending ORM changes are flushed first, as `session.execute` would."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    return session.connection().execute(statement).all()

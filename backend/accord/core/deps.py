@@ -1,35 +1,66 @@
 """Request-scoped dependencies shared by every domain."""
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any, TypeVar
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, Request
 from sqlmodel import Session
 
-from accord.core.database import WRITE_OPTION
 from accord.core.settings import Settings
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
     """One request, one transaction: services never commit; this commits when the route
     returns and rolls back when it raises. Function scope: the commit happens before the
-    response is sent, so a client never sees success for work that was not saved."""
-    with request.app.state.session_factory() as session:
-        if request.method not in SAFE_METHODS:
-            session.connection(execution_options={WRITE_OPTION: True})
-        try:
-            yield session
+    response is sent, so a client never sees success for work that was not saved.
+
+    Async on purpose: opening a session does no I/O, so it needs no worker thread (every
+    thread hop is a wait for the GIL under load); the commit or rollback and the release
+    of the connection run in one worker thread, shielded so a client hanging up cannot
+    leave a connection checked out. Writing requests get a session whose transactions
+    take SQLite's write lock up front (see database.py)."""
+    state = request.app.state
+    writes = request.method not in SAFE_METHODS and not getattr(
+        request.scope.get("endpoint"), READ_ONLY, False
+    )
+    session: Session = (state.write_session_factory if writes else state.session_factory)()
+    succeeded = False
+    try:
+        yield session
+        succeeded = True
+    finally:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(_end, session, succeeded)
+
+
+def _end(session: Session, succeeded: bool) -> None:
+    try:
+        if succeeded:
             session.commit()
-        except BaseException:
+        else:
             session.rollback()
-            raise
+    finally:
+        session.close()
+
+
+READ_ONLY = "accord_read_only"
+EndpointT = TypeVar("EndpointT", bound=Callable[..., Any])
+
+
+def read_only(endpoint: EndpointT) -> EndpointT:
+    """Marks a POST route that only reads (a question too rich for a URL, such as the route
+    finder): it gets a read session, so it never waits for SQLite's write lock."""
+    setattr(endpoint, READ_ONLY, True)
+    return endpoint
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -37,7 +37,7 @@ def negotiate(lang: str | None, accept_language: str | None) -> str:
     return DEFAULT
 
 
-def _language(lang: LangQuery = None, accept_language: AcceptLanguage = None) -> str:
+async def _language(lang: LangQuery = None, accept_language: AcceptLanguage = None) -> str:
     return negotiate(lang, accept_language)
 
 

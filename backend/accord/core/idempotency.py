@@ -59,7 +59,7 @@ IdempotencyKeyHeader = Annotated[
 ]
 
 
-def declare_idempotency_key(idempotency_key: IdempotencyKeyHeader = None) -> None:
+async def declare_idempotency_key(idempotency_key: IdempotencyKeyHeader = None) -> None:
     """Puts the header in the OpenAPI document and validates it; the middleware does the work."""
 
 

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import delete, exists, select
 from sqlmodel import Session, SQLModel
 
+from accord.core.database import fetch_rows
+
 
 class LabelStore:
     def __init__(self, table: type[SQLModel], owner: str, fields: Mapping[str, str]) -> None:
@@ -29,11 +31,12 @@ class LabelStore:
         }
         if not owner_ids:
             return result
-        rows = session.execute(
+        rows = fetch_rows(
+            session,
             select(self._owner_column, self._kind, self._value)
             .where(self._owner_column.in_(list(owner_ids)))
-            .order_by(self._owner_column, self._kind, self._position)
-        ).all()
+            .order_by(self._owner_column, self._kind, self._position),
+        )
         for owner_id, kind, value in rows:
             name = self._names.get(kind)
             if name is not None:

@@ -32,8 +32,10 @@ class Settings(BaseSettings):
     access_token_minutes: int = Field(default=60 * 8, ge=1, le=60 * 24 * 30)
     # The dashboard's sign-in cookie: a new access token can be had with it this long.
     refresh_token_hours: int = Field(default=12, ge=1, le=24 * 30)
-    # Worker threads that run sync routes; the connection pool is sized from it.
-    request_threads: int = Field(default=40, ge=1, le=1000)
+    # Requests worked on at once per process, each with a worker thread for its sync steps
+    # and a pooled connection (the pool is sized from it); more wait their turn. Python
+    # runs one thread at a time: more threads than this add switching, not throughput.
+    request_threads: int = Field(default=16, ge=1, le=1000)
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     idempotency_ttl_hours: int = Field(default=24, ge=1)
     # Capacity posted longer ago than this is reported as unknown, not as the old value.

@@ -19,6 +19,7 @@ from accord.core.openapi import (
     responses,
 )
 from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.responses import FastJSONResponse
 from accord.core.vocabulary import Level, Population, Sector, Stage
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.partners import service
@@ -40,7 +41,7 @@ from accord.partners.models import (
 router = APIRouter(prefix="/networks/{network}/partners", tags=["partners"])
 
 
-def partner_filters(
+async def partner_filters(
     sector: Annotated[list[Sector], Query(max_length=30, description="Any of these sectors.")] = [],  # noqa: B006
     level: Annotated[list[Level], Query(max_length=10)] = [],  # noqa: B006
     stage: Annotated[list[Stage], Query(max_length=10)] = [],  # noqa: B006
@@ -89,12 +90,12 @@ def list_partners(
     sort: PartnerSort = PartnerSort.name,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> Page[PartnerPublic]:
+) -> Response:
     """The network's partners, filtered (repeat a filter to match any of its values)."""
     items, next_cursor = service.list_partners(
         session, access.network_id, filters, sort=sort, limit=limit, cursor=cursor
     )
-    return Page(items=items, next_cursor=next_cursor)
+    return FastJSONResponse({"items": items, "next_cursor": next_cursor})
 
 
 @router.post(
@@ -138,14 +139,15 @@ def get_partner(
     partner_id: uuid.UUID,
     response: Response,
     if_none_match: IfNoneMatch = None,
-) -> PartnerPublic | Response:
-    partner = service.get_partner(session, access.network_id, partner_id)
-    if is_not_modified(if_none_match, partner.version):
-        not_modified = Response(status_code=status.HTTP_304_NOT_MODIFIED)
-        set_etag(not_modified, partner.version)
-        return not_modified
-    set_etag(response, partner.version)
-    return service.to_public(session, partner)
+) -> Response:
+    partner = service.read_partner(session, access.network_id, partner_id)
+    answer = (
+        Response(status_code=status.HTTP_304_NOT_MODIFIED)
+        if is_not_modified(if_none_match, partner["version"])
+        else FastJSONResponse(partner)
+    )
+    set_etag(answer, partner["version"])
+    return answer
 
 
 @router.patch(

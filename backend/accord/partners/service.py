@@ -5,13 +5,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import Row, case, func, or_, select
 from sqlmodel import Session, col
 
 from accord.accounts.models import User
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
-from accord.core.database import lock
+from accord.core.database import fetch_rows, lock
 from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
@@ -87,50 +87,60 @@ class PartnerFilters:
 # --- reading -----------------------------------------------------------------------------
 
 
-def _assessments_of(
-    session: Session, partner_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, StakeholderAssessment]:
-    if not partner_ids:
-        return {}
-    rows = session.scalars(
-        select(StakeholderAssessment).where(
-            StakeholderAssessment.partner_id.in_(partner_ids)  # type: ignore[attr-defined]
-        )
-    ).all()
-    return {a.partner_id: a for a in rows}
-
-
 def _assessment_public(assessment: StakeholderAssessment) -> AssessmentPublic:
     return AssessmentPublic.model_validate(assessment, from_attributes=True)
 
 
-def _public_many(session: Session, partners: Sequence[Partner]) -> list[PartnerPublic]:
-    ids = [p.id for p in partners]
-    labels = LABELS.read(session, ids)
-    assessments = _assessments_of(session, ids)
-    return [
-        PartnerPublic(
-            id=p.id,
-            name=p.name,
-            acronym=p.acronym,
-            description=p.description,
-            website=p.website,
-            sector=p.sector,
-            level=p.level,
-            stage=p.stage,
-            stage_changed_at=p.stage_changed_at,
-            assessment=_assessment_public(assessments[p.id]),
-            version=p.version,
-            created_at=p.created_at,
-            updated_at=p.updated_at,
-            **labels[p.id],  # type: ignore[arg-type]
+# A partner's representation is read as plain rows, not ORM objects, and built as the dict
+# PartnerPublic describes: the directory list and the partner page are the hot read paths.
+_ASSESSMENT_PUBLIC = tuple(AssessmentPublic.model_fields)
+_PARTNER_PUBLIC = tuple(
+    name for name in PartnerPublic.model_fields if name not in ("assessment", *LABELS.fields)
+)
+_PUBLIC_COLUMNS = [
+    *(getattr(Partner, name) for name in _PARTNER_PUBLIC),
+    *(getattr(StakeholderAssessment, name).label(f"a_{name}") for name in _ASSESSMENT_PUBLIC),
+]
+
+
+def _public_select() -> AnySelect:
+    return select(*_PUBLIC_COLUMNS).join(
+        StakeholderAssessment,
+        StakeholderAssessment.partner_id == Partner.id,  # type: ignore[arg-type]
+    )
+
+
+def _public_dicts(session: Session, rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
+    labels = LABELS.read(session, [row.id for row in rows])
+    result = []
+    for row in rows:
+        values = row._mapping
+        result.append(
+            {
+                **{name: values[name] for name in _PARTNER_PUBLIC},
+                **labels[row.id],
+                "assessment": {name: values[f"a_{name}"] for name in _ASSESSMENT_PUBLIC},
+            }
         )
-        for p in partners
-    ]
+    return result
+
+
+def read_partner(session: Session, network_id: uuid.UUID, partner_id: uuid.UUID) -> dict[str, Any]:
+    """The partner as PartnerPublic describes it; 404 if it is not in this network."""
+    rows = fetch_rows(
+        session,
+        _public_select().where(
+            Partner.id == partner_id,  # type: ignore[arg-type]
+            Partner.network_id == network_id,  # type: ignore[arg-type]
+        ),
+    )
+    if not rows:
+        raise NotFound("No partner with this id in this network.")
+    return _public_dicts(session, rows)[0]
 
 
 def to_public(session: Session, partner: Partner) -> PartnerPublic:
-    return _public_many(session, [partner])[0]
+    return PartnerPublic.model_validate(read_partner(session, partner.network_id, partner.id))
 
 
 def _stage_rank() -> Any:
@@ -153,8 +163,12 @@ def _sort_columns(sort: PartnerSort) -> list[SortColumn]:
     return [*by_name, by_id]
 
 
-def _filtered(network_id: uuid.UUID, filters: PartnerFilters) -> AnySelect:
-    statement = select(Partner).where(Partner.network_id == network_id)  # type: ignore[arg-type]
+def _filtered(
+    network_id: uuid.UUID, filters: PartnerFilters, statement: AnySelect | None = None
+) -> AnySelect:
+    """`statement` (by default, partners) narrowed to the network and the filters."""
+    statement = select(Partner) if statement is None else statement
+    statement = statement.where(Partner.network_id == network_id)  # type: ignore[arg-type]
     if filters.sectors:
         statement = statement.where(Partner.sector.in_(filters.sectors))  # type: ignore[attr-defined]
     if filters.levels:
@@ -184,18 +198,21 @@ def list_partners(
     sort: PartnerSort,
     limit: int,
     cursor: str | None,
-) -> tuple[list[PartnerPublic], str | None]:
+) -> tuple[list[dict[str, Any]], str | None]:
+    """A page of partners as PartnerPublic dicts, and the next cursor."""
     statement = paginate(
-        _filtered(network_id, filters),
+        _filtered(network_id, filters, _public_select()),
         sort_name=sort.value,
         columns=_sort_columns(sort),
         limit=limit,
         cursor=cursor,
         select_keys=True,
     )
-    rows = session.execute(statement).all()
-    page, next_cursor = page_of(rows, limit=limit, sort_name=sort.value, key=lambda row: row[1:])
-    return _public_many(session, [row[0] for row in page]), next_cursor
+    rows = fetch_rows(session, statement)
+    # The sort keys come after the partner's own columns.
+    keys = len(_PUBLIC_COLUMNS)
+    page, next_cursor = page_of(rows, limit=limit, sort_name=sort.value, key=lambda r: r[keys:])
+    return _public_dicts(session, page), next_cursor
 
 
 def get_partner(

@@ -103,7 +103,7 @@ def find_routes(
     for need in dict.fromkeys(query.needs):
         targets = {
             node.id: reasons
-            for node in graph.services.values()
+            for node in graph.meeting(need)
             if (reasons := _fits(node, need, query, language)) is not None
         }
         if not targets:

@@ -5,7 +5,7 @@ read it; the algorithms are NetworkX's, not hand-rolled."""
 import threading
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import networkx as nx
@@ -91,6 +91,14 @@ class RouteGraph:
     services: dict[uuid.UUID, ServiceNode]
     pathways: list[PathwayEdge]
     graph: nx.DiGraph  # active services and active pathways only
+    _meeting: dict[Need, list[ServiceNode]] = field(default_factory=dict, repr=False)
+
+    def meeting(self, need: Need) -> list[ServiceNode]:
+        """The active services whose type meets `need`; kept, as every question asks it."""
+        found = self._meeting.get(need)
+        if found is None:
+            found = self._meeting[need] = [s for s in self.services.values() if s.meets(need)]
+        return found
 
     def entry_points(self) -> list[uuid.UUID]:
         return [s.id for s in self.services.values() if s.entry_point and s.active]

@@ -53,7 +53,7 @@ def _unmet_needs(graph: RouteGraph, only_area: str | None, say: Say) -> list[Fin
         areas = [only_area]
     findings = []
     for need in Need:
-        meeting = [s for s in graph.services.values() if s.meets(need)]
+        meeting = graph.meeting(need)
         if not areas:
             if not meeting:
                 findings.append(
@@ -155,7 +155,7 @@ def _single_points_of_failure(graph: RouteGraph, say: Say) -> list[Finding]:
     entries = graph.entry_points()
     findings = []
     for need in Need:
-        targets = [s.id for s in graph.services.values() if s.meets(need)]
+        targets = [s.id for s in graph.meeting(need)]
         for service_id in dominated_by(graph.for_need(need), entries, targets):
             if service_id in entries:
                 continue
@@ -189,7 +189,7 @@ def _populations_and_languages(
     languages = list(network.languages) if network else []
     findings = []
     for need in Need:
-        meeting = [s for s in graph.services.values() if s.meets(need)]
+        meeting = graph.meeting(need)
         if not meeting:
             continue  # already reported as an unmet need
         for population in sorted(populations):

@@ -42,6 +42,9 @@ class Pathway(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("from_service_id", "to_service_id"),
         Index("ix_pathways_network_status", "network_id", "status"),
+        # The list's order, and the route graph's freshness check (max updated_at).
+        Index("ix_pathways_network_created", "network_id", "created_at", "id"),
+        Index("ix_pathways_network_updated", "network_id", "updated_at"),
     )
 
     id: uuid.UUID = id_field()

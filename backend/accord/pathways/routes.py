@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from accord.core.concurrency import IfMatch, set_etag
-from accord.core.deps import SessionDep, SettingsDep
+from accord.core.deps import SessionDep, SettingsDep, read_only
 from accord.core.i18n import Language
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
@@ -91,6 +91,7 @@ def create_pathway(
     response_model=RouteAnswer,
     responses=responses(400, 401, 403, 404, 413, 422),
 )
+@read_only
 def find_routes(
     access: MemberAccess,
     session: SessionDep,

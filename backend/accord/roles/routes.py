@@ -231,7 +231,7 @@ def delete_commitment(
     service.delete_commitment(session, access, commitment_id, if_match)
 
 
-def coverage_filters(
+async def coverage_filters(
     sector: SectorFilter = [],  # noqa: B006
     area: Annotated[list[Annotated[str, Query(max_length=100)]], Query(max_length=20)] = [],  # noqa: B006
     as_of: Annotated[

@@ -41,6 +41,8 @@ class Service(SQLModel, table=True):
     __table_args__ = (
         Index("ix_services_network_type", "network_id", "type"),
         Index("ix_services_network_name", "network_id", "name", "id"),
+        # The route graph's freshness check (max updated_at).
+        Index("ix_services_network_updated", "network_id", "updated_at"),
     )
 
     id: uuid.UUID = id_field()

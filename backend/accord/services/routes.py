@@ -35,7 +35,7 @@ from accord.services.models import (
 router = APIRouter(prefix="/networks/{network}/services", tags=["services"])
 
 
-def service_filters(
+async def service_filters(
     type: Annotated[list[ServiceType], Query(max_length=20)] = [],  # noqa: B006
     status: Annotated[list[ServiceStatus], Query(max_length=4)] = [],  # noqa: B006
     partner_id: uuid.UUID | None = None,

@@ -184,6 +184,25 @@ def test_the_question_of_the_issue_is_answered_in_one_call(client: TestClient, n
     assert route["steps"][0]["consent_required"] is True
 
 
+def test_the_route_finder_answers_while_someone_is_writing(
+    app: FastAPI, client: TestClient, net: Net
+) -> None:
+    """Asking for routes only reads: it must not queue behind a write (on SQLite, the
+    database's single write lock) even though the question comes as a POST."""
+    with app.state.write_session_factory() as writer:
+        writer.connection()  # a write transaction is open, holding SQLite's write lock
+        answer = client.post(
+            net.url("pathways/routes"),
+            json={
+                "entry": {"kind": "service", "id": net.s["police"]["id"]},
+                "needs": ["emergency_shelter"],
+            },
+            headers=net.world.coordinator.headers,
+        )
+        writer.rollback()
+    assert answer.status_code == 200, answer.text
+
+
 def test_fewest_hand_overs_come_first(client: TestClient, net: Net) -> None:
     answer = _routes(
         client,
