@@ -19,7 +19,9 @@ from accord.core.models import (
     code_field,
     created_at_field,
     id_field,
+    keep_sort_key,
     optional,
+    sort_key_field,
     utcnow,
 )
 from accord.core.vocabulary import DecisionAuthority, Level, Population, Sector, Stage
@@ -36,7 +38,9 @@ class Partner(SQLModel, table=True):
     __tablename__ = "partners"
     __table_args__ = (
         UniqueConstraint("network_id", "name"),
-        Index("ix_partners_network_sector", "network_id", "sector"),
+        # The directory's default order, plain and within a sector, read from the index.
+        Index("ix_partners_network_sort_name", "network_id", "sort_name", "name", "id"),
+        Index("ix_partners_network_sector", "network_id", "sector", "sort_name", "name", "id"),
         Index("ix_partners_network_stage", "network_id", "stage"),
         Index("ix_partners_network_updated", "network_id", "updated_at", "id"),
     )
@@ -44,6 +48,7 @@ class Partner(SQLModel, table=True):
     id: uuid.UUID = id_field()
     network_id: uuid.UUID = Field(foreign_key="networks.id", ondelete="CASCADE")
     name: str = Field(max_length=NAME_MAX)
+    sort_name: str = sort_key_field("name", NAME_MAX)
     acronym: str | None = Field(default=None, max_length=30)
     description: str | None = Field(default=None, sa_type=Text)
     website: str | None = Field(default=None, max_length=500)
@@ -54,6 +59,9 @@ class Partner(SQLModel, table=True):
     version: int = Field(default=1)
     created_at: datetime = created_at_field()
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+keep_sort_key(Partner, "name", "sort_name")
 
 
 class LabelKind(StrEnum):

@@ -152,7 +152,7 @@ def _sort_columns(sort: PartnerSort) -> list[SortColumn]:
     by_id = SortColumn(Partner.id, descending=descending, parse=parse_uuid)
     # Names sort as people read them: ignoring case first, then exactly (a stable order).
     by_name = [
-        SortColumn(func.lower(Partner.name), descending=descending),
+        SortColumn(Partner.sort_name, descending=descending),
         SortColumn(Partner.name, descending=descending),
     ]
     if sort in (PartnerSort.stage, PartnerSort.stage_desc):

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlmodel import Session, col
 
+from accord.core.database import fetch_rows
 from accord.core.i18n import message
 from accord.core.vocabulary import Sector, Stage
 from accord.partners.models import LabelKind, Partner, PartnerLabel, PartnerStageChange
@@ -56,7 +57,7 @@ class _Commitment:
 @dataclass(frozen=True)
 class _State:
     roles: list[RoleView]
-    partners: list[Partner]
+    partners: list[Any]  # rows: id, name, acronym, sector, stage
     stages: dict[uuid.UUID, Stage]
     commitments: list[_Commitment]
     today: date
@@ -76,7 +77,14 @@ def _state(session: Session, network_id: uuid.UUID, filters: CoverageFilters) ->
         and (cutoff is None or view.role.network_id is None or view.role.created_at < cutoff)
     ]
 
-    partner_query = select(Partner).where(col(Partner.network_id) == network_id)
+    # Plain rows, not ORM objects: a large network has thousands of partners (columns).
+    partner_query = select(
+        col(Partner.id),
+        col(Partner.name),
+        col(Partner.acronym),
+        col(Partner.sector),
+        col(Partner.stage),
+    ).where(col(Partner.network_id) == network_id)
     if filters.areas:
         partner_query = partner_query.where(
             exists().where(
@@ -87,7 +95,7 @@ def _state(session: Session, network_id: uuid.UUID, filters: CoverageFilters) ->
         )
     if cutoff is not None:
         partner_query = partner_query.where(col(Partner.created_at) < cutoff)
-    partners = sorted(session.scalars(partner_query).all(), key=lambda p: (p.name.lower(), p.name))
+    partners = sorted(fetch_rows(session, partner_query), key=lambda p: (p.name.lower(), p.name))
     ids = {p.id for p in partners}
 
     if cutoff is None:
@@ -234,12 +242,14 @@ def matrix(
     return CoverageMatrix(
         as_of=filters.as_of,
         language=language,
+        # Trusted values straight from the database: constructed without re-validation,
+        # which for thousands of columns costs more than reading them.
         partners=[
-            CoveragePartner(
+            CoveragePartner.model_construct(
                 id=p.id,
                 name=p.name,
                 acronym=p.acronym,
-                sector=p.sector,
+                sector=Sector(p.sector),
                 stage=Stage(state.stages.get(p.id, p.stage)),
             )
             for p in columns
