@@ -142,6 +142,13 @@ def serve(app: str, port: int, url: str, *extra: str) -> subprocess.Popen[bytes]
     return subprocess.Popen(command, cwd=ROOT, env=env)
 
 
+def stop(servers: Any) -> None:
+    for server in servers:
+        server.terminate()
+    for server in servers:
+        server.wait(timeout=30)
+
+
 def wait_ready(url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -245,36 +252,47 @@ def main() -> None:
     prepare(url)
     t = targets(url)
     auth = {"Authorization": f"Bearer {t['token']}"}
-    ports = {"accord": free_port(), "bare": free_port(), "straightforward": free_port()}
-    servers = {
-        "accord": serve("accord.main:create_app", ports["accord"], url, "--factory"),
+    results: dict[str, dict[str, float]] = {}
+
+    def measure(name: str, target: str, script: str) -> None:
+        print(f"… {name}", flush=True)
+        results[name] = wrk(target, script, seconds)
+
+    # The reference points first, then Accord: one server at a time, so that none holds
+    # database connections (PostgreSQL allows 100) or CPU while another is measured.
+    ports = {"bare": free_port(), "straightforward": free_port()}
+    references = {
         "bare": serve("reference_apps:bare", ports["bare"], url),
         "straightforward": serve(
             "reference_apps:straightforward", ports["straightforward"], url
         ),
     }
     try:
-        wait_ready(f"http://127.0.0.1:{ports['accord']}/api/v1/health/ready")
         wait_ready(f"http://127.0.0.1:{ports['bare']}/")
-        wait_ready(
-            f"http://127.0.0.1:{ports['straightforward']}/networks/{t['large']['id']}/partners"
+        listing = f"http://127.0.0.1:{ports['straightforward']}/networks/{t['large']['id']}/partners"
+        wait_ready(listing)
+        measure(
+            "reference: bare endpoint",
+            f"http://127.0.0.1:{ports['bare']}/",
+            lua("GET", {}),
         )
-        base = f"http://127.0.0.1:{ports['accord']}/api/v1/networks"
+        measure("reference: straightforward list-50", listing, lua("GET", {}))
+    finally:
+        stop(references.values())
+
+    port = free_port()
+    accord = serve("accord.main:create_app", port, url, "--factory")
+    try:
+        wait_ready(f"http://127.0.0.1:{port}/api/v1/health/ready")
+        base = f"http://127.0.0.1:{port}/api/v1/networks"
         route_body = json.dumps(
             {
                 "entry": {"kind": "service", "id": t["routes"]["entry"]},
                 "needs": ["emergency_shelter", "legal_advice"],
             }
         )
+        json_post = {**auth, "Content-Type": "application/json"}
         scenarios = {
-            "reference: bare endpoint": (
-                f"http://127.0.0.1:{ports['bare']}/",
-                lua("GET", {}),
-            ),
-            "reference: straightforward list-50": (
-                f"http://127.0.0.1:{ports['straightforward']}/networks/{t['large']['id']}/partners",
-                lua("GET", {}),
-            ),
             "1 list 50 partners, filtered": (
                 f"{base}/{t['large']['slug']}/partners?limit=50&sector=health",
                 lua("GET", auth),
@@ -285,31 +303,22 @@ def main() -> None:
             ),
             "3 route finder": (
                 f"{base}/{t['routes']['slug']}/pathways/routes",
-                lua("POST", {**auth, "Content-Type": "application/json"}, route_body),
+                lua("POST", json_post, route_body),
             ),
             "4 create a partner": (
                 f"{base}/{t['large']['slug']}/partners",
-                lua(
-                    "POST",
-                    {**auth, "Content-Type": "application/json"},
-                    unique_name=True,
-                ),
+                lua("POST", json_post, unique_name=True),
             ),
             "5 coverage matrix": (
                 f"{base}/{t['large']['slug']}/coverage",
                 lua("GET", auth),
             ),
         }
-        results: dict[str, dict[str, float]] = {}
         for name, (target, script) in scenarios.items():
-            print(f"… {name}", flush=True)
-            results[name] = wrk(target, script, seconds)
-        memory = worker_rss_mb(servers["accord"])
+            measure(name, target, script)
+        memory = worker_rss_mb(accord)
     finally:
-        for server in servers.values():
-            server.terminate()
-        for server in servers.values():
-            server.wait(timeout=30)
+        stop([accord])
     bare = results["reference: bare endpoint"]["requests_per_s"]
     typical = results["reference: straightforward list-50"]["requests_per_s"]
     for row in results.values():

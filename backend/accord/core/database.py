@@ -49,7 +49,10 @@ def create_db_engine(settings: Settings) -> Engine:
         pool_size=pool_size,
         max_overflow=4,
         pool_timeout=30,
-        pool_pre_ping=True,
+        # No ping before each checkout: it is a round trip on every request. A connection
+        # the server dropped fails its request with 503 + Retry-After (errors.py), and
+        # SQLAlchemy then discards every pooled connection of that generation at once.
+        pool_pre_ping=False,
     )
 
 

@@ -46,10 +46,16 @@ class LabelStore:
     def write(
         self, session: Session, owner_id: uuid.UUID, name: str, values: Iterable[str]
     ) -> None:
+        """Replace the owner's values under `name`."""
         kind = self.fields[name]
         session.execute(
             delete(self.table).where(self._owner_column == owner_id, self._kind == kind)
         )
+        self.add(session, owner_id, name, values)
+
+    def add(self, session: Session, owner_id: uuid.UUID, name: str, values: Iterable[str]) -> None:
+        """Values for a new owner (who has none yet to replace)."""
+        kind = self.fields[name]
         for position, value in enumerate(values):
             session.add(
                 self.table(

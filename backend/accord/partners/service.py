@@ -1,11 +1,11 @@
 """The partner directory's rules and queries. Knows nothing about HTTP."""
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Row, case, func, or_, select
+from sqlalchemy import Row, case, func, select
 from sqlmodel import Session, col
 
 from accord.accounts.models import User
@@ -15,7 +15,7 @@ from accord.core.database import fetch_rows, lock
 from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
-from accord.core.models import utcnow
+from accord.core.models import sort_key, utcnow
 from accord.core.pagination import (
     AnySelect,
     SortColumn,
@@ -110,19 +110,28 @@ def _public_select() -> AnySelect:
     )
 
 
+def _public_dict(
+    partner: Mapping[Any, Any], assessment: Mapping[str, Any], labels: dict[str, list[str]]
+) -> dict[str, Any]:
+    return {
+        **{name: partner[name] for name in _PARTNER_PUBLIC},
+        **labels,
+        "assessment": {name: assessment[name] for name in _ASSESSMENT_PUBLIC},
+    }
+
+
 def _public_dicts(session: Session, rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
     labels = LABELS.read(session, [row.id for row in rows])
     result = []
     for row in rows:
         values = row._mapping
-        result.append(
-            {
-                **{name: values[name] for name in _PARTNER_PUBLIC},
-                **labels[row.id],
-                "assessment": {name: values[f"a_{name}"] for name in _ASSESSMENT_PUBLIC},
-            }
-        )
+        assessment = {name: values[f"a_{name}"] for name in _ASSESSMENT_PUBLIC}
+        result.append(_public_dict(values, assessment, labels[row.id]))
     return result
+
+
+def _attributes(record: Any) -> dict[str, Any]:
+    return {column.key: getattr(record, column.key) for column in record.__table__.columns}
 
 
 def read_partner(session: Session, network_id: uuid.UUID, partner_id: uuid.UUID) -> dict[str, Any]:
@@ -301,8 +310,8 @@ def _ensure_unique_name(
 ) -> None:
     statement = select(col(Partner.id)).where(
         Partner.network_id == network_id,  # type: ignore[arg-type]
-        # Exact, or equal ignoring case (SQLite's lower() folds ASCII only).
-        or_(col(Partner.name) == name, func.lower(Partner.name) == name.lower()),
+        # Names equal ignoring case are the same partner; the sort name is that, indexed.
+        col(Partner.sort_name) == sort_key(name),
     )
     if except_id is not None:
         statement = statement.where(Partner.id != except_id)  # type: ignore[arg-type]
@@ -332,8 +341,9 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
     labels: dict[str, list[str]] = {}
     for name in LABELS.fields:
         labels[name] = [str(v) for v in getattr(data, name)]
-        LABELS.write(session, partner.id, name, labels[name])
-    session.add(StakeholderAssessment(partner_id=partner.id))
+        LABELS.add(session, partner.id, name, labels[name])
+    assessment = StakeholderAssessment(partner_id=partner.id)
+    session.add(assessment)
     session.add(
         PartnerStageChange(
             partner_id=partner.id,
@@ -354,7 +364,10 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         after=_snapshot(partner, labels),
     )
     session.flush()
-    return to_public(session, partner)
+    # Everything the answer shows was just written: no need to read it back.
+    return PartnerPublic.model_validate(
+        _public_dict(_attributes(partner), _attributes(assessment), labels)
+    )
 
 
 def update_partner(

@@ -178,7 +178,7 @@ def create_pathway(session: Session, access: NetworkAccess, data: PathwayCreate)
     session.add(pathway)
     session.flush()
     needs = [str(n) for n in data.needs]
-    NEEDS.write(session, pathway.id, "needs", needs)
+    NEEDS.add(session, pathway.id, "needs", needs)
     audit.record(
         session,
         actor_id=access.user.id,

@@ -291,7 +291,7 @@ def create_service(
     session.flush()
     labels = {name: [str(v) for v in values[name]] for name in LABELS.fields}
     for name, items in labels.items():
-        LABELS.write(session, service.id, name, items)
+        LABELS.add(session, service.id, name, items)
     audit.record(
         session,
         actor_id=access.user.id,
