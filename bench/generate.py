@@ -340,6 +340,7 @@ def generate(url: str, seed: int, scale: float) -> dict[str, Any]:
             )
     loader.put(Pathway, pathway_rows)
     loader.put(PathwayNeed, pathway_needs)
+    settle(loader.engine)
     loader.engine.dispose()
     largest = max(regions, key=lambda r: len(services_by_network[r["id"]]))
     return {
@@ -348,6 +349,18 @@ def generate(url: str, seed: int, scale: float) -> dict[str, Any]:
         "largest_network": largest["slug"],
         "login": {"email": coordinator["email"], "password": BENCH_PASSWORD},
     }
+
+
+def settle(engine: Any) -> None:
+    """Statistics (and, on PostgreSQL, the visibility map index-only scans rely on), as a
+    database in use has them from autovacuum; a freshly loaded one does not."""
+    print("  analysing…", flush=True)
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.exec_driver_sql("VACUUM ANALYZE")  # not inside a transaction
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import networkx as nx
 from sqlalchemy import func, select
@@ -116,21 +117,19 @@ class RouteGraph:
 def _fingerprint(session: Session, network_id: uuid.UUID) -> tuple[object, ...]:
     """Changes whenever a service or pathway of the network is added, changed or removed
     (their labels and needs change only together with their `updated_at`), or a partner
-    is renamed."""
-    services = session.execute(
-        select(func.count(), func.max(Service.updated_at)).where(
-            col(Service.network_id) == network_id
-        )
+    is renamed. One statement (one round trip), each part read from an index."""
+
+    def count_and_latest(model: Any) -> list[Any]:
+        where = col(model.network_id) == network_id
+        return [
+            select(func.count()).select_from(model).where(where).scalar_subquery(),
+            select(func.max(model.updated_at)).where(where).scalar_subquery(),
+        ]
+
+    row = session.execute(
+        select(*count_and_latest(Service), *count_and_latest(Pathway), *count_and_latest(Partner))
     ).one()
-    pathways = session.execute(
-        select(func.count(), func.max(Pathway.updated_at)).where(
-            col(Pathway.network_id) == network_id
-        )
-    ).one()
-    partners = session.execute(
-        select(func.max(Partner.updated_at)).where(col(Partner.network_id) == network_id)
-    ).one()
-    return (*services, *pathways, *partners)
+    return tuple(row)
 
 
 # One built graph per network and process, reused until the network's services or
