@@ -8,7 +8,8 @@ Starlette endpoint and the straightforward FastAPI + SQLModel list endpoint
 ratios to both. Results: bench/results/<date>.json and the table printed at the end.
 
 Environment: BENCH_DATABASE_URL (default: SQLite at var/bench.db), BENCH_SECONDS (10),
-BENCH_SCALE (1.0, for a fresh database only).
+BENCH_SCALE (1.0, for a fresh database only), BENCH_PROFILE=1 (py-spy on one worker per
+scenario; summaries in bench/results/profiles/).
 """
 
 import json
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -242,6 +244,65 @@ def worker_rss_mb(master: subprocess.Popen[bytes]) -> list[float]:
     ]
 
 
+def worker_pids(master: subprocess.Popen[bytes]) -> list[int]:
+    children = subprocess.run(
+        ["ps", "--ppid", str(master.pid), "-o", "pid=,args="],
+        check=False,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    # Besides its workers, uvicorn's multiprocessing starts a resource tracker.
+    return [int(line.split()[0]) for line in children if "resource_tracker" not in line]
+
+
+def summarize_profile(raw: Path, top: int = 25) -> str:
+    """py-spy's raw (collapsed) stacks → the frames that hold most samples, inclusive and
+    by themselves, as a plain-text table."""
+    inclusive: Counter[str] = Counter()
+    own: Counter[str] = Counter()
+    total = 0
+    for line in raw.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        samples = int(count)
+        total += samples
+        frames = [
+            re.sub(r" \((?:.*/site-packages/|.*/backend/)?(.*?):\d+\)", r" (\1)", f)
+            for f in stack.split(";")
+        ]
+        for frame in set(frames):
+            inclusive[frame] += samples
+        own[frames[-1]] += samples
+    lines = [f"{total} samples", "", "inclusive:"]
+    lines += [f"{n / total:6.1%}  {frame}" for frame, n in inclusive.most_common(top)]
+    lines += ["", "by itself:"]
+    lines += [f"{n / total:6.1%}  {frame}" for frame, n in own.most_common(top)]
+    return "\n".join(lines) + "\n"
+
+
+def profile(worker: int, seconds: int, out: Path) -> subprocess.Popen[bytes] | None:
+    """py-spy on one worker while a scenario runs (BENCH_PROFILE=1; needs ptrace rights)."""
+    py_spy = BIN / "py-spy"
+    if not py_spy.exists():
+        return None
+    return subprocess.Popen(
+        [
+            str(py_spy),
+            "record",
+            "-p",
+            str(worker),
+            "-d",
+            str(max(seconds - 2, 1)),
+            "-f",
+            "raw",
+            "-o",
+            str(out),
+            "--nonblocking",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: `make bench` installs it (apt-get install wrk).")
@@ -249,14 +310,29 @@ def main() -> None:
         os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'bench.db'}"
     )
     seconds = int(os.environ.get("BENCH_SECONDS", "10"))
+    database = url.split(":")[0].split("+")[0]
     prepare(url)
     t = targets(url)
     auth = {"Authorization": f"Bearer {t['token']}"}
     results: dict[str, dict[str, float]] = {}
 
-    def measure(name: str, target: str, script: str) -> None:
+    profiles = ROOT / "bench" / "results" / "profiles"
+    profiling = os.environ.get("BENCH_PROFILE") == "1"
+
+    def measure(name: str, target: str, script: str, server: Any = None) -> None:
         print(f"… {name}", flush=True)
+        spy = None
+        if profiling and server is not None:
+            profiles.mkdir(parents=True, exist_ok=True)
+            raw = profiles / f"{name.split()[0]}.raw"
+            spy = profile(worker_pids(server)[0], seconds, raw)
         results[name] = wrk(target, script, seconds)
+        if spy is not None and spy.wait() == 0 and raw.exists():
+            (profiles / f"{name.split()[0]}-{database}.txt").write_text(
+                f"{name} ({database}, one of two workers, py-spy)\n\n"
+                + summarize_profile(raw)
+            )
+            raw.unlink()
 
     # The reference points first, then Accord: one server at a time, so that none holds
     # database connections (PostgreSQL allows 100) or CPU while another is measured.
@@ -315,7 +391,7 @@ def main() -> None:
             ),
         }
         for name, (target, script) in scenarios.items():
-            measure(name, target, script)
+            measure(name, target, script, accord)
         memory = worker_rss_mb(accord)
     finally:
         stop([accord])
@@ -326,7 +402,7 @@ def main() -> None:
         row["x_bare"] = round(row["requests_per_s"] / bare, 3)
     report = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "database": url.split(":")[0],
+        "database": database,
         "connections": CONNECTIONS,
         "seconds_per_scenario": seconds,
         "large_network": t["large"],
@@ -334,8 +410,13 @@ def main() -> None:
         "worker_rss_mb": memory,
         "scenarios": results,
     }
+    # One file a day, one entry per database: a SQLite run and a PostgreSQL run sit side by side.
     out = ROOT / "bench" / "results" / f"{datetime.now(UTC).date().isoformat()}.json"
-    out.write_text(json.dumps(report, indent=2) + "\n")
+    day = json.loads(out.read_text()) if out.exists() else {}
+    if "scenarios" in day:  # the single-run layout of earlier days
+        day = {day.get("database", "sqlite"): day}
+    day[database] = report
+    out.write_text(json.dumps(day, indent=2) + "\n")
     print(
         "\n| scenario | req/s | p50 ms | p99 ms | × straightforward | × bare | non-2xx |"
     )

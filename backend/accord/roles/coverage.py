@@ -57,7 +57,7 @@ class _Commitment:
 @dataclass(frozen=True)
 class _State:
     roles: list[RoleView]
-    partners: list[Any]  # rows: id, name, acronym, sector, stage
+    partners: Sequence[Any]  # rows: id, name, acronym, sector, stage
     stages: dict[uuid.UUID, Stage]
     commitments: list[_Commitment]
     today: date
@@ -95,7 +95,9 @@ def _state(session: Session, network_id: uuid.UUID, filters: CoverageFilters) ->
         )
     if cutoff is not None:
         partner_query = partner_query.where(col(Partner.created_at) < cutoff)
-    partners = sorted(fetch_rows(session, partner_query), key=lambda p: (p.name.lower(), p.name))
+    partners = fetch_rows(
+        session, partner_query.order_by(col(Partner.sort_name), col(Partner.name), col(Partner.id))
+    )
     ids = {p.id for p in partners}
 
     if cutoff is None:
