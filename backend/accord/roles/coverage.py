@@ -6,14 +6,15 @@ their dates. A partner deleted since does not appear (deleting is for mistakes).
 
 import csv
 import io
+import threading
 import uuid
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, or_, select
 from sqlmodel import Session, col
 
 from accord.core.database import fetch_rows
@@ -32,6 +33,8 @@ from accord.roles.models import (
     Gap,
     GapKind,
     GapList,
+    NetworkRole,
+    Role,
     RoleCommitment,
     StatusCounts,
 )
@@ -182,7 +185,62 @@ def _count(coverage: CommitmentStatus | None, counts: StatusCounts) -> None:
         setattr(counts, coverage.value, getattr(counts, coverage.value) + 1)
 
 
+def _fingerprint(session: Session, network_id: uuid.UUID) -> tuple[object, ...]:
+    """Changes whenever anything the current matrix shows changes: partners (and their
+    labels, which move `updated_at`), commitments, roles and the network's wording of
+    them. One statement; each part an indexed aggregate."""
+
+    def count_and_latest(model: Any, *where: Any) -> list[Any]:
+        return [
+            select(func.count()).select_from(model).where(*where).scalar_subquery(),
+            select(func.max(model.updated_at)).where(*where).scalar_subquery(),
+        ]
+
+    row = session.execute(
+        select(
+            *count_and_latest(Partner, col(Partner.network_id) == network_id),
+            *count_and_latest(RoleCommitment, col(RoleCommitment.network_id) == network_id),
+            *count_and_latest(
+                Role, or_(col(Role.network_id).is_(None), col(Role.network_id) == network_id)
+            ),
+            *count_and_latest(NetworkRole, col(NetworkRole.network_id) == network_id),
+        )
+    ).one()
+    return tuple(row)
+
+
+# The current matrix of a large network (thousands of partner columns) takes a tenth of a
+# second to build and is asked for over and over: kept per process, a few at a time, until
+# its fingerprint moves. Matrices `as_of` a date are rebuilt each time.
+_MATRICES: OrderedDict[tuple[object, ...], tuple[tuple[object, ...], CoverageMatrix]] = (
+    OrderedDict()
+)
+_MATRICES_KEPT = 8
+_MATRICES_LOCK = threading.Lock()
+
+
 def matrix(
+    session: Session, network_id: uuid.UUID, filters: CoverageFilters, language: str
+) -> CoverageMatrix:
+    if filters.as_of is not None:
+        return _build_matrix(session, network_id, filters, language)
+    key = (network_id, tuple(sorted(filters.sectors)), tuple(sorted(filters.areas)), language)
+    fingerprint = _fingerprint(session, network_id)
+    with _MATRICES_LOCK:
+        kept = _MATRICES.get(key)
+        if kept is not None and kept[0] == fingerprint:
+            _MATRICES.move_to_end(key)
+            return kept[1]
+    built = _build_matrix(session, network_id, filters, language)
+    with _MATRICES_LOCK:
+        _MATRICES[key] = (fingerprint, built)
+        _MATRICES.move_to_end(key)
+        while len(_MATRICES) > _MATRICES_KEPT:
+            _MATRICES.popitem(last=False)
+    return built
+
+
+def _build_matrix(
     session: Session, network_id: uuid.UUID, filters: CoverageFilters, language: str
 ) -> CoverageMatrix:
     state = _state(session, network_id, filters)

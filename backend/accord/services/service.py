@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlmodel import Session, col
 
 from accord.audit import service as audit
@@ -23,6 +23,7 @@ from accord.core.vocabulary import CapacityStatus, Population, ServiceStatus, Se
 from accord.networks.access import NetworkAccess
 from accord.partners import service as partners
 from accord.partners.models import Partner
+from accord.pathways.models import Pathway
 from accord.services.models import (
     CapacityCreate,
     CapacityPost,
@@ -347,6 +348,22 @@ def delete_service(
     service = get_service(session, access.network_id, service_id, for_update=True)
     access.ensure_can_edit_partner(service.partner_id)
     require_current_version(if_match, service.version)
+    # Pathways are agreements between two partners: they are never removed as a side
+    # effect (the database would cascade), only one by one, each audited.
+    pathways = session.scalar(
+        select(func.count())
+        .select_from(Pathway)
+        .where(
+            or_(
+                col(Pathway.from_service_id) == service.id, col(Pathway.to_service_id) == service.id
+            )
+        )
+    )
+    if pathways:
+        raise Conflict(
+            f"This service is part of {pathways} referral pathway(s). Remove or re-point them "
+            "first, or keep the service and set its status to defunct."
+        )
     labels = LABELS.read(session, [service.id])[service.id]
     audit.record(
         session,

@@ -203,6 +203,20 @@ def test_the_route_finder_answers_while_someone_is_writing(
     assert answer.status_code == 200, answer.text
 
 
+def test_a_service_with_pathways_is_not_deleted_with_them(client: TestClient, net: Net) -> None:
+    """Deleting a service never removes the agreements it is part of behind anyone's back:
+    409 until its pathways are removed (each audited) or the service is kept as defunct."""
+    headers = net.world.coordinator.headers
+    url = net.url(f"services/{net.s['hotline']['id']}")
+    etag = client.get(url, headers=headers).headers["etag"]
+    refused = client.delete(url, headers=headers | {"If-Match": etag})
+    assert refused.status_code == 409 and "pathway" in refused.json()["detail"]
+    assert (
+        client.get(net.url(f"pathways/{net.p['hotline_legal']['id']}"), headers=headers).status_code
+        == 200
+    )
+
+
 def test_fewest_hand_overs_come_first(client: TestClient, net: Net) -> None:
     answer = _routes(
         client,
