@@ -43,6 +43,7 @@ try {
       failed += 1;
       console.log(`  ✗ ${scenario.name} (${Date.now() - t0} ms)\n    ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n    ')}`);
       await page.screenshot({ path: `${resultsDir}/FAILED-${scenario.name.replace(/\W+/g, '-')}.png`, fullPage: true }).catch(() => undefined);
+      if (process.env.E2E_SERVER_LOG) console.log(`    API log (tail):\n${server.log().split('\n').slice(-30).join('\n')}`);
     } finally {
       await context.close().catch(() => undefined);
     }

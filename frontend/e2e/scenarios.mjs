@@ -535,4 +535,147 @@ export const scenarios = [
       await assertAccessible(page, 'coverage at 375 px');
     },
   },
+  {
+    name: 'coordinator creates a service, adds a pathway from it, and finds it on the map and in the route finder',
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base, COORDINATOR);
+      await page.getByRole('link', { name: 'Services', exact: true }).click();
+      await page.getByTestId('service-table').waitFor();
+      await page.getByRole('link', { name: 'Add a service' }).click();
+      await page.getByRole('heading', { name: 'Add a service', level: 1 }).waitFor();
+      const form = page.getByTestId('service-form');
+      // Required fields are checked before anything is sent.
+      await form.getByRole('button', { name: 'Add service' }).click();
+      await form.getByText('This field is required.').first().waitFor();
+      await page.getByRole('combobox', { name: /^Partner/ }).click();
+      await page.getByRole('option', { name: 'Riverside Gender Equality Unit' }).click();
+      await page.getByRole('combobox', { name: /^Type/ }).click();
+      await page.getByRole('option', { name: 'Helpline', exact: true }).click();
+      await form.getByLabel(/^Service name/).fill('Northside night line');
+      await form.getByRole('checkbox', { name: /^Entry point/ }).check();
+      await form.getByRole('button', { name: 'Add opening hours' }).click();
+      await form.getByLabel('Opens').first().waitFor();
+      await form.getByRole('switch', { name: 'Open 24/7' }).check();
+      await form.getByLabel('Front door phone').fill('+1 555 0199');
+      await assertAccessible(page, 'service form');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, resultsDir, 'service-form-1280');
+      await form.getByRole('button', { name: 'Add service' }).click();
+      await page.getByRole('heading', { name: 'Northside night line', level: 1 }).waitFor();
+      const serviceId = page.url().split('/services/')[1];
+      assert.match(serviceId, /^[0-9a-f-]{36}$/);
+      await page.getByRole('button', { name: 'Delete service' }).waitFor();
+      await page.getByTestId('service-pathways').getByText('This service refers nowhere yet.', { exact: false }).waitFor();
+      // A location: the confidential flag is explained where it is set.
+      await page.getByRole('button', { name: 'Add a location' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(/Only coordinators and this partner's editors will see it/).waitFor();
+      await dialog.getByLabel(/^Name/).fill('Call centre');
+      await dialog.getByLabel('Area').fill('north-district');
+      // Let the dialog's fade-in end: axe measures colours as they are drawn.
+      await page.waitForTimeout(500);
+      await assertAccessible(page, 'location form');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Location saved.').waitFor();
+      await page.getByText('Call centre').waitFor();
+      // A pathway from it to the refuge, for emergency shelter.
+      await page.getByRole('link', { name: 'Add pathway from this service' }).click();
+      await page.getByRole('heading', { name: 'Add a pathway', level: 1 }).waitFor();
+      const pathwayForm = page.getByTestId('pathway-form');
+      assert.match(await page.getByRole('combobox', { name: /^From service/ }).inputValue(), /^Northside night line/);
+      await page.getByRole('combobox', { name: /^To service/ }).click();
+      await page.getByRole('option', { name: /^Refugio Luna/ }).click();
+      await page.getByRole('combobox', { name: /^Needs/ }).click();
+      await page.getByRole('option', { name: 'Emergency shelter' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('combobox', { name: /^Channel/ }).click();
+      await page.getByRole('option', { name: 'phone', exact: true }).click();
+      await pathwayForm.getByLabel(/^Expected response/).fill('15');
+      await page.getByRole('combobox', { name: /^Status/ }).click();
+      await page.getByRole('option', { name: 'Active', exact: true }).click();
+      // The "Location saved." notice fades out meanwhile; axe measures it mid-fade otherwise.
+      await page.waitForFunction(() => !document.querySelector('.mantine-Notification-root'), null, { timeout: 10_000 });
+      await assertAccessible(page, 'pathway form');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, resultsDir, 'pathway-form-1280');
+      await pathwayForm.getByRole('button', { name: 'Add pathway' }).click();
+      await page.getByRole('heading', { name: 'Northside night line → Refugio Luna', level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'Edit pathway' }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('.mantine-Notification-root'), null, { timeout: 10_000 });
+      await assertAccessible(page, 'pathway page');
+      // The same pathway again: the API's 409 is shown at the field, and the form stays filled.
+      await page.goto(`${base}/n/${NETWORK}/services/pathways/new?from=${serviceId}`);
+      await page.getByRole('combobox', { name: /^To service/ }).click();
+      await page.getByRole('option', { name: /^Refugio Luna/ }).click();
+      await page.getByRole('combobox', { name: /^Needs/ }).click();
+      await page.getByRole('option', { name: 'Legal advice' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('combobox', { name: /^Channel/ }).click();
+      await page.getByRole('option', { name: 'phone', exact: true }).click();
+      await page.getByTestId('pathway-form').getByRole('button', { name: 'Add pathway' }).click();
+      await page.getByText('There is already a pathway between these two services', { exact: false }).waitFor();
+      assert.match(await page.getByRole('combobox', { name: /^To service/ }).inputValue(), /^Refugio Luna/);
+      // On the pathway map, with its sector in the legend and the table.
+      await page.goto(`${base}/n/${NETWORK}/services/map`);
+      await page.getByTestId('pathway-canvas').locator('canvas').first().waitFor();
+      await page.getByTestId('map-legend-sectors').getByText('Local government').waitFor();
+      const row = page.getByTestId('pathway-table').locator('tbody tr', { hasText: 'Northside night line' });
+      await row.getByText('Local government → Specialist NGO').waitFor();
+      await row.getByRole('button', { name: /^Details of the pathway/ }).click();
+      await page.getByTestId('pathway-details').getByRole('link', { name: 'Open pathway' }).click();
+      await page.getByRole('heading', { name: 'Northside night line → Refugio Luna', level: 1 }).waitFor();
+      // The route finder uses it.
+      await page.goto(`${base}/n/${NETWORK}/services/routes?entry_kind=service&entry=${serviceId}&need=emergency_shelter`);
+      const result = page.getByTestId('need-emergency_shelter');
+      await result.getByTestId('route').getByRole('link', { name: 'Refugio Luna' }).waitFor();
+      await result.getByText(/Northside night line/).first().waitFor();
+      await result.getByText('Active pathway agreed for this need.', { exact: false }).first().waitFor();
+    },
+  },
+  {
+    name: 'route finder and pathway health follow the interface language (French)',
+    async run({ page, context, base }) {
+      // (The viewer's password was changed by the ended-session scenario: sign in as the coordinator.)
+      await signIn(page, base, COORDINATOR);
+      const token = await apiToken(context, base, COORDINATOR);
+      const response = await context.request.get(`${base}/api/v1/networks/${NETWORK}/services`, { headers: { Authorization: `Bearer ${token}` }, params: { q: 'helpline' } });
+      const helpline = (await response.json()).items.find((s) => s.name === '24/7 helpline');
+      assert.ok(helpline);
+      await page.goto(`${base}/n/${NETWORK}/services/routes?entry_kind=service&entry=${helpline.id}&need=emergency_shelter`);
+      const result = page.getByTestId('need-emergency_shelter');
+      await result.getByText('Its type of service meets this need.', { exact: false }).first().waitFor();
+      await page.getByRole('combobox', { name: 'Interface language' }).click();
+      await page.getByRole('option', { name: 'Français' }).click();
+      await page.getByRole('heading', { name: "Recherche d'itinéraire", level: 1 }).waitFor();
+      await result.getByText('Son type de service répond à ce besoin.').first().waitFor();
+      await result.getByText('Parcours actif convenu pour ce besoin.', { exact: false }).first().waitFor();
+      assert.equal(await result.getByText('Its type of service meets this need.', { exact: false }).count(), 0);
+      await assertAccessible(page, 'route finder in French');
+      await page.getByRole('link', { name: 'État des parcours' }).first().click();
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      await page.getByTestId('finding-unreachable_service').getByText("n'est joignable depuis aucun point d'entrée", { exact: false }).first().waitFor();
+    },
+  },
+  {
+    name: 'partner editor sees service actions for their own partner only',
+    async run({ page, context, base }) {
+      await signIn(page, base, EDITOR);
+      const token = await apiToken(context, base, EDITOR);
+      const list = await (await context.request.get(`${base}/api/v1/networks/${NETWORK}/services`, { headers: { Authorization: `Bearer ${token}` }, params: { limit: 200 } })).json();
+      const me = await (await context.request.get(`${base}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      const own = list.items.find((s) => me.memberships[0].partner_ids.includes(s.partner_id));
+      const other = list.items.find((s) => !me.memberships[0].partner_ids.includes(s.partner_id));
+      assert.ok(own && other);
+      await page.goto(`${base}/n/${NETWORK}/services/${own.id}`);
+      await page.getByRole('link', { name: 'Edit service' }).waitFor();
+      await page.getByRole('link', { name: 'Add pathway from this service' }).waitFor();
+      await page.getByRole('button', { name: 'Post capacity' }).waitFor();
+      await page.goto(`${base}/n/${NETWORK}/services/${other.id}`);
+      await page.getByRole('heading', { name: other.name, level: 1 }).waitFor();
+      await page.getByTestId('service-pathways').waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Edit service' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Delete service' }).count(), 0);
+      assert.equal(await page.getByRole('link', { name: 'Add pathway from this service' }).count(), 0);
+    },
+  },
 ];

@@ -23,6 +23,8 @@ import { parsePartnerSearch } from '@/features/partners/api/search';
 import { parsePathwayMapSearch, parseRouteSearch, parseServiceSearch } from '@/features/services/api/search';
 import { PathwayHealthPage } from '@/features/services/routes/PathwayHealthPage';
 import { RouteFinderPage } from '@/features/services/routes/RouteFinderPage';
+import { PathwayEditPage, PathwayNewPage, PathwayPage } from '@/features/services/routes/PathwayPages';
+import { ServiceEditPage, ServiceNewPage } from '@/features/services/routes/ServiceFormPages';
 import { ServicePage } from '@/features/services/routes/ServicePage';
 import { ServicesPage } from '@/features/services/routes/ServicesPage';
 import { PartnerDirectoryPage } from '@/features/partners/routes/PartnerDirectoryPage';
@@ -307,11 +309,73 @@ const serviceRoute = createRoute({
   },
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const idParam = (value: unknown) => {
+  const id = asString(value);
+  return id && UUID.test(id) ? id : undefined;
+};
+
+const newServiceRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services/new',
+  validateSearch: (raw: Record<string, unknown>): { partner?: string } => {
+    const partner = idParam(raw.partner);
+    return partner ? { partner } : {};
+  },
+  component: function NewService() {
+    const { network } = newServiceRoute.useParams();
+    const { partner } = newServiceRoute.useSearch();
+    return <ServiceNewPage network={network} partnerId={partner} />;
+  },
+});
+
+const editServiceRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services/$serviceId/edit',
+  component: function EditService() {
+    const { network, serviceId } = editServiceRoute.useParams();
+    return <ServiceEditPage network={network} serviceId={serviceId} />;
+  },
+});
+
+const newPathwayRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services/pathways/new',
+  validateSearch: (raw: Record<string, unknown>): { from?: string; to?: string } => {
+    const from = idParam(raw.from);
+    const to = idParam(raw.to);
+    return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  },
+  component: function NewPathway() {
+    const { network } = newPathwayRoute.useParams();
+    const { from, to } = newPathwayRoute.useSearch();
+    return <PathwayNewPage network={network} from={from} to={to} />;
+  },
+});
+
+const pathwayRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services/pathways/$pathwayId',
+  component: function Pathway() {
+    const { network, pathwayId } = pathwayRoute.useParams();
+    return <PathwayPage network={network} pathwayId={pathwayId} />;
+  },
+});
+
+const editPathwayRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services/pathways/$pathwayId/edit',
+  component: function EditPathway() {
+    const { network, pathwayId } = editPathwayRoute.useParams();
+    return <PathwayEditPage network={network} pathwayId={pathwayId} />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
     homeRoute,
-    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute]),
+    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute]),
   ]),
 ]);
 

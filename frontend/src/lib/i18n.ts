@@ -1,5 +1,5 @@
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 
 import en from '@/locales/en/translation.json';
 import es from '@/locales/es/translation.json';
@@ -41,6 +41,12 @@ export function changeLanguage(language: Language): Promise<unknown> {
 export function currentLanguage(): Language {
   const language = i18n.resolvedLanguage ?? i18n.language;
   return isLanguage(language) ? language : 'en';
+}
+
+/** The UI language, sent as `lang` so the API's texts (role titles, gap reasons, route explanations) match it. */
+export function useApiLanguage(): string {
+  const { i18n: instance } = useTranslation();
+  return instance.resolvedLanguage ?? 'en';
 }
 
 i18n.on('languageChanged', (language) => {

@@ -36,6 +36,12 @@ export interface Permissions {
   manageRoles: boolean;
   /** Take on, change or drop a partner's commitment to a role. */
   editCommitments: (partnerId: string) => boolean;
+  /** Add a service at all (coordinators, and editors of at least one partner). */
+  createService: boolean;
+  /** Change a partner's services, their locations and capacity, and the pathways they send. */
+  editServicesOf: (partnerId: string) => boolean;
+  /** The partners whose services the member may create; null means every partner. */
+  servicePartnerIds: string[] | null;
 }
 
 export function permissionsOf(membership: MyMembership | undefined): Permissions {
@@ -50,6 +56,10 @@ export function permissionsOf(membership: MyMembership | undefined): Permissions
     manageRoles: coordinator,
     editCommitments: (partnerId) =>
       coordinator || (role === 'partner_editor' && (membership?.partner_ids ?? []).includes(partnerId)),
+    createService: coordinator || (role === 'partner_editor' && (membership?.partner_ids ?? []).length > 0),
+    editServicesOf: (partnerId) =>
+      coordinator || (role === 'partner_editor' && (membership?.partner_ids ?? []).includes(partnerId)),
+    servicePartnerIds: coordinator ? null : role === 'partner_editor' ? (membership?.partner_ids ?? []) : [],
   };
 }
 

@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 
 import {
   commitmentsCreateCommitment,
@@ -22,6 +21,7 @@ import {
   type RoleUpdate,
   type Sector,
 } from '@/client';
+import { useApiLanguage } from '@/lib/i18n';
 import { etagOf, unwrap, unwrapWithEtag } from '@/lib/problem';
 
 import { toCoverageQuery, type CoverageSearch } from './search';
@@ -39,11 +39,7 @@ export const coverageKeys = {
   commitment: (network: string, id: string) => [...coverageKeys.commitments(network), 'detail', id] as const,
 };
 
-/** The UI language, sent as `lang` so the API's texts (role titles, gap reasons) match it. */
-export function useApiLanguage(): string {
-  const { i18n } = useTranslation();
-  return i18n.resolvedLanguage ?? 'en';
-}
+export { useApiLanguage };
 
 export function useCoverageMatrix(network: string, search: CoverageSearch) {
   const lang = useApiLanguage();

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import type { PathwayPublic, ServicePublic } from '@/client';
 
-import { filterMap, typeColour } from './map';
+import { SECTORS } from '@/lib/vocabulary';
+
+import { contrastRatio, filterMap, MAP_BACKGROUND, MAP_LABEL, MIN_NODE_CONTRAST, sectorColour, sectorsShown } from './map';
 import { parsePathwayMapSearch } from './search';
 
 const service = (id: string, areas: string[]) => ({ id, areas, type: 'shelter' }) as unknown as ServicePublic;
@@ -24,7 +26,22 @@ describe('pathway map', () => {
     expect(filterMap(services, pathways, {}).pathways).toHaveLength(3);
   });
 
-  it('gives each service type its own colour', () => {
-    expect(typeColour('shelter')).not.toEqual(typeColour('hotline'));
+  it('gives each partner sector its own colour', () => {
+    expect(new Set(SECTORS.map(sectorColour)).size).toBe(SECTORS.length);
+    expect(sectorColour('health')).not.toEqual(sectorColour('police'));
+  });
+
+  it('keeps every sector colour legible against the canvas, and the labels readable', () => {
+    for (const sector of SECTORS) {
+      expect(contrastRatio(sectorColour(sector), MAP_BACKGROUND), sector).toBeGreaterThanOrEqual(MIN_NODE_CONTRAST);
+    }
+    expect(MIN_NODE_CONTRAST).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(MAP_LABEL, MAP_BACKGROUND)).toBeGreaterThanOrEqual(7);
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21);
+  });
+
+  it('lists in the legend only the sectors of the services shown, in the API order', () => {
+    const shown = [{ partner_sector: 'police' }, { partner_sector: 'health' }, { partner_sector: 'police' }] as const;
+    expect(sectorsShown([...shown])).toEqual(['health', 'police']);
   });
 });

@@ -1,23 +1,24 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Finding, PathwayPublic } from '@/client';
-import { AnchorLink } from '@/components/links';
+import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
-import { NEEDS, SERVICE_TYPES } from '@/lib/vocabulary';
+import { usePermissions } from '@/lib/membership';
+import { NEEDS } from '@/lib/vocabulary';
 
-import { filterMap, typeColour } from '../api/map';
+import { filterMap, MAP_BACKGROUND, MAP_LABEL, sectorColour, sectorsShown } from '../api/map';
 import type { PathwayMapSearch } from '../api/search';
 import { usePathwayHealth, usePathwayList, useServiceOptions } from '../api/services';
 import { ServicesNav } from '../components/ServicesNav';
 
 /** A finding's marker: thicker red-orange border on the canvas, plus a ⚠ in every text label. */
 const FINDING_COLOUR = '#d9480f';
-const INACTIVE_COLOUR = '#adb5bd';
 
 function lineStyle(status: PathwayPublic['status']) {
   if (status === 'active') return 'solid';
@@ -28,6 +29,7 @@ function lineStyle(status: PathwayPublic['status']) {
 export function PathwayMapPage({ network, search, onSearchChange }: { network: string; search: PathwayMapSearch; onSearchChange: (next: PathwayMapSearch) => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const permissions = usePermissions(network);
   const services = useServiceOptions(network);
   const pathways = usePathwayList(network);
   const highlight = search.findings === 'show';
@@ -41,7 +43,7 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
   const flaggedPathways = useMemo(() => new Set(findings.flatMap((f) => f.pathway_ids ?? [])), [findings]);
   const names = useMemo(() => new Map((services.data ?? []).map((s) => [s.id, s.name])), [services.data]);
   const areas = useMemo(() => [...new Set((services.data ?? []).flatMap((s) => s.areas))].sort((a, b) => a.localeCompare(b)), [services.data]);
-  const types = useMemo(() => SERVICE_TYPES.filter((type) => shown.services.some((s) => s.type === type)), [shown.services]);
+  const sectors = useMemo(() => sectorsShown(shown.services), [shown.services]);
   const selected = shown.pathways.find((p) => p.id === selectedId) ?? null;
   const shownFindings = findings.filter(
     (f) => (f.service_ids ?? []).some((id) => shown.services.some((s) => s.id === id)) || (f.pathway_ids ?? []).some((id) => shown.pathways.some((p) => p.id === id)) || (!(f.service_ids ?? []).length && !(f.pathway_ids ?? []).length),
@@ -54,7 +56,7 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
       elements: [
         ...shown.services.map((s) => ({
           group: 'nodes' as const,
-          data: { id: s.id, label: (flaggedServices.has(s.id) ? '⚠ ' : '') + s.name, colour: s.status === 'active' ? typeColour(s.type) : INACTIVE_COLOUR },
+          data: { id: s.id, label: (flaggedServices.has(s.id) ? '⚠ ' : '') + s.name, colour: sectorColour(s.partner_sector) },
           classes: [s.entry_point ? 'entry' : '', s.status === 'active' ? '' : 'inactive', flaggedServices.has(s.id) ? 'finding' : ''].filter(Boolean).join(' '),
         })),
         ...shown.pathways.map((p) => ({
@@ -70,7 +72,11 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
             'background-color': 'data(colour)',
             label: 'data(label)',
             'font-size': 10,
-            color: '#212529',
+            color: MAP_LABEL,
+            // Labels sit on the canvas colour, even where they cross a line.
+            'text-background-color': MAP_BACKGROUND,
+            'text-background-opacity': 0.85,
+            'text-background-padding': '1px',
             'text-valign': 'bottom',
             'text-margin-y': 4,
             'text-wrap': 'wrap',
@@ -82,7 +88,8 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
           },
         },
         { selector: 'node.entry', style: { shape: 'diamond', width: 30, height: 30, 'border-width': 3, 'border-style': 'double', 'border-color': '#1c1c1c' } },
-        { selector: 'node.inactive', style: { color: '#5c5f66', 'background-opacity': 0.6 } },
+        // Not active: hollow, with a dashed ring in the sector's colour (so the sector still shows).
+        { selector: 'node.inactive', style: { 'background-color': MAP_BACKGROUND, 'border-width': 3, 'border-style': 'dashed', 'border-color': 'data(colour)' } },
         { selector: 'node.finding', style: { 'border-width': 5, 'border-color': FINDING_COLOUR, 'border-style': 'solid' } },
         {
           selector: 'edge',
@@ -122,7 +129,17 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
 
   return (
     <>
-      <PageHeader title={t('pathwayMap.title')} description={t('pathwayMap.description')} />
+      <PageHeader
+        title={t('pathwayMap.title')}
+        description={t('pathwayMap.description')}
+        actions={
+          permissions.createService && (
+            <ButtonLink to="/n/$network/services/pathways/new" params={{ network }} variant="default" leftSection={<IconPlus size={16} aria-hidden="true" />}>
+              {t('pathwayForm.newTitle')}
+            </ButtonLink>
+          )
+        }
+      />
       <ServicesNav network={network} current="map" />
       <Paper withBorder p="md" radius="md" mb="lg" component="section" aria-label={t('coverage.filters.title')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -165,7 +182,7 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                   role="img"
                   aria-label={t('pathwayMap.canvasLabel', { services: shown.services.length, pathways: shown.pathways.length })}
                   data-testid="pathway-canvas"
-                  style={{ height: 480, width: '100%' }}
+                  style={{ height: 480, width: '100%', background: MAP_BACKGROUND }}
                 />
               </Paper>
               <Stack gap="md" style={{ flex: '1 1 16rem', minWidth: 0 }}>
@@ -174,13 +191,13 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                     {t('pathwayMap.legend')}
                   </Title>
                   <Text size="xs" c="dimmed" mb="xs">
-                    {t('pathwayMap.legendTypes')}
+                    {t('pathwayMap.legendSectors')}
                   </Text>
-                  <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                    {types.map((type) => (
-                      <Group key={type} gap="xs" component="li" wrap="nowrap">
-                        <span aria-hidden="true" style={{ width: 12, height: 12, borderRadius: 6, background: typeColour(type), flex: 'none' }} />
-                        <Text size="sm">{t(`serviceType.${type}`)}</Text>
+                  <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="map-legend-sectors">
+                    {sectors.map((sector) => (
+                      <Group key={sector} gap="xs" component="li" wrap="nowrap">
+                        <span aria-hidden="true" style={{ width: 12, height: 12, borderRadius: 6, background: sectorColour(sector), flex: 'none' }} />
+                        <Text size="sm">{t(`sector.${sector}`)}</Text>
                       </Group>
                     ))}
                   </Stack>
@@ -219,6 +236,16 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                       </Text>
                       <Text size="sm">{t('pathwayMap.consent')}: {selected.consent_required ? t('common.yes') : t('common.no')}</Text>
                       <Text size="sm">{t('pathwayMap.status')}: {t(`pathwayStatus.${selected.status}`)}</Text>
+                      <Group gap="xs" mt="xs">
+                        <ButtonLink to="/n/$network/services/pathways/$pathwayId" params={{ network, pathwayId: selected.id }} size="compact-sm" variant="default">
+                          {t('pathway.open')}
+                        </ButtonLink>
+                        {permissions.editServicesOf(selected.from_service.partner_id) && (
+                          <ButtonLink to="/n/$network/services/pathways/$pathwayId/edit" params={{ network, pathwayId: selected.id }} size="compact-sm" variant="default">
+                            {t('pathway.edit')}
+                          </ButtonLink>
+                        )}
+                      </Group>
                     </Stack>
                   </Paper>
                 )}
@@ -261,12 +288,13 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
               {shown.pathways.length === 0 ? (
                 <Text size="sm">{t('pathwayMap.noPathways')}</Text>
               ) : (
-                <Table.ScrollContainer minWidth={640}>
+                <Table.ScrollContainer minWidth={780}>
                   <Table data-testid="pathway-table" striped>
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th scope="col">{t('pathwayMap.from')}</Table.Th>
                         <Table.Th scope="col">{t('pathwayMap.to')}</Table.Th>
+                        <Table.Th scope="col">{t('pathwayMap.sectors')}</Table.Th>
                         <Table.Th scope="col">{t('pathwayMap.needs')}</Table.Th>
                         <Table.Th scope="col">{t('pathwayMap.status')}</Table.Th>
                         <Table.Th scope="col">{t('common.actions')}</Table.Th>
@@ -284,6 +312,9 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                             <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.to_service.id }} size="sm">
                               {p.to_service.name}
                             </AnchorLink>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{t('pathwayMap.sectorsFromTo', { from: t(`sector.${p.from_service.partner_sector}`), to: t(`sector.${p.to_service.partner_sector}`) })}</Text>
                           </Table.Td>
                           <Table.Td>{p.needs.map((n) => t(`need.${n}`)).join(', ')}</Table.Td>
                           <Table.Td>

@@ -50,7 +50,7 @@ function RouteCard({ network, route, index }: { network: string; route: Route; i
       {target.fits.length > 0 && (
         <List size="sm" mb="xs">
           {target.fits.map((fit) => (
-            <List.Item key={fit.code}>{fit.text}</List.Item>
+            <List.Item key={`${fit.code}-${fit.value ?? ''}`}>{fit.text}</List.Item>
           ))}
         </List>
       )}
@@ -73,7 +73,9 @@ function RouteCard({ network, route, index }: { network: string; route: Route; i
                 ({t(`channel.${step.channel}`)}
                 {step.expected_response_minutes != null ? `, ${t('routes.responseIn', { count: step.expected_response_minutes })}` : ''})
               </Text>
-              <Text size="xs">{step.why}</Text>
+              <Text size="xs" data-testid="route-step-why">
+                {t('routes.agreedFor', { need: t(`need.${step.agreed_for}`) })} {step.why}
+              </Text>
               <Group gap={4}>
                 {step.consent_required && <Badge size="sm" color="gray" styles={{ label: { color: 'var(--mantine-color-dark-8)' } }}>{t('routes.consent')}</Badge>}
               </Group>
@@ -100,9 +102,10 @@ function NeedResult({ network, result }: { network: string; result: NeedRoutes }
           ({result.met ? t('routes.met') : t('routes.unmet')})
         </Text>
       </Title>
-      {!result.met && result.unmet_reason && (
-        <Alert color="yellow" variant="light" mb="sm">
-          {result.unmet_reason}
+      {!result.met && (result.unmet_reason || result.unmet) && (
+        <Alert color="yellow" variant="light" mb="sm" data-testid="unmet-reason">
+          {result.unmet_reason ?? t(`routes.unmetCode.${result.unmet}`)}
+          {result.fitting_services > 0 && <Text size="xs" mt={4}>{t('routes.fittingServices', { count: result.fitting_services })}</Text>}
         </Alert>
       )}
       <Stack gap="sm">

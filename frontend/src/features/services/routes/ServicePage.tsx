@@ -1,10 +1,12 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { IconLock, IconMapPin } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Modal, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { PostedCapacity, ServicePublic } from '@/client';
-import { FormProblem } from '@/components/ConflictAlert';
+import { SectorBadge } from '@/components/CodeBadges';
+import { ConflictAlert, FormProblem } from '@/components/ConflictAlert';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { notify } from '@/components/notify';
 import { PageHeader } from '@/components/PageHeader';
@@ -15,8 +17,10 @@ import { usePermissions } from '@/lib/membership';
 import { generalProblemMessage, isApiError } from '@/lib/problem';
 import { POSTED_CAPACITIES } from '@/lib/vocabulary';
 
-import { usePostCapacity, useService } from '../api/services';
+import { useDeleteService, usePostCapacity, useService } from '../api/services';
 import { CapacityBadge, CapacityFreshness } from '../components/Capacity';
+import { LocationsPanel } from '../components/LocationsPanel';
+import { ServicePathwaysPanel } from '../components/ServicePathwaysPanel';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -90,6 +94,11 @@ export function ServicePage({ network, serviceId }: { network: string; serviceId
   const format = useFormat();
   const permissions = usePermissions(network);
   const service = useService(network, serviceId);
+  const navigate = useNavigate();
+  const remove = useDeleteService(network);
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
   if (service.isPending) return <LoadingState />;
   if (service.isError) {
     if (isApiError(service.error, 404) || isApiError(service.error, 422)) {
@@ -108,6 +117,20 @@ export function ServicePage({ network, serviceId }: { network: string; serviceId
   }
   const record = service.data;
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+  const canEdit = permissions.editServicesOf(record.partner_id);
+  const confirmDelete = async () => {
+    setProblem(null);
+    try {
+      await remove.mutateAsync({ serviceId: record.id, version: record.version });
+      notify(t('serviceForm.deleted', { name: record.name }));
+      await navigate({ to: '/n/$network/services', params: { network } });
+    } catch (error) {
+      setConfirming(false);
+      if (isApiError(error, 412)) setStale(true);
+      else if (isApiError(error, 403)) setProblem(t('serviceForm.forbidden'));
+      else setProblem(isApiError(error) ? generalProblemMessage(error.problem, []) : t('common.errorBody'));
+    }
+  };
   return (
     <Stack gap="lg">
       <div>
@@ -132,10 +155,54 @@ export function ServicePage({ network, serviceId }: { network: string; serviceId
               <AnchorLink to="/n/$network/partners/$partnerId" params={{ network, partnerId: record.partner_id }} size="sm">
                 {record.partner_name}
               </AnchorLink>
+              <SectorBadge sector={record.partner_sector} />
             </Group>
+          }
+          actions={
+            canEdit && (
+              <>
+                <ButtonLink
+                  to="/n/$network/services/$serviceId/edit"
+                  params={{ network, serviceId: record.id }}
+                  leftSection={<IconPencil size={16} aria-hidden="true" />}
+                  variant="default"
+                >
+                  {t('serviceForm.edit')}
+                </ButtonLink>
+                <Button variant="default" leftSection={<IconTrash size={16} aria-hidden="true" />} onClick={() => setConfirming(true)}>
+                  {t('serviceForm.delete')}
+                </Button>
+              </>
+            )
           }
         />
       </div>
+      {stale && (
+        <ConflictAlert
+          onReload={async () => {
+            await service.refetch();
+            setStale(false);
+          }}
+        />
+      )}
+      {problem && (
+        <Alert color="orange" variant="light" role="alert" title={t('common.saveFailed')}>
+          {problem}
+        </Alert>
+      )}
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={confirming} onClose={() => setConfirming(false)} title={t('serviceForm.deleteTitle')}>
+        <Stack gap="md">
+          <Text>{t('serviceForm.deleteConfirm', { name: record.name })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="#a63a0c" onClick={() => void confirmDelete()} loading={remove.isPending}>
+              {t('serviceForm.deleteAction')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Stack gap="lg">
@@ -195,35 +262,12 @@ export function ServicePage({ network, serviceId }: { network: string; serviceId
                 ))}
               </Group>
             </Paper>
-            <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="service-locations">
-              <Title order={2} size="h4" id="service-locations" mb="md">
-                {t('services.locations')}
-              </Title>
-              {/* A confidential address is simply absent for those not allowed to see it. */}
-              {record.has_confidential_location && !record.locations.some((location) => location.confidential) && (
-                <Alert color="gray" variant="light" icon={<IconLock aria-hidden="true" />} mb="sm" data-testid="confidential-location">
-                  {t('services.confidential')}
-                </Alert>
-              )}
-              {record.locations.length === 0 && !record.has_confidential_location && <Text c="dimmed">{t('services.noLocations')}</Text>}
-              <Stack gap="xs">
-                {record.locations.map((location) => (
-                  <Group key={location.id} gap="xs" wrap="nowrap" align="flex-start">
-                    <IconMapPin size={16} aria-hidden="true" />
-                    <div>
-                      <Text size="sm" fw={600}>
-                        {location.name} {location.confidential && <Badge size="xs" color="gray" styles={{ label: { color: 'var(--mantine-color-dark-8)' } }}>{t('services.confidentialBadge')}</Badge>}
-                      </Text>
-                      <Text size="sm">{[location.address, location.area].filter(Boolean).join(' · ')}</Text>
-                    </div>
-                  </Group>
-                ))}
-              </Stack>
-            </Paper>
+            <LocationsPanel network={network} service={record} canEdit={canEdit} />
+            <ServicePathwaysPanel network={network} serviceId={record.id} canAdd={canEdit} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-          <CapacityCard network={network} service={record} canPost={permissions.editPartner(record.partner_id)} />
+          <CapacityCard network={network} service={record} canPost={canEdit} />
         </Grid.Col>
       </Grid>
     </Stack>

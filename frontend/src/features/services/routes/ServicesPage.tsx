@@ -1,12 +1,13 @@
 import { Badge, Button, Group, MultiSelect, Paper, SimpleGrid, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconChevronLeft, IconChevronRight, IconSearch } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { AnchorLink } from '@/components/links';
+import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { usePermissions } from '@/lib/membership';
 import { SERVICE_TYPES } from '@/lib/vocabulary';
 
 import type { ServiceSearch } from '../api/search';
@@ -23,6 +24,7 @@ function clean(search: ServiceSearch): ServiceSearch {
 export function ServicesPage({ network, search, onSearchChange }: { network: string; search: ServiceSearch; onSearchChange: (next: ServiceSearch, options?: { replace?: boolean }) => void }) {
   const { t } = useTranslation();
   const list = useServiceList(network, search);
+  const permissions = usePermissions(network);
   const [text, setText] = useState(search.q ?? '');
   const [shownQ, setShownQ] = useState(search.q);
   if (shownQ !== search.q) {
@@ -34,7 +36,17 @@ export function ServicesPage({ network, search, onSearchChange }: { network: str
 
   return (
     <>
-      <PageHeader title={t('services.title')} description={t('services.description')} />
+      <PageHeader
+        title={t('services.title')}
+        description={t('services.description')}
+        actions={
+          permissions.createService && (
+            <ButtonLink to="/n/$network/services/new" params={{ network }} leftSection={<IconPlus size={16} aria-hidden="true" />}>
+              {t('serviceForm.add')}
+            </ButtonLink>
+          )
+        }
+      />
       <ServicesNav network={network} current="services" />
       <Paper withBorder p="md" radius="md" mb="lg" component="section" aria-label={t('coverage.filters.title')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -92,7 +104,7 @@ export function ServicesPage({ network, search, onSearchChange }: { network: str
                           {service.name}
                         </AnchorLink>
                         <Text size="xs" c="dimmed">
-                          {service.partner_name}
+                          {service.partner_name} · {t(`sector.${service.partner_sector}`)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
