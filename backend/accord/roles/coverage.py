@@ -217,6 +217,7 @@ _MATRICES: OrderedDict[tuple[object, ...], tuple[tuple[object, ...], CoverageMat
 )
 _MATRICES_KEPT = 8
 _MATRICES_LOCK = threading.Lock()
+_BUILDING: dict[tuple[object, ...], threading.Lock] = {}
 
 
 def matrix(
@@ -226,17 +227,29 @@ def matrix(
         return _build_matrix(session, network_id, filters, language)
     key = (network_id, tuple(sorted(filters.sectors)), tuple(sorted(filters.areas)), language)
     fingerprint = _fingerprint(session, network_id)
+
+    def kept() -> CoverageMatrix | None:
+        with _MATRICES_LOCK:
+            found = _MATRICES.get(key)
+            if found is not None and found[0] == fingerprint:
+                _MATRICES.move_to_end(key)
+                return found[1]
+            return None
+
+    if (hit := kept()) is not None:
+        return hit
     with _MATRICES_LOCK:
-        kept = _MATRICES.get(key)
-        if kept is not None and kept[0] == fingerprint:
-            _MATRICES.move_to_end(key)
-            return kept[1]
-    built = _build_matrix(session, network_id, filters, language)
-    with _MATRICES_LOCK:
-        _MATRICES[key] = (fingerprint, built)
-        _MATRICES.move_to_end(key)
-        while len(_MATRICES) > _MATRICES_KEPT:
-            _MATRICES.popitem(last=False)
+        building = _BUILDING.setdefault(key, threading.Lock())
+    # One thread builds; the others asking for the same matrix wait for it.
+    with building:
+        if (hit := kept()) is not None:
+            return hit
+        built = _build_matrix(session, network_id, filters, language)
+        with _MATRICES_LOCK:
+            _MATRICES[key] = (fingerprint, built)
+            while len(_MATRICES) > _MATRICES_KEPT:
+                dropped, _ = _MATRICES.popitem(last=False)
+                _BUILDING.pop(dropped, None)
     return built
 
 
