@@ -6,10 +6,30 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy import delete, exists, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, SQLModel
 
 from accord.core.database import fetch_rows
+
+
+class label_rows(FunctionElement[Any]):
+    """Aggregate: the rows' (kind, position, value) as one JSON array of arrays."""
+
+    name = "label_rows"
+    inherit_cache = True
+
+
+@compiles(label_rows, "sqlite")
+def _label_rows_sqlite(element: label_rows, compiler: Any, **kw: Any) -> str:
+    return f"json_group_array(json_array({compiler.process(element.clauses, **kw)}))"
+
+
+@compiles(label_rows, "postgresql")
+def _label_rows_postgresql(element: label_rows, compiler: Any, **kw: Any) -> str:
+    return f"json_agg(json_build_array({compiler.process(element.clauses, **kw)}))"
 
 
 class LabelStore:
@@ -41,6 +61,25 @@ class LabelStore:
             name = self._names.get(kind)
             if name is not None:
                 result[owner_id][name].append(value)
+        return result
+
+    def aggregated(self, owner_id: Any) -> Any:
+        """A column for a list's own query: every label of the row's owner, as JSON. A
+        page then needs no second query, and no label row is decoded on its own."""
+        return (
+            select(label_rows(self._kind, self._position, self._value))
+            .where(self._owner_column == owner_id)
+            .scalar_subquery()
+        )
+
+    def parse(self, aggregated: Any) -> dict[str, list[str]]:
+        """What `aggregated` read, by API field name and in the order the user gave."""
+        rows = orjson.loads(aggregated) if isinstance(aggregated, str) else aggregated or []
+        result: dict[str, list[str]] = {name: [] for name in self.fields}
+        for kind, _position, value in sorted(rows, key=lambda row: (row[0], row[1])):
+            name = self._names.get(kind)
+            if name is not None:
+                result[name].append(value)
         return result
 
     def write(

@@ -100,6 +100,7 @@ _PARTNER_PUBLIC = tuple(
 _PUBLIC_COLUMNS = [
     *(getattr(Partner, name) for name in _PARTNER_PUBLIC),
     *(getattr(StakeholderAssessment, name).label(f"a_{name}") for name in _ASSESSMENT_PUBLIC),
+    LABELS.aggregated(Partner.id).label("labels"),
 ]
 
 
@@ -120,13 +121,12 @@ def _public_dict(
     }
 
 
-def _public_dicts(session: Session, rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
-    labels = LABELS.read(session, [row.id for row in rows])
+def _public_dicts(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
     result = []
     for row in rows:
         values = row._mapping
         assessment = {name: values[f"a_{name}"] for name in _ASSESSMENT_PUBLIC}
-        result.append(_public_dict(values, assessment, labels[row.id]))
+        result.append(_public_dict(values, assessment, LABELS.parse(values["labels"])))
     return result
 
 
@@ -145,7 +145,7 @@ def read_partner(session: Session, network_id: uuid.UUID, partner_id: uuid.UUID)
     )
     if not rows:
         raise NotFound("No partner with this id in this network.")
-    return _public_dicts(session, rows)[0]
+    return _public_dicts(rows)[0]
 
 
 def to_public(session: Session, partner: Partner) -> PartnerPublic:
@@ -221,7 +221,7 @@ def list_partners(
     # The sort keys come after the partner's own columns.
     keys = len(_PUBLIC_COLUMNS)
     page, next_cursor = page_of(rows, limit=limit, sort_name=sort.value, key=lambda r: r[keys:])
-    return _public_dicts(session, page), next_cursor
+    return _public_dicts(page), next_cursor
 
 
 def get_partner(
