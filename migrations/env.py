@@ -57,9 +57,27 @@ def run_migrations_online() -> None:
     engine = create_db_engine(_settings())
     try:
         with engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                # SQLite alters a table by copying it and dropping the old one; with foreign
+                # keys on, that drop would cascade to every child row (a partner's labels,
+                # assessment, services…). Off for the migration (it can only be changed
+                # outside a transaction), checked after it.
+                connection.connection.driver_connection.execute(
+                    "PRAGMA foreign_keys=OFF"
+                )
             _configure(connection)
             with context.begin_transaction():
                 context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql(
+                    "PRAGMA foreign_key_check"
+                ).fetchall()
+                connection.commit()
+                if broken:
+                    raise RuntimeError(
+                        f"migration left rows without their parent: {broken[:5]}"
+                    )
     finally:
         engine.dispose()
 
