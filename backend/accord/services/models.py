@@ -20,7 +20,9 @@ from accord.core.models import (
     code_field,
     created_at_field,
     id_field,
+    keep_sort_key,
     optional,
+    sort_key_field,
     utcnow,
 )
 from accord.core.vocabulary import (
@@ -39,8 +41,9 @@ HOUR_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
 class Service(SQLModel, table=True):
     __tablename__ = "services"
     __table_args__ = (
-        Index("ix_services_network_type", "network_id", "type"),
-        Index("ix_services_network_name", "network_id", "name", "id"),
+        # The list's order (sort name, then name and id), plain and by type, from the index.
+        Index("ix_services_network_type", "network_id", "type", "sort_name", "name", "id"),
+        Index("ix_services_network_sort_name", "network_id", "sort_name", "name", "id"),
         # The route graph's freshness check (max updated_at).
         Index("ix_services_network_updated", "network_id", "updated_at"),
     )
@@ -50,6 +53,7 @@ class Service(SQLModel, table=True):
     partner_id: uuid.UUID = Field(foreign_key="partners.id", ondelete="CASCADE", index=True)
     type: ServiceType = code_field(40)
     name: str = Field(max_length=200)
+    sort_name: str = sort_key_field("name", 200)
     description: str | None = Field(default=None, sa_type=Text)
     status: ServiceStatus = code_field(30, default=ServiceStatus.active)
     # Where survivors first arrive (a police desk, a hotline, an emergency department):
@@ -71,6 +75,9 @@ class Service(SQLModel, table=True):
     version: int = Field(default=1)
     created_at: datetime = created_at_field()
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+keep_sort_key(Service, "name", "sort_name")
 
 
 class ServiceLabel(SQLModel, table=True):

@@ -210,7 +210,7 @@ def _filtered(network_id: uuid.UUID, filters: ServiceFilters) -> Any:
 
 
 _SORT = [
-    SortColumn(func.lower(Service.name)),
+    SortColumn(col(Service.sort_name)),
     SortColumn(col(Service.name)),
     SortColumn(col(Service.id), parse=parse_uuid),
 ]
