@@ -166,7 +166,14 @@ def create_pathway(session: Session, access: NetworkAccess, data: PathwayCreate)
     if duplicate is not None:
         raise Conflict(
             "There is already a pathway between these two services; change its needs instead.",
-            errors=[FieldError(field="body.to_service_id", message=f"pathway {duplicate}")],
+            errors=[
+                FieldError(
+                    field="body.to_service_id",
+                    message="A pathway from this service to that one exists already.",
+                )
+            ],
+            # Where the existing pathway is, for a client to offer it instead.
+            headers={"Location": f"/api/v1/networks/{access.network.slug}/pathways/{duplicate}"},
         )
     values = data.model_dump(exclude={"from_service_id", "to_service_id", "needs"})
     pathway = Pathway(

@@ -430,6 +430,12 @@ def test_pathway_rules(client: TestClient, net: Net) -> None:
         headers=headers,
     )
     assert again.status_code == 409
+    # The answer points at the pathway that exists, for the client to offer instead.
+    existing = client.get(again.headers["location"], headers=headers).json()
+    assert (existing["from_service"]["name"], existing["to_service"]["name"]) == (
+        "Police desk",
+        "24/7 hotline",
+    )
     foreign = client.post(
         f"/api/v1/networks/{net.world.b.slug}/pathways",
         json={
