@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -116,3 +116,17 @@ def fetch_rows(session: Session, statement: Any) -> Sequence[Any]:
     if session.new or session.dirty or session.deleted:
         session.flush()
     return session.connection().execute(statement).all()
+
+
+def change_fingerprint(session: Session, *parts: tuple[Any, Any]) -> tuple[object, ...]:
+    """A token that moves whenever a row of one of the (model, condition) parts is added,
+    changed or removed: each part's row count and latest `updated_at`, all in one statement
+    (one round trip), each an indexed aggregate. Per-process caches keep what they built
+    from those rows until it moves."""
+    columns: list[Any] = []
+    for model, where in parts:
+        columns += [
+            select(func.count()).select_from(model).where(where).scalar_subquery(),
+            select(func.max(model.updated_at)).where(where).scalar_subquery(),
+        ]
+    return tuple(session.execute(select(*columns)).one())

@@ -7,12 +7,12 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import networkx as nx
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session, col
 
+from accord.core.database import change_fingerprint
 from accord.core.vocabulary import (
     NEED_SERVICE_TYPES,
     ONWARD_REFERRAL_EXPECTED,
@@ -115,21 +115,13 @@ class RouteGraph:
 
 
 def _fingerprint(session: Session, network_id: uuid.UUID) -> tuple[object, ...]:
-    """Changes whenever a service or pathway of the network is added, changed or removed
+    """Moves whenever a service or pathway of the network is added, changed or removed
     (their labels and needs change only together with their `updated_at`), or a partner
-    is renamed. One statement (one round trip), each part read from an index."""
-
-    def count_and_latest(model: Any) -> list[Any]:
-        where = col(model.network_id) == network_id
-        return [
-            select(func.count()).select_from(model).where(where).scalar_subquery(),
-            select(func.max(model.updated_at)).where(where).scalar_subquery(),
-        ]
-
-    row = session.execute(
-        select(*count_and_latest(Service), *count_and_latest(Pathway), *count_and_latest(Partner))
-    ).one()
-    return tuple(row)
+    is renamed."""
+    return change_fingerprint(
+        session,
+        *((model, col(model.network_id) == network_id) for model in (Service, Pathway, Partner)),
+    )
 
 
 # One built graph per network and process, reused until the network's services or

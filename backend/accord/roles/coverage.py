@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, or_, select
 from sqlmodel import Session, col
 
-from accord.core.database import fetch_rows
+from accord.core.database import change_fingerprint, fetch_rows
 from accord.core.i18n import message
 from accord.core.vocabulary import Sector, Stage
 from accord.partners.models import LabelKind, Partner, PartnerLabel, PartnerStageChange
@@ -186,27 +186,16 @@ def _count(coverage: CommitmentStatus | None, counts: StatusCounts) -> None:
 
 
 def _fingerprint(session: Session, network_id: uuid.UUID) -> tuple[object, ...]:
-    """Changes whenever anything the current matrix shows changes: partners (and their
+    """Moves whenever anything the current matrix shows changes: partners (and their
     labels, which move `updated_at`), commitments, roles and the network's wording of
-    them. One statement; each part an indexed aggregate."""
-
-    def count_and_latest(model: Any, *where: Any) -> list[Any]:
-        return [
-            select(func.count()).select_from(model).where(*where).scalar_subquery(),
-            select(func.max(model.updated_at)).where(*where).scalar_subquery(),
-        ]
-
-    row = session.execute(
-        select(
-            *count_and_latest(Partner, col(Partner.network_id) == network_id),
-            *count_and_latest(RoleCommitment, col(RoleCommitment.network_id) == network_id),
-            *count_and_latest(
-                Role, or_(col(Role.network_id).is_(None), col(Role.network_id) == network_id)
-            ),
-            *count_and_latest(NetworkRole, col(NetworkRole.network_id) == network_id),
-        )
-    ).one()
-    return tuple(row)
+    them."""
+    return change_fingerprint(
+        session,
+        (Partner, col(Partner.network_id) == network_id),
+        (RoleCommitment, col(RoleCommitment.network_id) == network_id),
+        (Role, or_(col(Role.network_id).is_(None), col(Role.network_id) == network_id)),
+        (NetworkRole, col(NetworkRole.network_id) == network_id),
+    )
 
 
 # The current matrix of a large network (thousands of partner columns) takes a tenth of a
