@@ -2,7 +2,6 @@
 each edge carrying the needs it is agreed for. The route finder and pathway health both
 read it; the algorithms are NetworkX's, not hand-rolled."""
 
-import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ import networkx as nx
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from accord.core.cache import BuiltCache
 from accord.core.database import change_fingerprint
 from accord.core.vocabulary import (
     NEED_SERVICE_TYPES,
@@ -126,28 +126,13 @@ def _fingerprint(session: Session, network_id: uuid.UUID) -> tuple[object, ...]:
 
 # One built graph per network and process, reused until the network's services or
 # pathways change: building it is the route finder's whole cost on a large network.
-_CACHE: dict[uuid.UUID, tuple[tuple[object, ...], "RouteGraph"]] = {}
-_CACHE_LOCK = threading.Lock()
-
-
-_BUILDING: dict[uuid.UUID, threading.Lock] = {}
+_GRAPHS: BuiltCache[uuid.UUID, "RouteGraph"] = BuiltCache()
 
 
 def load_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
-    fingerprint = _fingerprint(session, network_id)
-    cached = _CACHE.get(network_id)
-    if cached is not None and cached[0] == fingerprint:
-        return cached[1]
-    with _CACHE_LOCK:
-        building = _BUILDING.setdefault(network_id, threading.Lock())
-    # One thread builds; the others wait for its graph instead of all building their own.
-    with building:
-        cached = _CACHE.get(network_id)
-        if cached is not None and cached[0] == fingerprint:
-            return cached[1]
-        graph = _build_graph(session, network_id)
-        _CACHE[network_id] = (fingerprint, graph)
-    return graph
+    return _GRAPHS.get(
+        network_id, _fingerprint(session, network_id), lambda: _build_graph(session, network_id)
+    )
 
 
 def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:

@@ -6,9 +6,8 @@ their dates. A partner deleted since does not appear (deleting is for mistakes).
 
 import csv
 import io
-import threading
 import uuid
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -17,6 +16,7 @@ from typing import Any
 from sqlalchemy import exists, or_, select
 from sqlmodel import Session, col
 
+from accord.core.cache import BuiltCache
 from accord.core.database import change_fingerprint, fetch_rows
 from accord.core.i18n import message
 from accord.core.vocabulary import Sector, Stage
@@ -201,12 +201,7 @@ def _fingerprint(session: Session, network_id: uuid.UUID) -> tuple[object, ...]:
 # The current matrix of a large network (thousands of partner columns) takes a tenth of a
 # second to build and is asked for over and over: kept per process, a few at a time, until
 # its fingerprint moves. Matrices `as_of` a date are rebuilt each time.
-_MATRICES: OrderedDict[tuple[object, ...], tuple[tuple[object, ...], CoverageMatrix]] = (
-    OrderedDict()
-)
-_MATRICES_KEPT = 8
-_MATRICES_LOCK = threading.Lock()
-_BUILDING: dict[tuple[object, ...], threading.Lock] = {}
+_MATRICES: BuiltCache[tuple[object, ...], CoverageMatrix] = BuiltCache(kept=8)
 
 
 def matrix(
@@ -215,31 +210,11 @@ def matrix(
     if filters.as_of is not None:
         return _build_matrix(session, network_id, filters, language)
     key = (network_id, tuple(sorted(filters.sectors)), tuple(sorted(filters.areas)), language)
-    fingerprint = _fingerprint(session, network_id)
-
-    def kept() -> CoverageMatrix | None:
-        with _MATRICES_LOCK:
-            found = _MATRICES.get(key)
-            if found is not None and found[0] == fingerprint:
-                _MATRICES.move_to_end(key)
-                return found[1]
-            return None
-
-    if (hit := kept()) is not None:
-        return hit
-    with _MATRICES_LOCK:
-        building = _BUILDING.setdefault(key, threading.Lock())
-    # One thread builds; the others asking for the same matrix wait for it.
-    with building:
-        if (hit := kept()) is not None:
-            return hit
-        built = _build_matrix(session, network_id, filters, language)
-        with _MATRICES_LOCK:
-            _MATRICES[key] = (fingerprint, built)
-            while len(_MATRICES) > _MATRICES_KEPT:
-                dropped, _ = _MATRICES.popitem(last=False)
-                _BUILDING.pop(dropped, None)
-    return built
+    return _MATRICES.get(
+        key,
+        _fingerprint(session, network_id),
+        lambda: _build_matrix(session, network_id, filters, language),
+    )
 
 
 def _build_matrix(

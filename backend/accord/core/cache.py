@@ -1,0 +1,47 @@
+"""Values built from many database rows (a network's route graph, its coverage matrix),
+kept per process until a fingerprint of those rows moves (`change_fingerprint`)."""
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class BuiltCache(Generic[K, V]):
+    """`kept`: how many values at most (the least recently used go first); None: no limit."""
+
+    def __init__(self, kept: int | None = None) -> None:
+        self._kept = kept
+        self._values: OrderedDict[K, tuple[tuple[object, ...], V]] = OrderedDict()
+        self._building: dict[K, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: K, fingerprint: tuple[object, ...], build: Callable[[], V]) -> V:
+        """The value kept for `key` if built at this fingerprint, else `build()`'s."""
+        if (found := self._fresh(key, fingerprint)) is not None:
+            return found[1]
+        with self._lock:
+            building = self._building.setdefault(key, threading.Lock())
+        # One thread builds; the others asking for the same key wait for its value.
+        with building:
+            if (found := self._fresh(key, fingerprint)) is not None:
+                return found[1]
+            value = build()
+            with self._lock:
+                self._values[key] = (fingerprint, value)
+                self._values.move_to_end(key)
+                while self._kept is not None and len(self._values) > self._kept:
+                    dropped, _ = self._values.popitem(last=False)
+                    self._building.pop(dropped, None)
+        return value
+
+    def _fresh(self, key: K, fingerprint: tuple[object, ...]) -> tuple[object, V] | None:
+        with self._lock:
+            found = self._values.get(key)
+            if found is None or found[0] != fingerprint:
+                return None
+            self._values.move_to_end(key)
+            return found
