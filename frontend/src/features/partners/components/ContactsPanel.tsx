@@ -4,6 +4,7 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { ConfirmDeleteModal } from '@/components/ConfirmDeleteModal';
 import { notify } from '@/components/notify';
 
 import type { ContactPublic } from '@/client';
@@ -191,19 +192,15 @@ export function ContactsPanel({ network, partnerId, canEdit }: { network: string
           />
         )}
       </Modal>
-      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={t('partner.contacts.deleteTitle')}>
-        <Stack gap="md">
-          <Text>{t('partner.contacts.deleteConfirm', { name: deleting?.name ?? '' })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="#a63a0c" onClick={() => void confirmDelete()} loading={remove.isPending}>
-              {t('partner.contacts.deleteAction')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDeleteModal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('partner.contacts.deleteTitle')}
+        message={t('partner.contacts.deleteConfirm', { name: deleting?.name ?? '' })}
+        actionLabel={t('partner.contacts.deleteAction')}
+        onConfirm={() => void confirmDelete()}
+        loading={remove.isPending}
+      />
     </Paper>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { LocationPublic, ServicePublic } from '@/client';
+import { ConfirmDeleteModal } from '@/components/ConfirmDeleteModal';
 import { ConflictAlert, FormProblem } from '@/components/ConflictAlert';
 import { notify } from '@/components/notify';
 import { useIdempotencyKey } from '@/lib/idempotency';
@@ -146,19 +147,15 @@ export function LocationsPanel({ network, service, canEdit }: { network: string;
       <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('locations.add') : t('locations.editTitle')}>
         {editing !== null && <LocationForm network={network} serviceId={service.id} location={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </Modal>
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={deleting !== null} onClose={() => setDeleting(null)} title={t('locations.deleteTitle')}>
-        <Stack gap="md">
-          <Text>{t('locations.deleteConfirm', { name: deleting?.name ?? '' })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="#a63a0c" onClick={() => void confirmDelete()} loading={remove.isPending}>
-              {t('locations.deleteAction')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDeleteModal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('locations.deleteTitle')}
+        message={t('locations.deleteConfirm', { name: deleting?.name ?? '' })}
+        actionLabel={t('locations.deleteAction')}
+        onConfirm={() => void confirmDelete()}
+        loading={remove.isPending}
+      />
     </Paper>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Badge, Breadcrumbs, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Breadcrumbs, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { PathwayPublic } from '@/client';
+import { ConfirmDeleteModal } from '@/components/ConfirmDeleteModal';
 import { ConflictAlert } from '@/components/ConflictAlert';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { notify } from '@/components/notify';
@@ -274,19 +275,15 @@ export function PathwayPage({ network, pathwayId }: { network: string; pathwayId
           <Fact label={t('partner.fields.updated')}>{format.dateTime(record.updated_at)}</Fact>
         </SimpleGrid>
       </Paper>
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={confirming} onClose={() => setConfirming(false)} title={t('pathway.deleteTitle')}>
-        <Stack gap="md">
-          <Text>{t('pathway.deleteConfirm', { from: record.from_service.name, to: record.to_service.name })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="#a63a0c" onClick={() => void confirmDelete()} loading={remove.isPending}>
-              {t('pathway.deleteAction')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDeleteModal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('pathway.deleteTitle')}
+        message={t('pathway.deleteConfirm', { from: record.from_service.name, to: record.to_service.name })}
+        actionLabel={t('pathway.deleteAction')}
+        onConfirm={() => void confirmDelete()}
+        loading={remove.isPending}
+      />
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Modal, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { PostedCapacity, ServicePublic } from '@/client';
+import { ConfirmDeleteModal } from '@/components/ConfirmDeleteModal';
 import { SectorBadge } from '@/components/CodeBadges';
 import { ConflictAlert, FormProblem } from '@/components/ConflictAlert';
 import { AnchorLink, ButtonLink } from '@/components/links';
@@ -190,19 +191,15 @@ export function ServicePage({ network, serviceId }: { network: string; serviceId
           {problem}
         </Alert>
       )}
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={confirming} onClose={() => setConfirming(false)} title={t('serviceForm.deleteTitle')}>
-        <Stack gap="md">
-          <Text>{t('serviceForm.deleteConfirm', { name: record.name })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="#a63a0c" onClick={() => void confirmDelete()} loading={remove.isPending}>
-              {t('serviceForm.deleteAction')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDeleteModal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('serviceForm.deleteTitle')}
+        message={t('serviceForm.deleteConfirm', { name: record.name })}
+        actionLabel={t('serviceForm.deleteAction')}
+        onConfirm={() => void confirmDelete()}
+        loading={remove.isPending}
+      />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Stack gap="lg">
