@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "backend"))
 from accord.core.database import create_db_engine
 from accord.core.security import create_access_token
 from accord.core.settings import Environment, Settings
+from accord.core.vocabulary import Sector
 from accord.models import Network, Partner, Service, User
 from sqlalchemy import func, select
 from sqlmodel import Session, col
@@ -166,15 +167,33 @@ def wait_ready(url: str, seconds: float = 60) -> None:
     raise RuntimeError(f"{url} did not come up")
 
 
+def varying_pages(path: str) -> list[str]:
+    """Lua for a different page of the directory on almost every request (a random limit and
+    two random sectors: thousands of combinations), so that kept pages are rarely reused and
+    what is measured is building them."""
+    sectors = ", ".join(f'"{sector.value}"' for sector in Sector)
+    return [
+        f"local sectors = {{{sectors}}}",
+        "request = function()",
+        f'  local path = string.format("{path}?limit=%d&sector=%s&sector=%s",',
+        "    math.random(30, 50), sectors[math.random(#sectors)], sectors[math.random(#sectors)])",
+        "  return wrk.format(nil, path)",
+        "end",
+    ]
+
+
 def lua(
     method: str,
     headers: dict[str, str],
     body: str | None = None,
     unique_name: bool = False,
+    request: list[str] | None = None,
 ) -> str:
     lines = [f'wrk.method = "{method}"']
     lines += [f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items()]
-    if unique_name:
+    if request is not None:
+        lines += request
+    elif unique_name:
         # Every create needs a new name: a per-thread prefix and a counter.
         lines += [
             "local counter = 0",
@@ -387,6 +406,16 @@ def main() -> None:
             "1 list 50 partners, filtered": (
                 f"{base}/{t['large']['slug']}/partners?limit=50&sector=health",
                 lua("GET", auth),
+            ),
+            "1b list 50 partners, a new page each time": (
+                f"{base}/{t['large']['slug']}/partners",
+                lua(
+                    "GET",
+                    auth,
+                    request=varying_pages(
+                        f"/api/v1/networks/{t['large']['slug']}/partners"
+                    ),
+                ),
             ),
             "2 get one partner": (
                 f"{base}/{t['large']['slug']}/partners/{t['partner']}",

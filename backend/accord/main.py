@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.write_session_factory = make_session_factory(
-        engine.execution_options(**{WRITE_OPTION: True})
+        engine.execution_options(**{WRITE_OPTION: True}), writes=True
     )
 
     install_error_handlers(app)

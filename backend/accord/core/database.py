@@ -82,8 +82,24 @@ def _begin_sqlite_transaction(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, class_=Session, expire_on_commit=False, autoflush=True)
+WRITES = "accord_writes"
+
+
+def make_session_factory(engine: Engine, *, writes: bool = False) -> sessionmaker[Session]:
+    """`writes`: sessions of requests that may write (on SQLite, bind it to an engine with
+    the WRITE_OPTION, so their transactions take the write lock up front)."""
+    return sessionmaker(
+        bind=engine,
+        class_=Session,
+        expire_on_commit=False,
+        autoflush=True,
+        info={WRITES: writes},
+    )
+
+
+def is_writing(session: Session) -> bool:
+    """Whether the session belongs to a request that may write."""
+    return bool(session.info.get(WRITES, False))
 
 
 ModelT = TypeVar("ModelT")

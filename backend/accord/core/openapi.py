@@ -24,6 +24,13 @@ ETAG_HEADER = {
     }
 }
 
+PAGE_ETAG_HEADER = {
+    "ETag": {
+        "description": "Identifies this page's content; send it back in If-None-Match.",
+        "schema": {"type": "string"},
+    }
+}
+
 
 def responses(
     *statuses: int,

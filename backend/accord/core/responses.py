@@ -7,15 +7,43 @@ describes return `FastJSONResponse` instead; the response model still documents 
 and the test suite and Schemathesis check every such answer against it.
 """
 
+import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 from starlette.responses import Response
+
+from accord.core.concurrency import none_match_holds
+
+_OPTIONS = orjson.OPT_UTC_Z  # UTC datetimes end in Z, as Pydantic writes them.
 
 
 class FastJSONResponse(Response):
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        # UTC datetimes end in Z, as Pydantic writes them.
-        return orjson.dumps(content, option=orjson.OPT_UTC_Z)
+        return orjson.dumps(content, option=_OPTIONS)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedJSON:
+    """A JSON answer serialized once, with its ETag: what per-process caches of answers
+    keep, so that serving one again costs neither a query nor serialization."""
+
+    body: bytes
+    etag: str
+
+    @classmethod
+    def of(cls, content: Any, etag: str | None = None) -> "RenderedJSON":
+        """`etag`: the record's own (its version, for If-Match); by default a digest of the
+        body, so two workers that built the same answer give it the same ETag."""
+        body = orjson.dumps(content, option=_OPTIONS)
+        return cls(body, etag or f'"{hashlib.blake2b(body, digest_size=16).hexdigest()}"')
+
+    def response(self, if_none_match: str | None = None) -> Response:
+        """200 with the body, or 304 when the client's copy (If-None-Match) is this one."""
+        headers = {"ETag": self.etag}
+        if none_match_holds(if_none_match, self.etag):
+            return Response(status_code=304, headers=headers)
+        return Response(self.body, media_type="application/json", headers=headers)

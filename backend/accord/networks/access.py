@@ -21,6 +21,7 @@ from accord.core.errors import Forbidden, NotFound
 from accord.core.fields import SLUG_PATTERN
 from accord.core.vocabulary import MembershipRole
 from accord.networks.models import Membership, MembershipPartner, Network
+from accord.networks.revision import revise_on_commit
 
 NetworkSlug = Annotated[
     str,
@@ -45,6 +46,11 @@ class NetworkAccess:
     @property
     def network_id(self) -> uuid.UUID:
         return self.network.id
+
+    @property
+    def revision(self) -> int:
+        """The network's revision as this request read it (networks/revision.py)."""
+        return self.network.revision
 
     @property
     def is_coordinator(self) -> bool:
@@ -85,6 +91,7 @@ def load_network_access(
     user = ensure_current(caller, version)
     if found is None:
         raise NotFound("No network with this slug.")
+    revise_on_commit(session, found.id)
     if membership is None:
         if user.is_admin:
             return NetworkAccess(network=found, user=user, role=None)

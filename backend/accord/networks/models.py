@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 
 from pydantic import EmailStr
-from sqlalchemy import JSON, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, UniqueConstraint
 from sqlmodel import Field
 
 from accord.core.fields import LanguageList, Name, Slug
@@ -35,6 +35,9 @@ class Network(SQLModel, table=True):
         default=None, foreign_key="networks.id", ondelete="RESTRICT", index=True
     )
     version: int = Field(default=1)
+    # Moves with every committed write in the network (networks/revision.py): what the
+    # network's cached answers are keyed by. Not the record's own version (If-Match).
+    revision: int = Field(default=0, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = created_at_field()
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from accord.core.concurrency import IfMatch, IfNoneMatch, is_not_modified, set_etag
+from accord.core.concurrency import IfMatch, IfNoneMatch, set_etag
 from accord.core.deps import SessionDep
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
@@ -13,13 +13,13 @@ from accord.core.openapi import (
     DELETE_ERRORS,
     ETAG_HEADER,
     NOT_MODIFIED,
+    PAGE_ETAG_HEADER,
     READ_ERRORS,
     UPDATE_ERRORS,
     link_to,
     responses,
 )
 from accord.core.pagination import CursorQuery, LimitQuery, Page
-from accord.core.responses import FastJSONResponse
 from accord.core.vocabulary import Level, Population, Sector, Stage
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.partners import service
@@ -82,7 +82,11 @@ _PARTNER_LINKS = {
 }
 
 
-@router.get("", response_model=Page[PartnerPublic], responses=responses(*READ_ERRORS))
+@router.get(
+    "",
+    response_model=Page[PartnerPublic],
+    responses=responses(*READ_ERRORS, extra={**NOT_MODIFIED, 200: {"headers": PAGE_ETAG_HEADER}}),
+)
 def list_partners(
     access: MemberAccess,
     session: SessionDep,
@@ -90,12 +94,12 @@ def list_partners(
     sort: PartnerSort = PartnerSort.name,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
-    """The network's partners, filtered (repeat a filter to match any of its values)."""
-    items, next_cursor = service.list_partners(
-        session, access.network_id, filters, sort=sort, limit=limit, cursor=cursor
-    )
-    return FastJSONResponse({"items": items, "next_cursor": next_cursor})
+    """The network's partners, filtered (repeat a filter to match any of its values).
+    Send the page's ETag back in If-None-Match to get 304 while it has not changed."""
+    page = service.partner_page(session, access, filters, sort=sort, limit=limit, cursor=cursor)
+    return page.response(if_none_match)
 
 
 @router.post(
@@ -140,14 +144,7 @@ def get_partner(
     response: Response,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
-    partner = service.read_partner(session, access.network_id, partner_id)
-    answer = (
-        Response(status_code=status.HTTP_304_NOT_MODIFIED)
-        if is_not_modified(if_none_match, partner["version"])
-        else FastJSONResponse(partner)
-    )
-    set_etag(answer, partner["version"])
-    return answer
+    return service.partner_record(session, access, partner_id).response(if_none_match)
 
 
 @router.patch(

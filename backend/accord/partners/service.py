@@ -2,7 +2,7 @@
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import Row, case, func, select
@@ -10,7 +10,8 @@ from sqlmodel import Session, col
 
 from accord.accounts.models import User
 from accord.audit import service as audit
-from accord.core.concurrency import require_current_version
+from accord.core.cache import BuiltCache
+from accord.core.concurrency import etag_for, require_current_version
 from accord.core.database import fetch_rows, lock
 from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
@@ -24,6 +25,7 @@ from accord.core.pagination import (
     parse_datetime,
     parse_uuid,
 )
+from accord.core.responses import RenderedJSON
 from accord.core.search import matches_text
 from accord.core.vocabulary import STAGE_ORDER, Level, Population, Sector, Stage
 from accord.networks.access import NetworkAccess
@@ -82,6 +84,12 @@ class PartnerFilters:
     areas: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     q: str | None = None
+
+    def cache_key(self) -> tuple[object, ...]:
+        return tuple(
+            tuple(value) if isinstance(value, list) else value
+            for value in (getattr(self, f.name) for f in fields(self))
+        )
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -222,6 +230,44 @@ def list_partners(
     keys = len(_PUBLIC_COLUMNS)
     page, next_cursor = page_of(rows, limit=limit, sort_name=sort.value, key=lambda r: r[keys:])
     return _public_dicts(page), next_cursor
+
+
+# The directory is read far more often than it changes: its pages and records are kept per
+# process, serialized, until the network's revision moves (networks/revision.py). Partner
+# representations carry nothing that depends on who asks, so every member shares them.
+_PAGES: BuiltCache[tuple[object, ...], RenderedJSON] = BuiltCache(kept=256)
+_RECORDS: BuiltCache[tuple[uuid.UUID, uuid.UUID], RenderedJSON] = BuiltCache(kept=4096)
+
+
+def partner_page(
+    session: Session,
+    access: NetworkAccess,
+    filters: PartnerFilters,
+    *,
+    sort: PartnerSort,
+    limit: int,
+    cursor: str | None,
+) -> RenderedJSON:
+    """A page of the directory as Page[PartnerPublic] JSON, with an ETag of its content."""
+
+    def build() -> RenderedJSON:
+        items, next_cursor = list_partners(
+            session, access.network_id, filters, sort=sort, limit=limit, cursor=cursor
+        )
+        return RenderedJSON.of({"items": items, "next_cursor": next_cursor})
+
+    key = (access.network_id, filters.cache_key(), sort, limit, cursor)
+    return _PAGES.get(key, (access.revision,), build)
+
+
+def partner_record(session: Session, access: NetworkAccess, partner_id: uuid.UUID) -> RenderedJSON:
+    """The partner as PartnerPublic JSON, with its version as ETag; 404 if not here."""
+
+    def build() -> RenderedJSON:
+        partner = read_partner(session, access.network_id, partner_id)
+        return RenderedJSON.of(partner, etag=etag_for(partner["version"]))
+
+    return _RECORDS.get((access.network_id, partner_id), (access.revision,), build)
 
 
 def get_partner(

@@ -223,6 +223,7 @@ export const networksUpdateMember = <ThrowOnError extends boolean = false>(optio
  * List Partners
  *
  * The network's partners, filtered (repeat a filter to match any of its values).
+ * Send the page's ETag back in If-None-Match to get 304 while it has not changed.
  */
 export const partnersListPartners = <ThrowOnError extends boolean = false>(options: Options<PartnersListPartnersData, ThrowOnError>) => (options.client ?? client).get<PartnersListPartnersResponses, PartnersListPartnersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -3718,6 +3718,14 @@ export type NetworksUpdateMemberResponse = NetworksUpdateMemberResponses[keyof N
 
 export type PartnersListPartnersData = {
     body?: never;
+    headers?: {
+        /**
+         * If-None-Match
+         *
+         * An ETag you hold; answered with 304 if the record has not changed.
+         */
+        'If-None-Match'?: string | null;
+    };
     path: {
         /**
          * Network
