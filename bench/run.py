@@ -9,7 +9,8 @@ ratios to both. Results: bench/results/<date>.json and the table printed at the 
 
 Environment: BENCH_DATABASE_URL (default: SQLite at var/bench.db), BENCH_SECONDS (10),
 BENCH_SCALE (1.0, for a fresh database only), BENCH_PROFILE=1 (py-spy on one worker per
-scenario; summaries in bench/results/profiles/).
+scenario; summaries in bench/results/profiles/), BENCH_ONLY=1,1b,2 (only those scenarios:
+for iterating; a partial run still writes its results file).
 """
 
 import json
@@ -286,7 +287,7 @@ def worker_pids(master: subprocess.Popen[bytes]) -> list[int]:
     return [int(line.split()[0]) for line in children if "resource_tracker" not in line]
 
 
-def summarize_profile(raw: Path, top: int = 25) -> str:
+def summarize_profile(raw: Path, top: int = 60) -> str:
     """py-spy's raw (collapsed) stacks → the frames that hold most samples, inclusive and
     by themselves, as a plain-text table."""
     inclusive: Counter[str] = Counter()
@@ -434,8 +435,11 @@ def main() -> None:
                 lua("GET", auth),
             ),
         }
+        # BENCH_ONLY=1,2: only the scenarios whose number starts so (while iterating).
+        only = [n for n in os.environ.get("BENCH_ONLY", "").split(",") if n]
         for name, (target, script) in scenarios.items():
-            measure(name, target, script, accord)
+            if not only or any(name.split()[0] == n for n in only):
+                measure(name, target, script, accord)
         memory = worker_rss_mb(accord)
     finally:
         stop([accord])

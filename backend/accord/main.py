@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from accord import __version__
-from accord.api import API_PREFIX, api_router
+from accord.api import API_PREFIX, ROUTERS
 from accord.core.admission import AdmissionMiddleware
 from accord.core.database import WRITE_OPTION, create_db_engine, make_session_factory
 from accord.core.errors import PROBLEM_SCHEMAS, install_error_handlers, problem_schemas
@@ -62,7 +62,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     install_error_handlers(app)
-    app.include_router(api_router)
+    for router in ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
 
     mount_dashboard(app, settings.spa_dir)
 

@@ -31,9 +31,19 @@ def token_claims(settings: Settings, token: str | None) -> tuple[uuid.UUID, int]
 
 def ensure_current(user: User | None, version: int) -> User:
     """The token's user, still active and at the version the token was issued for."""
-    if user is None or not user.is_active or user.version != version:
+    if user is None or not is_current(user.is_active, user.version, version):
         raise Unauthorized(_INVALID)
     return user
+
+
+def is_current(is_active: bool, user_version: int, token_version: int) -> bool:
+    """A token stays good while its user is active and at the version it was issued for
+    (a password change or sign-out everywhere moves the version)."""
+    return is_active and user_version == token_version
+
+
+def stale_token() -> Unauthorized:
+    return Unauthorized(_INVALID)
 
 
 def get_current_user(token: BearerToken, session: SessionDep, settings: SettingsDep) -> User:

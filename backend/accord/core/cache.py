@@ -6,6 +6,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
+import anyio.to_thread
+
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
@@ -37,6 +39,13 @@ class BuiltCache(Generic[K, V]):
                     dropped, _ = self._values.popitem(last=False)
                     self._building.pop(dropped, None)
         return value
+
+    async def aget(self, key: K, fingerprint: tuple[object, ...], build: Callable[[], V]) -> V:
+        """As `get`, for async routes: a kept value is returned at once, on the event loop;
+        only building one (and waiting for another thread's build) runs in a worker thread."""
+        if (found := self._fresh(key, fingerprint)) is not None:
+            return found[1]
+        return await anyio.to_thread.run_sync(self.get, key, fingerprint, build)
 
     def _fresh(self, key: K, fingerprint: tuple[object, ...]) -> tuple[object, V] | None:
         with self._lock:

@@ -125,13 +125,15 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
             raise
 
 
-def fetch_rows(session: Session, statement: Any) -> Sequence[Any]:
+def fetch_rows(
+    session: Session, statement: Any, parameters: dict[str, Any] | None = None
+) -> Sequence[Any]:
     """Run a column select on the session's connection, without the ORM's per-row
     machinery: hot read paths (lists, detail pages) spend most of their time there.
     Pending ORM changes are flushed first, as `session.execute` would."""
     if session.new or session.dirty or session.deleted:
         session.flush()
-    return session.connection().execute(statement).all()
+    return session.connection().execute(statement, parameters).all()
 
 
 def change_fingerprint(session: Session, *parts: tuple[Any, Any]) -> tuple[object, ...]:

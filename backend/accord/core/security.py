@@ -1,5 +1,7 @@
 """Passwords (Argon2 via pwdlib) and access tokens (JWT, HS256, via python-jose)."""
 
+import functools
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -57,15 +59,19 @@ def _encode(
 
 
 def _decode(settings: Settings, token: str, audience: str) -> dict[str, object]:
+    return _verified_claims(settings.secret_key, settings.token_issuer, audience, token)
+
+
+def _verified_claims(secret: str, issuer: str, audience: str, token: str) -> dict[str, object]:
     """Claims of a valid token. The algorithm is pinned: `alg: none` and any other
     algorithm are refused, as are a wrong issuer or audience and expired tokens."""
     try:
         claims: dict[str, object] = jwt.decode(
             token,
-            settings.secret_key,
+            secret,
             algorithms=[ALGORITHM],
             audience=audience,
-            issuer=settings.token_issuer,
+            issuer=issuer,
             options={
                 "require_exp": True,
                 "require_iat": True,
@@ -88,7 +94,29 @@ def create_access_token(settings: Settings, user_id: uuid.UUID, user_version: in
 
 def decode_access_token(settings: Settings, token: str) -> tuple[uuid.UUID, int]:
     """The user id and account version a valid access token was issued for."""
-    return _subject_and_version(_decode(settings, token, settings.token_audience))
+    subject, version, expires = _verified_access_token(
+        settings.secret_key, settings.token_issuer, settings.token_audience, token
+    )
+    # Checked again on every use: a kept verification says nothing about the time now.
+    if time.time() > expires:
+        raise InvalidToken("Signature has expired.")
+    return subject, version
+
+
+# Every API request presents its access token; verifying the signature and claims costs
+# more than the rest of the authentication, and a token's verdict never changes (except
+# for expiry, checked above). Kept per process for the few thousand most recent tokens;
+# the account's state (active, version) is still read on every request.
+@functools.lru_cache(maxsize=4096)
+def _verified_access_token(
+    secret: str, issuer: str, audience: str, token: str
+) -> tuple[uuid.UUID, int, int]:
+    claims = _verified_claims(secret, issuer, audience, token)
+    subject, version = _subject_and_version(claims)
+    expires = claims["exp"]
+    if not isinstance(expires, int):
+        raise InvalidToken("token without an expiry")
+    return subject, version, expires
 
 
 def _subject_and_version(claims: dict[str, object]) -> tuple[uuid.UUID, int]:

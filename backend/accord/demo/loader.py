@@ -20,7 +20,7 @@ from accord.core.vocabulary import CapacityStatus, MembershipRole, Need, Stage
 from accord.demo.data import DEMO_NETWORK, DEMO_PARTNERS
 from accord.demo.services_data import DEMO_CAPACITY, DEMO_PATHWAYS, DEMO_SERVICES
 from accord.networks import service as networks
-from accord.networks.access import NetworkAccess
+from accord.networks.access import Caller, NetworkAccess, NetworkRef
 from accord.networks.models import MembershipCreate, Network, NetworkCreate
 from accord.partners import service as partners
 from accord.partners.models import (
@@ -91,13 +91,17 @@ def _build(session: Session) -> None:
     network = session.scalars(
         select(Network).where(Network.slug == DEMO_NETWORK["slug"])  # type: ignore[arg-type]
     ).one()
-    as_admin = NetworkAccess(network=network, user=admin, role=None)
+    as_admin = NetworkAccess(network=NetworkRef.of(network), user=Caller.of(admin), role=None)
     networks.add_member(
         session,
         as_admin,
         MembershipCreate(email=coordinator.email, role=MembershipRole.coordinator),
     )
-    access = NetworkAccess(network=network, user=coordinator, role=MembershipRole.coordinator)
+    access = NetworkAccess(
+        network=NetworkRef.of(network),
+        user=Caller.of(coordinator),
+        role=MembershipRole.coordinator,
+    )
 
     now = utcnow()
     editor_partner_id = None

@@ -64,7 +64,9 @@ def parent_slug_of(session: Session, network: Network) -> str | None:
 
 
 def describe(session: Session, access: NetworkAccess) -> NetworkPublic:
-    return network_public(access.network, parent_slug_of(session, access.network), access.role)
+    network = session.get(Network, access.network_id)
+    assert network is not None  # the access dependency found it in this transaction
+    return network_public(network, parent_slug_of(session, network), access.role)
 
 
 _NETWORK_SORT = [

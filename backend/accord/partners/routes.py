@@ -87,7 +87,7 @@ _PARTNER_LINKS = {
     response_model=Page[PartnerPublic],
     responses=responses(*READ_ERRORS, extra={**NOT_MODIFIED, 200: {"headers": PAGE_ETAG_HEADER}}),
 )
-def list_partners(
+async def list_partners(
     access: MemberAccess,
     session: SessionDep,
     filters: Filters,
@@ -98,7 +98,9 @@ def list_partners(
 ) -> Response:
     """The network's partners, filtered (repeat a filter to match any of its values).
     Send the page's ETag back in If-None-Match to get 304 while it has not changed."""
-    page = service.partner_page(session, access, filters, sort=sort, limit=limit, cursor=cursor)
+    page = await service.partner_page(
+        session, access, filters, sort=sort, limit=limit, cursor=cursor
+    )
     return page.response(if_none_match)
 
 
@@ -137,14 +139,15 @@ def stakeholder_map(access: MemberAccess, session: SessionDep, filters: Filters)
     response_model=PartnerPublic,
     responses=responses(*READ_ERRORS, extra={**NOT_MODIFIED, 200: {"headers": ETAG_HEADER}}),
 )
-def get_partner(
+async def get_partner(
     access: MemberAccess,
     session: SessionDep,
     partner_id: uuid.UUID,
     response: Response,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
-    return service.partner_record(session, access, partner_id).response(if_none_match)
+    record = await service.partner_record(session, access, partner_id)
+    return record.response(if_none_match)
 
 
 @router.patch(

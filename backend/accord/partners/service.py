@@ -233,13 +233,14 @@ def list_partners(
 
 
 # The directory is read far more often than it changes: its pages and records are kept per
-# process, serialized, until the network's revision moves (networks/revision.py). Partner
-# representations carry nothing that depends on who asks, so every member shares them.
+# process, serialized, until the network's revision moves (networks/revision.py), and served
+# from the event loop without a worker thread. Partner representations carry nothing that
+# depends on who asks, so every member shares them.
 _PAGES: BuiltCache[tuple[object, ...], RenderedJSON] = BuiltCache(kept=256)
 _RECORDS: BuiltCache[tuple[uuid.UUID, uuid.UUID], RenderedJSON] = BuiltCache(kept=4096)
 
 
-def partner_page(
+async def partner_page(
     session: Session,
     access: NetworkAccess,
     filters: PartnerFilters,
@@ -257,17 +258,19 @@ def partner_page(
         return RenderedJSON.of({"items": items, "next_cursor": next_cursor})
 
     key = (access.network_id, filters.cache_key(), sort, limit, cursor)
-    return _PAGES.get(key, (access.revision,), build)
+    return await _PAGES.aget(key, (access.revision,), build)
 
 
-def partner_record(session: Session, access: NetworkAccess, partner_id: uuid.UUID) -> RenderedJSON:
+async def partner_record(
+    session: Session, access: NetworkAccess, partner_id: uuid.UUID
+) -> RenderedJSON:
     """The partner as PartnerPublic JSON, with its version as ETag; 404 if not here."""
 
     def build() -> RenderedJSON:
         partner = read_partner(session, access.network_id, partner_id)
         return RenderedJSON.of(partner, etag=etag_for(partner["version"]))
 
-    return _RECORDS.get((access.network_id, partner_id), (access.revision,), build)
+    return await _RECORDS.aget((access.network_id, partner_id), (access.revision,), build)
 
 
 def get_partner(

@@ -67,6 +67,22 @@ def test_an_expired_token_is_refused(client: TestClient, make: Factory, settings
     _assert_refused(client, {"Authorization": f"Bearer {token}"})
 
 
+def test_a_token_accepted_before_is_refused_once_it_expires(
+    client: TestClient, make: Factory, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Verified tokens are kept per process: what is kept must not outlive the token.
+    actor = make.user()
+    now = int(time.time())
+    token = jwt.encode(_claims(actor.id, settings, exp=now + 60), settings.secret_key, "HS256")
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get(ME, headers=headers).status_code == 200
+    monkeypatch.setattr(time, "time", lambda: now + 61.0)
+    _assert_refused(client, headers)
+    # And a network route refuses it the same way.
+    network = client.get("/api/v1/networks/any-network/partners", headers=headers)
+    assert network.status_code == 401
+
+
 def test_a_tampered_token_is_refused(client: TestClient, make: Factory, settings: Settings) -> None:
     actor, other = make.user(), make.user()
     token = jwt.encode(_claims(actor.id, settings), settings.secret_key, algorithm="HS256")
