@@ -1,5 +1,5 @@
 """Values built from many database rows (a network's route graph, its coverage matrix),
-kept per process until a fingerprint of those rows moves (`change_fingerprint`)."""
+kept per process until a fingerprint of those rows moves (`ChangeFingerprint`)."""
 
 import threading
 from collections import OrderedDict

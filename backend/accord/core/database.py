@@ -1,11 +1,11 @@
 """Engine and session factory. The only place that knows which database it talks to."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event, func, select
+from sqlalchemy import Engine, Uuid, bindparam, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -136,15 +136,25 @@ def fetch_rows(
     return session.connection().execute(statement, parameters).all()
 
 
-def change_fingerprint(session: Session, *parts: tuple[Any, Any]) -> tuple[object, ...]:
-    """A token that moves whenever a row of one of the (model, condition) parts is added,
-    changed or removed: each part's row count and latest `updated_at`, all in one statement
-    (one round trip), each an indexed aggregate. Per-process caches keep what they built
-    from those rows until it moves."""
-    columns: list[Any] = []
-    for model, where in parts:
-        columns += [
-            select(func.count()).select_from(model).where(where).scalar_subquery(),
-            select(func.max(model.updated_at)).where(where).scalar_subquery(),
-        ]
-    return tuple(session.execute(select(*columns)).one())
+class ChangeFingerprint:
+    """A token that moves whenever a row of one of its parts is added, changed or removed:
+    each part's row count and latest `updated_at`, all in one statement (one round trip),
+    each an indexed aggregate. Per-process caches keep what they built from those rows
+    until it moves.
+
+    A part is a model and its rows' condition on the owner (a network's id, say), given as
+    a function of the bound owner parameter: the statement is built once, not per read."""
+
+    def __init__(self, *parts: tuple[Any, Callable[[Any], Any]]) -> None:
+        owner = bindparam("owner", type_=Uuid())
+        columns: list[Any] = []
+        for model, condition in parts:
+            where = condition(owner)
+            columns += [
+                select(func.count()).select_from(model).where(where).scalar_subquery(),
+                select(func.max(model.updated_at)).where(where).scalar_subquery(),
+            ]
+        self._statement = select(*columns)
+
+    def read(self, session: Session, owner: Any) -> tuple[object, ...]:
+        return tuple(fetch_rows(session, self._statement, {"owner": owner})[0])

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from accord.core.cache import BuiltCache
-from accord.core.database import change_fingerprint
+from accord.core.database import ChangeFingerprint
 from accord.core.vocabulary import (
     NEED_SERVICE_TYPES,
     ONWARD_REFERRAL_EXPECTED,
@@ -114,14 +114,14 @@ class RouteGraph:
         return nx.subgraph_view(graph, filter_edge=agreed_for)
 
 
-def _fingerprint(session: Session, network_id: uuid.UUID) -> tuple[object, ...]:
-    """Moves whenever a service or pathway of the network is added, changed or removed
-    (their labels and needs change only together with their `updated_at`), or a partner
-    is renamed."""
-    return change_fingerprint(
-        session,
-        *((model, col(model.network_id) == network_id) for model in (Service, Pathway, Partner)),
+# Moves whenever a service or pathway of the network is added, changed or removed (their
+# labels and needs change only together with their `updated_at`), or a partner is renamed.
+_FINGERPRINT = ChangeFingerprint(
+    *(
+        (model, lambda network, model=model: col(model.network_id) == network)
+        for model in (Service, Pathway, Partner)
     )
+)
 
 
 # One built graph per network and process, reused until the network's services or
@@ -131,7 +131,9 @@ _GRAPHS: BuiltCache[uuid.UUID, "RouteGraph"] = BuiltCache()
 
 def load_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
     return _GRAPHS.get(
-        network_id, _fingerprint(session, network_id), lambda: _build_graph(session, network_id)
+        network_id,
+        _FINGERPRINT.read(session, network_id),
+        lambda: _build_graph(session, network_id),
     )
 
 

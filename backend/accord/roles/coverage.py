@@ -17,7 +17,7 @@ from sqlalchemy import exists, or_, select
 from sqlmodel import Session, col
 
 from accord.core.cache import BuiltCache
-from accord.core.database import change_fingerprint, fetch_rows
+from accord.core.database import ChangeFingerprint, fetch_rows
 from accord.core.i18n import message
 from accord.core.vocabulary import Sector, Stage
 from accord.partners.models import LabelKind, Partner, PartnerLabel, PartnerStageChange
@@ -185,17 +185,14 @@ def _count(coverage: CommitmentStatus | None, counts: StatusCounts) -> None:
         setattr(counts, coverage.value, getattr(counts, coverage.value) + 1)
 
 
-def _fingerprint(session: Session, network_id: uuid.UUID) -> tuple[object, ...]:
-    """Moves whenever anything the current matrix shows changes: partners (and their
-    labels, which move `updated_at`), commitments, roles and the network's wording of
-    them."""
-    return change_fingerprint(
-        session,
-        (Partner, col(Partner.network_id) == network_id),
-        (RoleCommitment, col(RoleCommitment.network_id) == network_id),
-        (Role, or_(col(Role.network_id).is_(None), col(Role.network_id) == network_id)),
-        (NetworkRole, col(NetworkRole.network_id) == network_id),
-    )
+# Moves whenever anything the current matrix shows changes: partners (and their labels,
+# which move `updated_at`), commitments, roles and the network's wording of them.
+_FINGERPRINT = ChangeFingerprint(
+    (Partner, lambda network: col(Partner.network_id) == network),
+    (RoleCommitment, lambda network: col(RoleCommitment.network_id) == network),
+    (Role, lambda network: or_(col(Role.network_id).is_(None), col(Role.network_id) == network)),
+    (NetworkRole, lambda network: col(NetworkRole.network_id) == network),
+)
 
 
 # The current matrix of a large network (thousands of partner columns) takes a tenth of a
@@ -212,7 +209,7 @@ def matrix(
     key = (network_id, tuple(sorted(filters.sectors)), tuple(sorted(filters.areas)), language)
     return _MATRICES.get(
         key,
-        _fingerprint(session, network_id),
+        _FINGERPRINT.read(session, network_id),
         lambda: _build_matrix(session, network_id, filters, language),
     )
 
