@@ -5,7 +5,7 @@ from sqlmodel import SQLModel
 from accord.accounts.models import User
 from accord.audit.models import AuditEvent
 from accord.core.idempotency import IdempotencyRecord
-from accord.networks.models import Membership, MembershipPartner, Network
+from accord.networks.models import Membership, MembershipPartner, Network, NetworkRevision
 from accord.partners.models import (
     Contact,
     Partner,
@@ -35,6 +35,7 @@ __all__ = [
     "Membership",
     "MembershipPartner",
     "Network",
+    "NetworkRevision",
     "NetworkRole",
     "Partner",
     "PartnerLabel",

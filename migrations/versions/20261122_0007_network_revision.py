@@ -1,4 +1,4 @@
-"""networks' revision: moves with every committed write in the network
+"""network revisions: counters whose sum moves with every committed write in a network
 
 Revision ID: 0007
 Revises: 0006
@@ -17,12 +17,16 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # In place (no table copy): a constant default needs no backfill.
-    op.add_column(
-        "networks",
-        sa.Column("revision", sa.BigInteger(), nullable=False, server_default="0"),
+    # Rows appear with a network's first write (an upsert): nothing to fill in.
+    op.create_table(
+        "network_revisions",
+        sa.Column("network_id", sa.Uuid(), nullable=False),
+        sa.Column("shard", sa.SmallInteger(), nullable=False),
+        sa.Column("revision", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(["network_id"], ["networks.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("network_id", "shard"),
     )
 
 
 def downgrade() -> None:
-    op.drop_column("networks", "revision")
+    op.drop_table("network_revisions")

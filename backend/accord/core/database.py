@@ -102,6 +102,13 @@ def is_writing(session: Session) -> bool:
     return bool(session.info.get(WRITES, False))
 
 
+def first_statement_may_wait(session: Session) -> bool:
+    """Whether the session's first statement may wait for a lock: on SQLite, a writing
+    request's transaction takes the database's write lock up front. Elsewhere a first
+    statement (a read) never waits for one."""
+    return is_writing(session) and session.get_bind().dialect.name == "sqlite"
+
+
 ModelT = TypeVar("ModelT")
 
 

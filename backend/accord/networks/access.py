@@ -17,13 +17,13 @@ from sqlmodel import Session, col
 
 from accord.accounts.deps import BearerToken, is_current, stale_token, token_claims
 from accord.accounts.models import User
-from accord.core.database import fetch_rows, is_writing
+from accord.core.database import fetch_rows, first_statement_may_wait
 from accord.core.deps import SessionDep, SettingsDep
 from accord.core.errors import Forbidden, NotFound
 from accord.core.fields import SLUG_PATTERN
 from accord.core.vocabulary import MembershipRole
 from accord.networks.models import Membership, MembershipPartner, Network
-from accord.networks.revision import revise_on_commit
+from accord.networks.revision import revise_on_commit, revision_of
 
 NetworkSlug = Annotated[
     str,
@@ -49,8 +49,8 @@ class NetworkRef:
     revision: int
 
     @classmethod
-    def of(cls, network: Network) -> "NetworkRef":
-        return cls(network.id, network.slug, network.version, network.revision)
+    def of(cls, network: Network, revision: int = 0) -> "NetworkRef":
+        return cls(network.id, network.slug, network.version, revision)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +114,7 @@ _CALLER_IN_NETWORK = (
         _users.c.version.label("user_version"),
         _networks.c.id.label("network_id"),
         _networks.c.version.label("network_version"),
-        _networks.c.revision,
+        revision_of(_networks.c.id).label("revision"),
         _memberships.c.id.label("membership_id"),
         _memberships.c.role,
     )
@@ -131,12 +131,12 @@ _CALLER_IN_NETWORK = (
 async def load_network_access(
     network: NetworkSlug, token: BearerToken, session: SessionDep, settings: SettingsDep
 ) -> NetworkAccess:
-    """A reading request finds its caller on the event loop: one indexed read that waits
-    for no lock costs less than a hop to a worker thread and back, which every request
-    would pay. A writing request's first statement may wait for SQLite's write lock, so it
-    runs in a worker thread."""
+    """The caller is found on the event loop: one indexed read that waits for no lock costs
+    less than a hop to a worker thread and back, which every request would pay. Except on
+    SQLite for a writing request, whose first statement takes the write lock and may wait
+    for it: that one runs in a worker thread."""
     user_id, version = token_claims(settings, token)
-    if is_writing(session):
+    if first_statement_may_wait(session):
         return await anyio.to_thread.run_sync(_access, session, network, user_id, version)
     return _access(session, network, user_id, version)
 

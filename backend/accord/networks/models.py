@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 
 from pydantic import EmailStr
-from sqlalchemy import JSON, BigInteger, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, SmallInteger, UniqueConstraint
 from sqlmodel import Field
 
 from accord.core.fields import LanguageList, Name, Slug
@@ -35,9 +35,6 @@ class Network(SQLModel, table=True):
         default=None, foreign_key="networks.id", ondelete="RESTRICT", index=True
     )
     version: int = Field(default=1)
-    # Moves with every committed write in the network (networks/revision.py): what the
-    # network's cached answers are keyed by. Not the record's own version (If-Match).
-    revision: int = Field(default=0, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = created_at_field()
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -85,6 +82,18 @@ class Membership(SQLModel, table=True):
     role: MembershipRole = code_field(20)
     version: int = Field(default=1)
     created_at: datetime = created_at_field()
+
+
+class NetworkRevision(SQLModel, table=True):
+    """One of a network's revision counters (networks/revision.py): their sum moves with
+    every committed write in the network. Several rows, so that concurrent writers rarely
+    wait for each other's commit on the same row."""
+
+    __tablename__ = "network_revisions"
+
+    network_id: uuid.UUID = Field(foreign_key="networks.id", primary_key=True, ondelete="CASCADE")
+    shard: int = Field(primary_key=True, sa_type=SmallInteger)
+    revision: int = Field(default=0, sa_type=BigInteger)
 
 
 class MembershipPartner(SQLModel, table=True):

@@ -1,27 +1,33 @@
-"""A network's revision: a counter that moves with every committed write in the network.
+"""A network's revision: a number that moves with every committed write in the network.
 
-Per-process caches of a network's answers (the partner directory's pages and records) are
-keyed by it. It is read in the query that authenticates the caller (`load_network_access`),
-so knowing whether a kept answer is still current costs no extra statement, and unlike a
+Per-process caches of a network's answers (the directory's pages and records) are keyed by
+it. It is read in the query that authenticates the caller (`load_network_access`), so
+knowing whether a kept answer is still current costs no extra statement, and unlike a
 fingerprint of `updated_at` values it cannot miss a transaction that committed after a
 later-stamped one.
 
-It moves in the writing request's own transaction, as the last statement before the commit:
-on PostgreSQL the network's row is then locked only for the commit itself, so concurrent
-writers in one network take turns for that moment alone. Readers read it before the data
-they cache: an answer is never kept under a revision newer than what it shows.
+It is the sum of a few counters (`NetworkRevision`, one row per shard): a writing request
+adds one to a counter picked at random, as the last statement before its commit. On
+PostgreSQL that row stays locked until the commit is durable; with one row per network,
+every write in a network would wait for the previous one's commit (measured: creates fell
+from ~200 to ~120/s). Readers read it before the data they cache: an answer is never kept
+under a revision newer than what it shows.
 """
 
+import random
 import uuid
+from typing import Any
 
-from sqlalchemy import event, update
+from sqlalchemy import event, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from accord.core.database import is_writing
-from accord.networks.models import Network
+from accord.networks.models import NetworkRevision
 
+SHARDS = 16
 _REVISE = "accord_revise_network"
-_networks = Network.__table__  # type: ignore[attr-defined]
+_revisions = NetworkRevision.__table__  # type: ignore[attr-defined]
 
 
 def revise_on_commit(session: Session, network_id: uuid.UUID) -> None:
@@ -30,14 +36,30 @@ def revise_on_commit(session: Session, network_id: uuid.UUID) -> None:
         session.info[_REVISE] = network_id
 
 
+def revision_of(network_id: Any) -> Any:
+    """The network's revision, as a column of a query that has `network_id`."""
+    return (
+        select(func.coalesce(func.sum(_revisions.c.revision), 0))
+        .where(_revisions.c.network_id == network_id)
+        .scalar_subquery()
+    )
+
+
 @event.listens_for(Session, "before_commit")
 def _revise(session: Session) -> None:
     network_id = session.info.pop(_REVISE, None)
     if network_id is None:
         return
     session.flush()  # every pending change first: the row lock comes last
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    upsert = dialect.insert(_revisions).values(
+        network_id=network_id,
+        shard=random.randrange(SHARDS),  # noqa: S311 - spreads load, guards nothing
+        revision=1,
+    )
     session.execute(
-        update(_networks)
-        .where(_networks.c.id == network_id)
-        .values(revision=_networks.c.revision + 1)
+        upsert.on_conflict_do_update(
+            index_elements=[_revisions.c.network_id, _revisions.c.shard],
+            set_={"revision": _revisions.c.revision + 1},
+        )
     )

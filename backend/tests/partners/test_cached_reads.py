@@ -10,13 +10,15 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from accord.networks.models import Network
+from accord.networks.revision import revision_of
 from tests.conftest import World, partner_body
 from tests.partners.test_routes import names, url
 
 
 def revision(db: sessionmaker[Session], slug: str) -> int:
     with db() as session:
-        return int(session.scalar(select(Network.revision).where(Network.slug == slug)) or 0)
+        network_id = session.scalar(select(Network.id).where(Network.slug == slug))
+        return int(session.scalar(select(revision_of(network_id))) or 0)
 
 
 def test_a_committed_write_moves_its_network_revision_and_nothing_else_does(
