@@ -263,17 +263,17 @@ def wrk(url: str, script: str, seconds: int) -> dict[str, float]:
 
 
 def worker_rss_mb(master: subprocess.Popen[bytes]) -> list[float]:
-    children = subprocess.run(
-        ["ps", "--ppid", str(master.pid), "-o", "rss="],
-        check=False,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return [
-        round(int(line) / 1024, 1)
-        for line in children.split()
-        if line.strip().isdigit()
-    ]
+    sizes = []
+    for pid in worker_pids(master):
+        rss = subprocess.run(
+            ["ps", "-p", str(pid), "-o", "rss="],
+            check=False,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        if rss.isdigit():
+            sizes.append(round(int(rss) / 1024, 1))
+    return sizes
 
 
 def worker_pids(master: subprocess.Popen[bytes]) -> list[int]:

@@ -11,7 +11,12 @@ from fastapi.openapi.utils import get_openapi
 from accord import __version__
 from accord.api import API_PREFIX, ROUTERS
 from accord.core.admission import AdmissionMiddleware
-from accord.core.database import WRITE_OPTION, create_db_engine, make_session_factory
+from accord.core.database import (
+    WRITE_OPTION,
+    create_db_engine,
+    make_session_factory,
+    read_engine,
+)
 from accord.core.errors import PROBLEM_SCHEMAS, install_error_handlers, problem_schemas
 from accord.core.guards import RequestGuardMiddleware
 from accord.core.idempotency import IdempotencyMiddleware
@@ -56,7 +61,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
+    # Transactional sessions for work outside a request's own (idempotency records).
     app.state.session_factory = make_session_factory(engine)
+    app.state.read_session_factory = make_session_factory(read_engine(engine))
     app.state.write_session_factory = make_session_factory(
         engine.execution_options(**{WRITE_OPTION: True}), writes=True
     )

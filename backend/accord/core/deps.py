@@ -32,7 +32,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     writes = request.method not in SAFE_METHODS and not getattr(
         request.scope.get("endpoint"), READ_ONLY, False
     )
-    session: Session = (state.write_session_factory if writes else state.session_factory)()
+    session: Session = (state.write_session_factory if writes else state.read_session_factory)()
     succeeded = False
     try:
         yield session

@@ -43,7 +43,8 @@ class RenderedJSON:
 
     def response(self, if_none_match: str | None = None) -> Response:
         """200 with the body, or 304 when the client's copy (If-None-Match) is this one."""
-        headers = {"ETag": self.etag}
+        # A browser may keep it but asks again each time (If-None-Match); never a shared cache.
+        headers = {"ETag": self.etag, "Cache-Control": "private, no-cache"}
         if none_match_holds(if_none_match, self.etag):
             return Response(status_code=304, headers=headers)
         return Response(self.body, media_type="application/json", headers=headers)

@@ -83,6 +83,7 @@ def test_an_unchanged_page_answers_304_and_a_changed_one_the_new_page(
     coordinator = world.coordinator.headers
     first = client.get(url(), params={"sector": "police"}, headers=coordinator)
     etag = first.headers["ETag"]
+    assert first.headers["Cache-Control"] == "private, no-cache"
     # Every member gets the same page, with the same ETag.
     again = client.get(url(), params={"sector": "police"}, headers=world.viewer.headers)
     assert again.headers["ETag"] == etag and again.content == first.content
