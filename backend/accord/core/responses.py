@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
+from pydantic import BaseModel
 from starlette.responses import Response
 
 from accord.core.concurrency import none_match_holds
@@ -48,3 +49,9 @@ class RenderedJSON:
         if none_match_holds(if_none_match, self.etag):
             return Response(status_code=304, headers=headers)
         return Response(self.body, media_type="application/json", headers=headers)
+
+
+def model_response(model: BaseModel, status_code: int = 200) -> Response:
+    """A response model instance serialized once by Pydantic, for hot routes that build it
+    themselves: FastAPI would validate it again against the route's response model first."""
+    return Response(model.model_dump_json(), status_code=status_code, media_type="application/json")

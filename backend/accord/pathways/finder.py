@@ -3,6 +3,7 @@ that reach services fitting those needs, best first. Codes in, codes out: no per
 
 import itertools
 import uuid
+from functools import partial
 
 from sqlmodel import Session
 
@@ -11,7 +12,7 @@ from accord.core.errors import FieldError, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.models import utcnow
 from accord.core.vocabulary import Need
-from accord.pathways.graph import RouteGraph, ServiceNode, cheapest_paths, load_graph
+from accord.pathways.graph import RouteGraph, ServiceNode, kept_graph
 from accord.pathways.models import (
     Fit,
     FitCode,
@@ -30,9 +31,8 @@ from accord.services.service import capacity_view, latest_capacity
 def _fits(
     node: ServiceNode, need: Need, query: RouteQuery, language: str | None
 ) -> list[tuple[FitCode, str | None]] | None:
-    """Why `node` fits the request, or None when it does not."""
-    if not node.meets(need):
-        return None
+    """Why `node`, a service that meets `need` (RouteGraph.meeting), fits the request, or
+    None when it does not."""
     reasons: list[tuple[FitCode, str | None]] = [(FitCode.meets_need, need.value)]
     if query.needs_24_7:
         if not node.open_24_7:
@@ -67,6 +67,17 @@ def _fits(
     return reasons
 
 
+def _fitting(
+    graph: RouteGraph, need: Need, query: RouteQuery, language: str | None
+) -> dict[uuid.UUID, list[tuple[FitCode, str | None]]]:
+    """The services that fit the request for `need`, with why."""
+    return {
+        node.id: reasons
+        for node in graph.meeting(need)
+        if (reasons := _fits(node, need, query, language)) is not None
+    }
+
+
 def _entries(graph: RouteGraph, query: RouteQuery) -> list[ServiceNode]:
     if isinstance(query.entry, PartnerEntry):
         found = [s for s in graph.services.values() if s.partner_id == query.entry.id]
@@ -85,27 +96,39 @@ def _entries(graph: RouteGraph, query: RouteQuery) -> list[ServiceNode]:
     return [node]
 
 
-def find_routes(
+async def find_routes(
     session: Session,
     network_id: uuid.UUID,
+    revision: int,
     query: RouteQuery,
     capacity_max_age_hours: int,
     lang: str = i18n.DEFAULT,
 ) -> RouteAnswer:
-    """The routes for each need, explained in `lang` (the codes beside each text are stable)."""
-    graph = load_graph(session, network_id)
+    """The routes for each need, explained in `lang` (the codes beside each text are stable),
+    in the network as of `revision` (its revision as this request read it).
+
+    Async: with the network's graph kept, a question is about a millisecond of computing
+    and one indexed read (capacity), less than the hop to a worker thread and back would
+    cost; only building the graph runs in a worker thread."""
+    graph = await kept_graph(session, network_id, revision)
+    return _answer(session, graph, query, capacity_max_age_hours, lang)
+
+
+def _answer(
+    session: Session, graph: RouteGraph, query: RouteQuery, capacity_max_age_hours: int, lang: str
+) -> RouteAnswer:
     entries = _entries(graph, query)
     entry_ids = [e.id for e in entries]
     language = canonical_language_tag(query.language) if query.language else None
     answers: list[NeedRoutes] = []
     chosen: list[tuple[Need, list[tuple[list[uuid.UUID], list[tuple[FitCode, str | None]]]]]] = []
 
+    question = (query.needs_24_7, query.needs_wheelchair, language, query.area, query.population)
     for need in dict.fromkeys(query.needs):
-        targets = {
-            node.id: reasons
-            for node in graph.meeting(need)
-            if (reasons := _fits(node, need, query, language)) is not None
-        }
+        # What fits and the cheapest routes depend on the graph and the question only.
+        targets = graph.kept(
+            ("fits", need, question), partial(_fitting, graph, need, query, language)
+        )
         if not targets:
             answers.append(
                 NeedRoutes(
@@ -119,7 +142,9 @@ def find_routes(
             )
             chosen.append((need, []))
             continue
-        distances, paths = cheapest_paths(graph.for_need(need), entry_ids)
+        distances, paths = graph.kept(
+            ("routes", need, tuple(entry_ids)), partial(graph.cheapest_to_meeting, need, entry_ids)
+        )
         # The entry point itself may meet the need (a crisis centre that also shelters).
         reachable = [
             (0 if target in entry_ids else distances[target], target)

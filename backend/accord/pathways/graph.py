@@ -3,16 +3,16 @@ each edge carrying the needs it is agreed for. The route finder and pathway heal
 read it; the algorithms are NetworkX's, not hand-rolled."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 import networkx as nx
 from sqlalchemy import select
 from sqlmodel import Session, col
 
 from accord.core.cache import BuiltCache
-from accord.core.database import ChangeFingerprint
 from accord.core.vocabulary import (
     NEED_SERVICE_TYPES,
     ONWARD_REFERRAL_EXPECTED,
@@ -25,6 +25,9 @@ from accord.core.vocabulary import (
 from accord.partners.models import Partner
 from accord.pathways.models import Pathway, PathwayNeed, ServiceRef
 from accord.services.models import Service, ServiceLabel
+
+KEPT_PER_GRAPH = 512
+T = TypeVar("T")
 
 # Dijkstra weight: any extra step costs more than any response time, so routes with fewer
 # hand-overs always come first, and among those the quickest.
@@ -93,6 +96,31 @@ class RouteGraph:
     pathways: list[PathwayEdge]
     graph: nx.DiGraph  # active services and active pathways only
     _meeting: dict[Need, list[ServiceNode]] = field(default_factory=dict, repr=False)
+    _kept: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+
+    def kept(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from this graph alone, computed once per key: a built graph never
+        changes, and questions repeat (the same front door, the same needs). The oldest of
+        more than KEPT_PER_GRAPH values go first."""
+        if key in self._kept:
+            value: T = self._kept[key]
+            return value
+        value = compute()
+        if len(self._kept) >= KEPT_PER_GRAPH:
+            self._kept.pop(next(iter(self._kept)), None)
+        self._kept[key] = value
+        return value
+
+    def cheapest_to_meeting(
+        self, need: Need, sources: Iterable[uuid.UUID]
+    ) -> tuple[dict[uuid.UUID, int], dict[uuid.UUID, list[uuid.UUID]]]:
+        """The cheapest routes agreed for `need` from `sources` to the services meeting it."""
+        distances, paths = cheapest_paths(self.for_need(need), sources)
+        wanted = {s.id for s in self.meeting(need)}
+        return (
+            {node: d for node, d in distances.items() if node in wanted},
+            {node: p for node, p in paths.items() if node in wanted},
+        )
 
     def meeting(self, need: Need) -> list[ServiceNode]:
         """The active services whose type meets `need`; kept, as every question asks it."""
@@ -114,27 +142,21 @@ class RouteGraph:
         return nx.subgraph_view(graph, filter_edge=agreed_for)
 
 
-# Moves whenever a service or pathway of the network is added, changed or removed (their
-# labels and needs change only together with their `updated_at`), or a partner is renamed.
-_FINGERPRINT = ChangeFingerprint(
-    *(
-        (model, lambda network, model=model: col(model.network_id) == network)
-        for model in (Service, Pathway, Partner)
-    )
-)
-
-
-# One built graph per network and process, reused until the network's services or
-# pathways change: building it is the route finder's whole cost on a large network.
+# One built graph per network and process, reused until the network's revision moves
+# (networks/revision.py: any committed write in the network): building it is the route
+# finder's whole cost on a large network, and knowing it is current costs nothing.
 _GRAPHS: BuiltCache[uuid.UUID, "RouteGraph"] = BuiltCache()
 
 
-def load_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
-    return _GRAPHS.get(
-        network_id,
-        _FINGERPRINT.read(session, network_id),
-        lambda: _build_graph(session, network_id),
-    )
+def load_graph(session: Session, network_id: uuid.UUID, revision: int) -> RouteGraph:
+    """The network's graph as of `revision`, the network's revision this request read."""
+    return _GRAPHS.get(network_id, (revision,), lambda: _build_graph(session, network_id))
+
+
+async def kept_graph(session: Session, network_id: uuid.UUID, revision: int) -> RouteGraph:
+    """As `load_graph`, for async routes: the kept graph at once, on the event loop;
+    building one (a second or more on a large network) in a worker thread."""
+    return await _GRAPHS.aget(network_id, (revision,), lambda: _build_graph(session, network_id))
 
 
 def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:

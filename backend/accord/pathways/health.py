@@ -25,10 +25,15 @@ Say = Callable[..., str]  # i18n.message bound to the language asked for
 
 
 def check(
-    session: Session, network_id: uuid.UUID, area: str | None = None, lang: str = i18n.DEFAULT
+    session: Session,
+    network_id: uuid.UUID,
+    revision: int,
+    area: str | None = None,
+    lang: str = i18n.DEFAULT,
 ) -> PathwayHealth:
-    """Every finding, its reason in `lang` (the kind and fields beside it are stable codes)."""
-    graph = load_graph(session, network_id)
+    """Every finding, its reason in `lang` (the kind and fields beside it are stable codes),
+    for the network as of `revision` (its revision as this request read it)."""
+    graph = load_graph(session, network_id, revision)
 
     def say(key: str, **values: object) -> str:
         return i18n.message(key, lang, **values)

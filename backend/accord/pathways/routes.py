@@ -19,6 +19,7 @@ from accord.core.openapi import (
     responses,
 )
 from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.responses import model_response
 from accord.core.vocabulary import Need, PathwayStatus
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.pathways import finder, health, service
@@ -92,20 +93,21 @@ def create_pathway(
     responses=responses(400, 401, 403, 404, 413, 422),
 )
 @read_only
-def find_routes(
+async def find_routes(
     access: MemberAccess,
     session: SessionDep,
     settings: SettingsDep,
     query: RouteQuery,
     lang: Language,
-) -> RouteAnswer:
+) -> Response:
     """Where to refer: from an entry point (a service, or a partner's services) and coded
     needs, the agreed active routes to services that fit — best first (fewest hand-overs,
     then quickest), with why each fits, and which needs no agreed route reaches. Reasons come
     as stable codes with texts in the language asked for (`lang` or Accept-Language)."""
-    return finder.find_routes(
-        session, access.network_id, query, settings.capacity_max_age_hours, lang
+    answer = await finder.find_routes(
+        session, access.network_id, access.revision, query, settings.capacity_max_age_hours, lang
     )
+    return model_response(answer)
 
 
 @router.get("/health", response_model=PathwayHealth, responses=responses(*READ_ERRORS))
@@ -118,7 +120,7 @@ def pathway_health(
     """Where the routes are broken: unmet needs by area, unreachable services, dead ends,
     pathways to closed services or overdue for review, single points of failure, and
     populations or languages no service of a needed type serves."""
-    return health.check(session, access.network_id, area, lang)
+    return health.check(session, access.network_id, access.revision, area, lang)
 
 
 @router.get(

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session, col
 
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
-from accord.core.database import lock
+from accord.core.database import fetch_rows, lock
 from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
@@ -86,7 +86,18 @@ def can_see_confidential(access: NetworkAccess, partner_id: uuid.UUID) -> bool:
 # --- capacity -------------------------------------------------------------------------------
 
 
-def capacity_view(post: CapacityPost | None, max_age_hours: int, now: datetime) -> CapacityPublic:
+@dataclass(frozen=True, slots=True)
+class LatestPost:
+    """A service's last capacity post, as the route finder and service pages read it."""
+
+    status: str
+    beds_free: int | None
+    posted_at: datetime
+
+
+def capacity_view(
+    post: LatestPost | CapacityPost | None, max_age_hours: int, now: datetime
+) -> CapacityPublic:
     """The last post, or `unknown` when there is none or it is older than `max_age_hours`:
     an old "3 beds free" must never be read as today's."""
     if post is None:
@@ -110,25 +121,29 @@ def capacity_view(post: CapacityPost | None, max_age_hours: int, now: datetime) 
     )
 
 
+_posts = CapacityPost.__table__  # type: ignore[attr-defined]
+_last_post = (
+    select(_posts.c.service_id, func.max(_posts.c.posted_at).label("at"))
+    .where(_posts.c.service_id.in_(bindparam("services", expanding=True)))
+    .group_by(_posts.c.service_id)
+    .subquery()
+)
+# Built once: every route-finder question asks it for the services its routes end at.
+_LATEST_POSTS = select(
+    _posts.c.service_id, _posts.c.status, _posts.c.beds_free, _posts.c.posted_at
+).join(
+    _last_post,
+    (_posts.c.service_id == _last_post.c.service_id) & (_posts.c.posted_at == _last_post.c.at),
+)
+
+
 def latest_capacity(
     session: Session, service_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, CapacityPost]:
+) -> dict[uuid.UUID, LatestPost]:
     if not service_ids:
         return {}
-    latest = (
-        select(col(CapacityPost.service_id), func.max(CapacityPost.posted_at).label("at"))
-        .where(col(CapacityPost.service_id).in_(list(service_ids)))
-        .group_by(col(CapacityPost.service_id))
-        .subquery()
-    )
-    posts = session.scalars(
-        select(CapacityPost).join(
-            latest,
-            (col(CapacityPost.service_id) == latest.c.service_id)
-            & (col(CapacityPost.posted_at) == latest.c.at),
-        )
-    ).all()
-    return {post.service_id: post for post in posts}
+    rows = fetch_rows(session, _LATEST_POSTS, {"services": list(service_ids)})
+    return {row.service_id: LatestPost(row.status, row.beds_free, row.posted_at) for row in rows}
 
 
 # --- reading --------------------------------------------------------------------------------
