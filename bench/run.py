@@ -369,27 +369,34 @@ def main() -> None:
             )
             raw.unlink()
 
-    # The reference points first, then Accord: one server at a time, so that none holds
-    # database connections (PostgreSQL allows 100) or CPU while another is measured.
-    ports = {"bare": free_port(), "straightforward": free_port()}
-    references = {
-        "bare": serve("reference_apps:bare", ports["bare"], url),
-        "straightforward": serve(
-            "reference_apps:straightforward", ports["straightforward"], url
-        ),
-    }
-    try:
-        wait_ready(f"http://127.0.0.1:{ports['bare']}/")
-        listing = f"http://127.0.0.1:{ports['straightforward']}/networks/{t['large']['id']}/partners"
-        wait_ready(listing)
-        measure(
-            "reference: bare endpoint",
-            f"http://127.0.0.1:{ports['bare']}/",
-            lua("GET", {}),
-        )
-        measure("reference: straightforward list-50", listing, lua("GET", {}))
-    finally:
-        stop(references.values())
+    def measure_references(when: str) -> None:
+        """The two reference points, one server at a time, so that none holds database
+        connections (PostgreSQL allows 100) or CPU while another is measured."""
+        ports = {"bare": free_port(), "straightforward": free_port()}
+        references = {
+            "bare": serve("reference_apps:bare", ports["bare"], url),
+            "straightforward": serve(
+                "reference_apps:straightforward", ports["straightforward"], url
+            ),
+        }
+        try:
+            wait_ready(f"http://127.0.0.1:{ports['bare']}/")
+            listing = f"http://127.0.0.1:{ports['straightforward']}/networks/{t['large']['id']}/partners"
+            wait_ready(listing)
+            measure(
+                f"reference: bare endpoint ({when})",
+                f"http://127.0.0.1:{ports['bare']}/",
+                lua("GET", {}),
+            )
+            measure(
+                f"reference: straightforward list-50 ({when})", listing, lua("GET", {})
+            )
+        finally:
+            stop(references.values())
+
+    # The references before and after Accord: on a shared machine they drift by up to a
+    # third within minutes, so the ratios are taken to the mean of both measurements.
+    measure_references("before")
 
     port = free_port()
     accord = serve("accord.main:create_app", port, url, "--factory")
@@ -443,6 +450,14 @@ def main() -> None:
         memory = worker_rss_mb(accord)
     finally:
         stop([accord])
+    measure_references("after")
+    for reference in ("bare endpoint", "straightforward list-50"):
+        runs = [
+            results[f"reference: {reference} ({when})"] for when in ("before", "after")
+        ]
+        results[f"reference: {reference}"] = {
+            key: round(sum(run[key] for run in runs) / 2, 2) for key in runs[0]
+        }
     bare = results["reference: bare endpoint"]["requests_per_s"]
     typical = results["reference: straightforward list-50"]["requests_per_s"]
     for row in results.values():
@@ -469,7 +484,17 @@ def main() -> None:
         "\n| scenario | req/s | p50 ms | p95 ms | p99 ms | × straightforward | × bare | non-2xx |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for name, row in results.items():
+
+    def place(name: str) -> int:  # the references' means, Accord, then each measurement
+        return (
+            0
+            if name.startswith("reference") and "(" not in name
+            else 2
+            if "(" in name
+            else 1
+        )
+
+    for name, row in sorted(results.items(), key=lambda item: place(item[0])):
         print(
             f"| {name} | {row['requests_per_s']:.0f} | {row['p50_ms']} | {row['p95_ms']} | "
             f"{row['p99_ms']} | "
