@@ -615,6 +615,9 @@ export const scenarios = [
       await page.getByTestId('pathway-form').getByRole('button', { name: 'Add pathway' }).click();
       await page.getByText('There is already a pathway between these two services', { exact: false }).waitFor();
       assert.match(await page.getByRole('combobox', { name: /^To service/ }).inputValue(), /^Refugio Luna/);
+      // …with a link to the pathway that is already there, to change its needs instead.
+      await page.getByTestId('existing-pathway').click();
+      await page.getByRole('heading', { name: 'Northside night line → Refugio Luna', level: 1 }).waitFor();
       // On the pathway map, with its sector in the legend and the table.
       await page.goto(`${base}/n/${NETWORK}/services/map`);
       await page.getByTestId('pathway-canvas').locator('canvas').first().waitFor();

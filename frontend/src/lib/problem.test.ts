@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ApiError, etagOf, fieldErrorsFromProblem, generalProblemMessage, unwrap, unwrapWithEtag } from './problem';
+import { ApiError, etagOf, fieldErrorsFromProblem, generalProblemMessage, recordIdFrom, unwrap, unwrapWithEtag } from './problem';
 
 const problem = {
   type: 'urn:accord:problem:validation-error',
@@ -56,6 +56,16 @@ describe('unwrap', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(412);
     expect((error as ApiError).problem?.title).toBe('The request is not valid');
+  });
+
+  it('keeps the Location a 409 points at, and reads the record id from it', async () => {
+    const id = '6a70d350-94ba-4f61-8a85-35355edc1f7f';
+    const response = new Response('', { status: 409, headers: { Location: `/api/v1/networks/riverside-ccr/pathways/${id}` } });
+    const error = (await unwrap(Promise.resolve({ error: { ...problem, status: 409 }, response })).catch((e: unknown) => e)) as ApiError;
+    expect(error.location).toBe(`/api/v1/networks/riverside-ccr/pathways/${id}`);
+    expect(recordIdFrom(error.location, 'pathways')).toBe(id);
+    expect(recordIdFrom(error.location, 'services')).toBeNull();
+    expect(recordIdFrom(null, 'pathways')).toBeNull();
   });
 
   it('treats a network failure as status 0', async () => {

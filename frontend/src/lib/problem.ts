@@ -4,12 +4,15 @@ import type { Problem } from '@/client';
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem | null;
+  /** The Location header, when the API points at a record (a 409 for a duplicate does). */
+  readonly location: string | null;
 
-  constructor(status: number, problem: Problem | null) {
+  constructor(status: number, problem: Problem | null, location: string | null = null) {
     super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+    this.location = location;
   }
 }
 
@@ -67,13 +70,19 @@ export async function unwrapWithEtag<TData>(call: Promise<GeneratedResult<TData>
   const response = result.response;
   if (!response) throw new ApiError(0, null);
   if (!response.ok || result.error !== undefined) {
-    throw new ApiError(response.status, isProblem(result.error) ? result.error : null);
+    throw new ApiError(response.status, isProblem(result.error) ? result.error : null, response.headers.get('Location'));
   }
   return { data: result.data as TData, etag: response.headers.get('ETag') };
 }
 
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
+}
+
+/** The id at the end of an API record's address (`…/pathways/{id}`), or null. */
+export function recordIdFrom(location: string | null, collection: string): string | null {
+  const match = location?.match(new RegExp(`/${collection}/([0-9a-fA-F-]{36})$`));
+  return match?.[1] ?? null;
 }
 
 /** The ETag the API gives a record of this version (see core/concurrency.py). */

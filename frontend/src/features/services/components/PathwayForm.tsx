@@ -4,13 +4,16 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormProblem } from '@/components/ConflictAlert';
-import { fieldErrorsFromProblem, generalProblemMessage, isApiError, type ApiError } from '@/lib/problem';
+import { AnchorLink } from '@/components/links';
+import { fieldErrorsFromProblem, generalProblemMessage, isApiError, recordIdFrom, type ApiError } from '@/lib/problem';
 import { CHANNELS, NEEDS, type Channel } from '@/lib/vocabulary';
 
 import { DATE, PATHWAY_FORM_FIELDS, PATHWAY_STATUSES, type PathwayFormValues } from './pathway-form';
 
 export interface PathwayFormProps {
   mode: 'create' | 'edit';
+  /** The network's slug, for the link to a pathway that already joins the two services. */
+  network: string;
   initialValues: PathwayFormValues;
   /** Services a pathway may start from (those the user may send from) and go to (any). */
   fromOptions: { value: string; label: string }[];
@@ -21,9 +24,10 @@ export interface PathwayFormProps {
   onFailure?: (error: ApiError) => boolean;
 }
 
-export function PathwayForm({ mode, initialValues, fromOptions, toOptions, onSubmit, onCancel, notice, onFailure }: PathwayFormProps) {
+export function PathwayForm({ mode, network, initialValues, fromOptions, toOptions, onSubmit, onCancel, notice, onFailure }: PathwayFormProps) {
   const { t } = useTranslation();
   const [problem, setProblem] = useState<string | null>(null);
+  const [existing, setExisting] = useState<string | null>(null);
   const form = useForm<PathwayFormValues>({
     mode: 'controlled',
     initialValues,
@@ -43,6 +47,7 @@ export function PathwayForm({ mode, initialValues, fromOptions, toOptions, onSub
 
   const submit = form.onSubmit(async (values) => {
     setProblem(null);
+    setExisting(null);
     try {
       await onSubmit(values);
     } catch (error) {
@@ -56,6 +61,7 @@ export function PathwayForm({ mode, initialValues, fromOptions, toOptions, onSub
         // A duplicate pathway (409) names the other pathway's id at the field: say it in words instead.
         if (error.status === 409 && !(error.problem?.errors ?? []).some((e) => e.field !== 'body.to_service_id')) {
           form.setFieldError('to_service_id', t('pathwayForm.duplicate'));
+          setExisting(recordIdFrom(error.location, 'pathways'));
           setProblem(null);
           return;
         }
@@ -94,6 +100,11 @@ export function PathwayForm({ mode, initialValues, fromOptions, toOptions, onSub
               {...form.getInputProps('to_service_id')}
             />
           </SimpleGrid>
+          {existing && (
+            <AnchorLink to="/n/$network/services/pathways/$pathwayId" params={{ network, pathwayId: existing }} data-testid="existing-pathway">
+              {t('pathwayForm.openExisting')}
+            </AnchorLink>
+          )}
           <MultiSelect
             label={t('pathwayForm.needs')}
             description={t('pathwayForm.needsHint')}

@@ -80,6 +80,7 @@ export function PathwayNewPage({ network, from, to }: { network: string; from?: 
       <PageHeader title={t('pathwayForm.newTitle')} description={t('pathwayForm.newIntro')} />
       <PathwayForm
         mode="create"
+        network={network}
         initialValues={emptyPathwayForm(fromId, toId)}
         fromOptions={fromOptions}
         toOptions={toOptions}
@@ -125,6 +126,7 @@ export function PathwayEditPage({ network, pathwayId }: { network: string; pathw
       <PathwayForm
         key={record.version}
         mode="edit"
+        network={network}
         initialValues={initialValues}
         fromOptions={withEnd(fromOptions, record.from_service)}
         toOptions={withEnd(toOptions, record.to_service)}
