@@ -25,7 +25,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
     Async on purpose: every hop to a worker thread and back costs more than the cheap steps
     here. Opening a session does no I/O. A reading request's session ends on the event loop:
-    its rollback waits for no lock. A writing request commits in a worker thread, shielded
+    ending it waits for no lock. A writing request commits in a worker thread, shielded
     so a client hanging up cannot leave a connection checked out. Writing requests get a
     session whose transactions take SQLite's write lock up front (see database.py)."""
     state = request.app.state
