@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, Uuid, bindparam, event, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -140,6 +141,19 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def add_one(session: Session, table: Any, key: dict[str, Any], counter: str) -> None:
+    """Add one to `counter` in the row of `table` with this `key` (its primary key),
+    creating the row (at one) if there is none: an upsert, in either dialect."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).values(**key, **{counter: 1})
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[table.c[name] for name in key],
+            set_={counter: table.c[counter] + 1},
+        )
+    )
 
 
 def fetch_rows(

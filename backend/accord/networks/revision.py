@@ -19,10 +19,9 @@ import uuid
 from typing import Any
 
 from sqlalchemy import event, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
-from accord.core.database import is_writing
+from accord.core.database import add_one, is_writing
 from accord.networks.models import NetworkRevision
 
 SHARDS = 16
@@ -51,15 +50,5 @@ def _revise(session: Session) -> None:
     if network_id is None:
         return
     session.flush()  # every pending change first: the row lock comes last
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    upsert = dialect.insert(_revisions).values(
-        network_id=network_id,
-        shard=random.randrange(SHARDS),  # noqa: S311 - spreads load, guards nothing
-        revision=1,
-    )
-    session.execute(
-        upsert.on_conflict_do_update(
-            index_elements=[_revisions.c.network_id, _revisions.c.shard],
-            set_={"revision": _revisions.c.revision + 1},
-        )
-    )
+    shard = random.randrange(SHARDS)  # noqa: S311 - spreads load, guards nothing
+    add_one(session, _revisions, {"network_id": network_id, "shard": shard}, "revision")
