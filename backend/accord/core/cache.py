@@ -31,7 +31,15 @@ class BuiltCache(Generic[K, V]):
         with building:
             if (found := self._fresh(key, fingerprint)) is not None:
                 return found[1]
-            value = build()
+            try:
+                value = build()
+            except BaseException:
+                # Nothing kept, nothing left behind: keys may come from requests (a page's
+                # cursor, a record's id), and one that fails must not grow the cache.
+                with self._lock:
+                    if key not in self._values:
+                        self._building.pop(key, None)
+                raise
             with self._lock:
                 self._values[key] = (fingerprint, value)
                 self._values.move_to_end(key)

@@ -5,6 +5,8 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from accord.core.cache import BuiltCache
 
 
@@ -41,3 +43,17 @@ def test_the_least_recently_used_goes_first() -> None:
     cache.get("c", (1,), lambda: "c1")  # b goes
     assert cache.get("a", (1,), lambda: "a3") == "a1"
     assert cache.get("b", (1,), lambda: "b2") == "b2"
+
+
+def test_a_failed_build_keeps_nothing_and_is_tried_again() -> None:
+    # Keys can come from requests (an unknown record's id): failures must not pile up.
+    cache: BuiltCache[str, int] = BuiltCache(kept=2)
+
+    def missing() -> int:
+        raise LookupError("no such record")
+
+    for key in ("x", "y", "z"):
+        with pytest.raises(LookupError):
+            cache.get(key, (1,), missing)
+    assert cache._building == {} and len(cache._values) == 0
+    assert cache.get("x", (1,), lambda: 7) == 7
