@@ -27,13 +27,13 @@ from accord.pathways.models import (
 )
 from accord.services.service import capacity_view, latest_capacity
 
+Reasons = list[tuple[FitCode, str | None]]
 
-def _fits(
-    node: ServiceNode, need: Need, query: RouteQuery, language: str | None
-) -> list[tuple[FitCode, str | None]] | None:
+
+def _fits(node: ServiceNode, need: Need, query: RouteQuery, language: str | None) -> Reasons | None:
     """Why `node`, a service that meets `need` (RouteGraph.meeting), fits the request, or
     None when it does not."""
-    reasons: list[tuple[FitCode, str | None]] = [(FitCode.meets_need, need.value)]
+    reasons: Reasons = [(FitCode.meets_need, need.value)]
     if query.needs_24_7:
         if not node.open_24_7:
             return None
@@ -69,13 +69,50 @@ def _fits(
 
 def _fitting(
     graph: RouteGraph, need: Need, query: RouteQuery, language: str | None
-) -> dict[uuid.UUID, list[tuple[FitCode, str | None]]]:
+) -> dict[uuid.UUID, Reasons]:
     """The services that fit the request for `need`, with why."""
     return {
         node.id: reasons
         for node in graph.meeting(need)
         if (reasons := _fits(node, need, query, language)) is not None
     }
+
+
+def _requirements(query: RouteQuery, language: str | None) -> tuple[object, ...]:
+    """What, besides the need, decides whether a service fits (`_fits`)."""
+    return (query.needs_24_7, query.needs_wheelchair, language, query.area, query.population)
+
+
+def _best(
+    graph: RouteGraph,
+    need: Need,
+    query: RouteQuery,
+    language: str | None,
+    entry_ids: list[uuid.UUID],
+) -> tuple[int, list[tuple[list[uuid.UUID], Reasons]]]:
+    """How many services fit the request for `need`, and the best routes to them from the
+    entry points: fewest hand-overs, then quickest, then by name."""
+    targets = graph.kept(
+        ("fits", need, _requirements(query, language)),
+        partial(_fitting, graph, need, query, language),
+    )
+    if not targets:
+        return 0, []
+    distances, paths = graph.kept(
+        ("routes", need, tuple(entry_ids)), partial(graph.cheapest_to_meeting, need, entry_ids)
+    )
+    # The entry point itself may meet the need (a crisis centre that also shelters).
+    reachable = [
+        (0 if target in entry_ids else distances[target], target)
+        for target in targets
+        if target in entry_ids or (target in paths and len(paths[target]) - 1 <= query.max_steps)
+    ]
+    reachable.sort(key=lambda item: (item[0], graph.services[item[1]].name))
+    best = [
+        ([target] if target in entry_ids else paths[target], targets[target])
+        for _distance, target in reachable[: query.routes_per_need]
+    ]
+    return len(targets), best
 
 
 def _entries(graph: RouteGraph, query: RouteQuery) -> list[ServiceNode]:
@@ -121,15 +158,20 @@ def _answer(
     entry_ids = [e.id for e in entries]
     language = canonical_language_tag(query.language) if query.language else None
     answers: list[NeedRoutes] = []
-    chosen: list[tuple[Need, list[tuple[list[uuid.UUID], list[tuple[FitCode, str | None]]]]]] = []
+    chosen: list[tuple[Need, list[tuple[list[uuid.UUID], Reasons]]]] = []
 
-    question = (query.needs_24_7, query.needs_wheelchair, language, query.area, query.population)
+    shape = (
+        _requirements(query, language),
+        tuple(entry_ids),
+        query.max_steps,
+        query.routes_per_need,
+    )
     for need in dict.fromkeys(query.needs):
-        # What fits and the cheapest routes depend on the graph and the question only.
-        targets = graph.kept(
-            ("fits", need, question), partial(_fitting, graph, need, query, language)
+        # The routes depend on the graph and the question only: kept with the graph.
+        fitting, best = graph.kept(
+            ("best", need, shape), partial(_best, graph, need, query, language, entry_ids)
         )
-        if not targets:
+        if not fitting:
             answers.append(
                 NeedRoutes(
                     need=need,
@@ -142,21 +184,6 @@ def _answer(
             )
             chosen.append((need, []))
             continue
-        distances, paths = graph.kept(
-            ("routes", need, tuple(entry_ids)), partial(graph.cheapest_to_meeting, need, entry_ids)
-        )
-        # The entry point itself may meet the need (a crisis centre that also shelters).
-        reachable = [
-            (0 if target in entry_ids else distances[target], target)
-            for target in targets
-            if target in entry_ids
-            or (target in paths and len(paths[target]) - 1 <= query.max_steps)
-        ]
-        reachable.sort(key=lambda item: (item[0], graph.services[item[1]].name))
-        best = [
-            ([target] if target in entry_ids else paths[target], targets[target])
-            for _distance, target in reachable[: query.routes_per_need]
-        ]
         chosen.append((need, best))
         if not best:
             answers.append(
@@ -165,19 +192,17 @@ def _answer(
                     met=False,
                     routes=[],
                     unmet=UnmetCode.no_route_reaches,
-                    fitting_services=len(targets),
+                    fitting_services=fitting,
                     unmet_reason=i18n.message(
                         "unmet.no_route_reaches",
                         lang,
-                        count=len(targets),
+                        count=fitting,
                         max_steps=query.max_steps,
                     ),
                 )
             )
         else:
-            answers.append(
-                NeedRoutes(need=need, met=True, routes=[], fitting_services=len(targets))
-            )
+            answers.append(NeedRoutes(need=need, met=True, routes=[], fitting_services=fitting))
 
     capacity = latest_capacity(
         session, list({path[-1] for _need, best in chosen for path, _r in best})
