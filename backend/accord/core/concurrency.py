@@ -43,10 +43,6 @@ def require_current_version(if_match: str | None, current_version: int) -> None:
     )
 
 
-def is_not_modified(if_none_match: str | None, current_version: int) -> bool:
-    return none_match_holds(if_none_match, etag_for(current_version))
-
-
 def none_match_holds(if_none_match: str | None, etag: str) -> bool:
     """Whether the client's copy (If-None-Match) is the one with this ETag: answer 304."""
     if not if_none_match:

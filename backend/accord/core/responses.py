@@ -1,10 +1,11 @@
-"""JSON for hot read endpoints, serialized straight from plain dicts with orjson.
+"""JSON for hot read endpoints, serialized once.
 
 FastAPI validates a returned object against the route's response model and then serializes
 it: for a page of fifty records built from plain rows that second pass costs more than the
 query. Routes that build their payload as the dicts their declared response model
-describes return `FastJSONResponse` instead; the response model still documents the route,
-and the test suite and Schemathesis check every such answer against it.
+describes serialize it with orjson into a `RenderedJSON` (which caches keep); routes that
+build a response model instance answer with `model_response`. The response model still
+documents the route, and the test suite and Schemathesis check every such answer against it.
 """
 
 import hashlib
@@ -18,13 +19,6 @@ from starlette.responses import Response
 from accord.core.concurrency import none_match_holds
 
 _OPTIONS = orjson.OPT_UTC_Z  # UTC datetimes end in Z, as Pydantic writes them.
-
-
-class FastJSONResponse(Response):
-    media_type = "application/json"
-
-    def render(self, content: Any) -> bytes:
-        return orjson.dumps(content, option=_OPTIONS)
 
 
 @dataclass(frozen=True, slots=True)
