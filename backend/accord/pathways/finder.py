@@ -12,7 +12,7 @@ from accord.core.errors import FieldError, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.models import utcnow
 from accord.core.vocabulary import Need
-from accord.pathways.graph import RouteGraph, ServiceNode, kept_graph
+from accord.pathways.graph import RouteGraph, ServiceNode, cheapest_paths, kept_graph
 from accord.pathways.models import (
     Fit,
     FitCode,
@@ -67,17 +67,6 @@ def _fits(node: ServiceNode, need: Need, query: RouteQuery, language: str | None
     return reasons
 
 
-def _fitting(
-    graph: RouteGraph, need: Need, query: RouteQuery, language: str | None
-) -> dict[uuid.UUID, Reasons]:
-    """The services that fit the request for `need`, with why."""
-    return {
-        node.id: reasons
-        for node in graph.meeting(need)
-        if (reasons := _fits(node, need, query, language)) is not None
-    }
-
-
 def _requirements(query: RouteQuery, language: str | None) -> tuple[object, ...]:
     """What, besides the need, decides whether a service fits (`_fits`)."""
     return (query.needs_24_7, query.needs_wheelchair, language, query.area, query.population)
@@ -92,15 +81,14 @@ def _best(
 ) -> tuple[int, list[tuple[list[uuid.UUID], Reasons]]]:
     """How many services fit the request for `need`, and the best routes to them from the
     entry points: fewest hand-overs, then quickest, then by name."""
-    targets = graph.kept(
-        ("fits", need, _requirements(query, language)),
-        partial(_fitting, graph, need, query, language),
-    )
+    targets = {
+        node.id: reasons
+        for node in graph.meeting(need)
+        if (reasons := _fits(node, need, query, language)) is not None
+    }
     if not targets:
         return 0, []
-    distances, paths = graph.kept(
-        ("routes", need, tuple(entry_ids)), partial(graph.cheapest_to_meeting, need, entry_ids)
-    )
+    distances, paths = cheapest_paths(graph.for_need(need), entry_ids)
     # The entry point itself may meet the need (a crisis centre that also shelters).
     reachable = [
         (0 if target in entry_ids else distances[target], target)

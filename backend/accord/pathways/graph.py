@@ -111,17 +111,6 @@ class RouteGraph:
         self._kept[key] = value
         return value
 
-    def cheapest_to_meeting(
-        self, need: Need, sources: Iterable[uuid.UUID]
-    ) -> tuple[dict[uuid.UUID, int], dict[uuid.UUID, list[uuid.UUID]]]:
-        """The cheapest routes agreed for `need` from `sources` to the services meeting it."""
-        distances, paths = cheapest_paths(self.for_need(need), sources)
-        wanted = {s.id for s in self.meeting(need)}
-        return (
-            {node: d for node, d in distances.items() if node in wanted},
-            {node: p for node, p in paths.items() if node in wanted},
-        )
-
     def meeting(self, need: Need) -> list[ServiceNode]:
         """The active services whose type meets `need`; kept, as every question asks it."""
         found = self._meeting.get(need)
