@@ -329,6 +329,11 @@ def profile(worker: int, seconds: int, out: Path) -> subprocess.Popen[bytes] | N
             "-o",
             str(out),
             "--nonblocking",
+            # Only the thread holding the GIL: what the worker's Python spends, not its
+            # threads waiting for the GIL or the database.
+            "--gil",
+            "--rate",
+            "250",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -3,8 +3,9 @@ names a server), migrated with Alembic once per run and emptied after every test
 test sees another's data. Nothing is mocked."""
 
 import os
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -257,3 +258,20 @@ def world(client: TestClient, make: Factory) -> World:
 
 def repo_path(*parts: str) -> Path:
     return REPO_ROOT.joinpath(*parts)
+
+
+def at_once(*requests: Callable[[], Any]) -> list[Any]:
+    """Send the requests from separate threads, released together."""
+    barrier = threading.Barrier(len(requests))
+    responses: list[Any] = [None] * len(requests)
+
+    def run(index: int) -> None:
+        barrier.wait()
+        responses[index] = requests[index]()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(requests))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return responses

@@ -1,11 +1,12 @@
 """Engine and session factory. The only place that knows which database it talks to."""
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Uuid, bindparam, event, func, select
+from sqlalchemy import Engine, Table, Uuid, bindparam, event, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
@@ -146,14 +147,90 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
 def add_one(session: Session, table: Any, key: dict[str, Any], counter: str) -> None:
     """Add one to `counter` in the row of `table` with this `key` (its primary key),
     creating the row (at one) if there is none: an upsert, in either dialect."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(**key, **{counter: 1})
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[table.c[name] for name in key],
-            set_={counter: table.c[counter] + 1},
-        )
+    statement = _add_one(session.get_bind().dialect.name, table, tuple(key), counter)
+    session.connection().execute(statement, key)
+
+
+@cache
+def _add_one(dialect_name: str, table: Table, key: tuple[str, ...], counter: str) -> Any:
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    statement = dialect.insert(table).values(
+        {**{name: bindparam(name) for name in key}, counter: 1}
     )
+    return statement.on_conflict_do_update(
+        index_elements=[table.c[name] for name in key],
+        set_={counter: table.c[counter] + 1},
+    )
+
+
+@cache
+def _insert_unless_taken(dialect_name: str, table: Table, unique: tuple[str, ...]) -> Any:
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    key = [table.c[name] for name in unique]
+    return (
+        dialect.insert(table)
+        .on_conflict_do_nothing(index_elements=key)
+        .returning(*table.primary_key.columns)
+    )
+
+
+def insert_unless_taken(
+    session: Session, table: Table, row: Mapping[str, Any], unique: tuple[str, ...]
+) -> bool:
+    """Insert `row` unless a row with the same `unique` values (the columns of a unique
+    constraint) exists; whether it was inserted. One statement, so two requests adding the
+    same key at once cannot both pass a check made beforehand: the second one waits for the
+    first and then inserts nothing."""
+    statement = _insert_unless_taken(session.get_bind().dialect.name, table, unique)
+    return session.connection().execute(statement, row).first() is not None
+
+
+def insert_rows(session: Session, rows_by_table: Sequence[tuple[Table, Sequence[Any]]]) -> None:
+    """Insert new rows (dicts of column values) into several tables. On PostgreSQL in one
+    statement, each row's insert a data-modifying CTE: one round trip to the server
+    instead of one per table (constraints are still checked, at the end of the statement,
+    so rows may refer to rows inserted by an earlier statement, not to each other). SQLite
+    runs in-process and has no round trips to save: one insert per table."""
+    rows = [(table, row) for table, table_rows in rows_by_table for row in table_rows]
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        for table, table_rows in rows_by_table:
+            if table_rows:
+                connection.execute(insert(table), list(table_rows))
+        return
+    shape = tuple((table, tuple(row)) for table, row in rows)
+    parameters = {
+        _row_parameter(number, column): value
+        for number, (_table, row) in enumerate(rows)
+        for column, value in row.items()
+    }
+    connection.execute(_inserts_in_one_statement(shape), parameters)
+
+
+def _row_parameter(number: int, column: str) -> str:
+    return f"r{number}_{column}"
+
+
+@lru_cache(maxsize=256)
+def _inserts_in_one_statement(shape: tuple[tuple[Table, tuple[str, ...]], ...]) -> Any:
+    """The statement for `insert_rows` of this shape (each row's table and columns), built
+    once. One single-row insert per row, not one multi-row insert per table: SQLAlchemy
+    caches the compiled form of the former only, and compiling costs more than running."""
+    inserts = [
+        insert(table).values(
+            {
+                column: bindparam(_row_parameter(number, column), type_=table.c[column].type)
+                for column in columns
+            }
+        )
+        for number, (table, columns) in enumerate(shape)
+    ]
+    *leading, statement = inserts
+    for number, leading_insert in enumerate(leading):
+        statement = statement.add_cte(leading_insert.cte(f"insert_{number}"))
+    return statement
 
 
 def fetch_rows(

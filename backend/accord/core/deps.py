@@ -38,11 +38,32 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         yield session
         succeeded = True
     finally:
-        if writes:
+        if not session.in_transaction():
+            # Nothing ran, or `write_and_commit` already committed: nothing to end.
+            session.close()
+        elif writes:
             with anyio.CancelScope(shield=True):
                 await anyio.to_thread.run_sync(_end, session, succeeded)
         else:
             _end(session, succeeded)
+
+
+ResultT = TypeVar("ResultT")
+
+
+async def write_and_commit(session: Session, write: Callable[..., ResultT], *args: Any) -> ResultT:
+    """Run a write and commit it in one trip to a worker thread, for async write routes:
+    a sync route would take one trip for the route and another for the commit, and each
+    costs more than a small write's own Python. The request's session then has nothing
+    left to commit. The commit still happens before the response is sent, and finishes
+    even if the client hangs up (the thread is waited for, never abandoned)."""
+
+    def write_then_commit() -> ResultT:
+        result = write(*args)
+        session.commit()
+        return result
+
+    return await anyio.to_thread.run_sync(write_then_commit)
 
 
 def _end(session: Session, succeeded: bool) -> None:

@@ -94,18 +94,16 @@ class LabelStore:
 
     def add(self, session: Session, owner_id: uuid.UUID, name: str, values: Iterable[str]) -> None:
         """Values for a new owner (who has none yet to replace)."""
+        for row in self.rows(owner_id, name, values):
+            session.add(self.table(**row))
+
+    def rows(self, owner_id: uuid.UUID, name: str, values: Iterable[str]) -> list[dict[str, Any]]:
+        """A new owner's values under `name`, as rows to insert."""
         kind = self.fields[name]
-        for position, value in enumerate(values):
-            session.add(
-                self.table(
-                    **{
-                        self.owner: owner_id,
-                        "kind": kind,
-                        "value": str(value),
-                        "position": position,
-                    }
-                )
-            )
+        return [
+            {self.owner: owner_id, "kind": kind, "value": str(value), "position": position}
+            for position, value in enumerate(values)
+        ]
 
     def any_of(self, owner_id: Any, name: str, values: Iterable[str]) -> Any:
         """A filter: the owner has at least one of `values` under `name`."""

@@ -45,7 +45,14 @@ class RenderedJSON:
         return Response(self.body, media_type="application/json", headers=headers)
 
 
-def model_response(model: BaseModel, status_code: int = 200) -> Response:
+def model_response(
+    model: BaseModel, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
     """A response model instance serialized once by Pydantic, for hot routes that build it
     themselves: FastAPI would validate it again against the route's response model first."""
-    return Response(model.model_dump_json(), status_code=status_code, media_type="application/json")
+    return Response(
+        model.model_dump_json(),
+        status_code=status_code,
+        media_type="application/json",
+        headers=headers,
+    )

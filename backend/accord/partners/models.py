@@ -37,7 +37,8 @@ DESCRIPTION_MAX = 4000
 class Partner(SQLModel, table=True):
     __tablename__ = "partners"
     __table_args__ = (
-        UniqueConstraint("network_id", "name"),
+        # Names equal ignoring case are the same partner; the database refuses the second.
+        UniqueConstraint("network_id", "sort_name"),
         # The directory's default order, plain and within a sector, read from the index.
         Index("ix_partners_network_sort_name", "network_id", "sort_name", "name", "id"),
         Index("ix_partners_network_sector", "network_id", "sector", "sort_name", "name", "id"),

@@ -5,8 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from accord.core.concurrency import IfMatch, IfNoneMatch, set_etag
-from accord.core.deps import SessionDep
+from accord.core.concurrency import IfMatch, IfNoneMatch, etag_for, set_etag
+from accord.core.deps import SessionDep, write_and_commit
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
     CREATE_ERRORS,
@@ -20,6 +20,7 @@ from accord.core.openapi import (
     responses,
 )
 from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.responses import model_response
 from accord.core.vocabulary import Level, Population, Sector, Stage
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.partners import service
@@ -114,14 +115,14 @@ async def list_partners(
         extra={201: {"description": "Created", "headers": ETAG_HEADER, "links": _PARTNER_LINKS}},
     ),
 )
-def create_partner(
-    access: EditorAccess, session: SessionDep, data: PartnerCreate, response: Response
-) -> PartnerPublic:
+async def create_partner(
+    access: EditorAccess, session: SessionDep, data: PartnerCreate
+) -> Response:
     """Add an organisation to the directory (coordinators)."""
-    partner = service.create_partner(session, access, data)
-    set_etag(response, partner.version)
-    response.headers["Location"] = f"/api/v1/networks/{access.network.slug}/partners/{partner.id}"
-    return partner
+    partner = await write_and_commit(session, service.create_partner, session, access, data)
+    location = f"/api/v1/networks/{access.network.slug}/partners/{partner.id}"
+    headers = {"ETag": etag_for(partner.version), "Location": location}
+    return model_response(partner, status.HTTP_201_CREATED, headers)
 
 
 @router.get(

@@ -10,13 +10,14 @@ from sqlmodel import Session, col
 
 from accord.accounts.models import User
 from accord.audit import service as audit
+from accord.audit.models import AuditEvent
 from accord.core.cache import BuiltCache
 from accord.core.concurrency import etag_for, require_current_version
-from accord.core.database import fetch_rows, lock
+from accord.core.database import fetch_rows, insert_rows, insert_unless_taken, lock
 from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
-from accord.core.models import sort_key, utcnow
+from accord.core.models import new_row, sort_key, utcnow
 from accord.core.pagination import (
     AnySelect,
     SortColumn,
@@ -365,16 +366,31 @@ def _ensure_unique_name(
     if except_id is not None:
         statement = statement.where(Partner.id != except_id)  # type: ignore[arg-type]
     if session.scalars(statement).first() is not None:
-        raise Conflict.on_field("body.name", "A partner with this name is already in the network.")
+        raise _name_taken()
+
+
+def _name_taken() -> Conflict:
+    return Conflict.on_field("body.name", "A partner with this name is already in the network.")
+
+
+_partners = Partner.__table__  # type: ignore[attr-defined]
+_assessments = StakeholderAssessment.__table__  # type: ignore[attr-defined]
+_stage_changes = PartnerStageChange.__table__  # type: ignore[attr-defined]
+_labels = PartnerLabel.__table__  # type: ignore[attr-defined]
+_audit_events = AuditEvent.__table__  # type: ignore[attr-defined]
 
 
 def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate) -> PartnerPublic:
+    """Adding partners is the directory's busiest write (imports, integrations): its rows
+    are inserted as plain rows in two statements, the partner (refused if its name is
+    taken) and then everything that comes with it, its audit event included."""
     access.ensure_coordinator("add partners")
-    _ensure_unique_name(session, access.network_id, data.name)
     now = utcnow()
-    partner = Partner(
+    partner = new_row(
+        Partner,
         network_id=access.network_id,
         name=data.name,
+        sort_name=sort_key(data.name),
         acronym=data.acronym or None,
         description=data.description or None,
         website=str(data.website) if data.website else None,
@@ -385,38 +401,39 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         created_at=now,
         updated_at=now,
     )
-    session.add(partner)
-    session.flush()
-    labels: dict[str, list[str]] = {}
-    for name in LABELS.fields:
-        labels[name] = [str(v) for v in getattr(data, name)]
-        LABELS.add(session, partner.id, name, labels[name])
-    assessment = StakeholderAssessment(partner_id=partner.id)
-    session.add(assessment)
-    session.add(
-        PartnerStageChange(
-            partner_id=partner.id,
-            from_stage=None,
-            to_stage=data.stage,
-            note=None,
-            changed_by=access.user.id,
-            changed_at=now,
-        )
+    if not insert_unless_taken(session, _partners, partner, unique=("network_id", "sort_name")):
+        raise _name_taken()
+    labels = {name: [str(v) for v in getattr(data, name)] for name in LABELS.fields}
+    assessment = new_row(StakeholderAssessment, partner_id=partner["id"])
+    first_stage = new_row(
+        PartnerStageChange,
+        partner_id=partner["id"],
+        to_stage=data.stage,
+        changed_by=access.user.id,
+        changed_at=now,
     )
-    audit.record(
-        session,
+    event = audit.event_row(
         actor_id=access.user.id,
         network_id=access.network_id,
         action="partner.create",
         object_type="partner",
-        object_id=partner.id,
-        after=_snapshot(partner, labels),
+        object_id=partner["id"],
+        after={name: partner[name] for name in (*_COLUMN_FIELDS, "stage")} | labels,
     )
-    session.flush()
+    label_rows = [
+        row for name in LABELS.fields for row in LABELS.rows(partner["id"], name, labels[name])
+    ]
+    insert_rows(
+        session,
+        [
+            (_assessments, [assessment]),
+            (_stage_changes, [first_stage]),
+            (_labels, label_rows),
+            (_audit_events, [event]),
+        ],
+    )
     # Everything the answer shows was just written: no need to read it back.
-    return PartnerPublic.model_validate(
-        _public_dict(_attributes(partner), _attributes(assessment), labels)
-    )
+    return PartnerPublic.model_validate(_public_dict(partner, assessment, labels))
 
 
 def update_partner(

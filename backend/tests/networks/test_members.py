@@ -1,7 +1,5 @@
 """Memberships: who belongs to a network, with which role, and what that lets them do."""
 
-import threading
-from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -9,26 +7,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from accord.core.vocabulary import MembershipRole
-from tests.conftest import Actor, Factory, World
+from tests.conftest import Actor, Factory, World, at_once
 
 MEMBERS = "/api/v1/networks/network-a/members"
-
-
-def at_once(*requests: Callable[[], Any]) -> list[Any]:
-    """Send the requests from separate threads, released together."""
-    barrier = threading.Barrier(len(requests))
-    responses: list[Any] = [None] * len(requests)
-
-    def run(index: int) -> None:
-        barrier.wait()
-        responses[index] = requests[index]()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(requests))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return responses
 
 
 def assert_problem(response: Any, status: int, type_suffix: str | None = None) -> dict[str, Any]:

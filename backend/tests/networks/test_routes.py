@@ -1,7 +1,5 @@
 """Networks: who sees which, creation by platform admins, settings and nesting."""
 
-import threading
-from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -9,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from accord.core.vocabulary import MembershipRole
-from tests.conftest import Actor, Factory, World
+from tests.conftest import Actor, Factory, World, at_once
 
 NETWORKS = "/api/v1/networks"
 
@@ -31,23 +29,6 @@ def patch(
     if etag is not None:
         headers["If-Match"] = etag
     return client.patch(f"{NETWORKS}/{slug}", json=body, headers=headers)
-
-
-def at_once(*requests: Callable[[], Any]) -> list[Any]:
-    """Send the requests from separate threads, released together."""
-    barrier = threading.Barrier(len(requests))
-    responses: list[Any] = [None] * len(requests)
-
-    def run(index: int) -> None:
-        barrier.wait()
-        responses[index] = requests[index]()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(requests))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return responses
 
 
 def assert_problem(response: Any, status: int, type_suffix: str | None = None) -> dict[str, Any]:

@@ -2,13 +2,14 @@
 
 import uuid
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from accord.core.vocabulary import MembershipRole
-from tests.conftest import Actor, Factory, World, partner_body
+from tests.conftest import Actor, Factory, World, at_once, partner_body
 
 PARTNERS = "/api/v1/networks/network-a/partners"
 # conftest runs on SQLite unless ACCORD_TEST_DATABASE_URL names a PostgreSQL server.
@@ -492,6 +493,23 @@ def test_a_duplicate_name_ignoring_case_answers_409(client: TestClient, world: W
         "Central Police",
         "Riverside Shelter",
     ]
+
+
+def test_the_same_name_sent_at_once_in_different_cases_is_added_once(
+    client: TestClient, world: World
+) -> None:
+    """Six coordinators' tools add the same organisation at the same moment: one is added,
+    the others are told it exists (the database decides, not a check made beforehand)."""
+    variants = ["Harbour Clinic", "harbour clinic", "HARBOUR CLINIC", "Harbour clinic"] * 2
+    post = partial(client.post, PARTNERS, headers=world.coordinator.headers)
+    responses = at_once(*(partial(post, json=partner_body(name=name)) for name in variants[:6]))
+    statuses = sorted(response.status_code for response in responses)
+    assert statuses == [201, 409, 409, 409, 409, 409], [r.text for r in responses]
+    for response in responses:
+        if response.status_code == 409:
+            assert fields_of(assert_problem(response, 409)) == {"body.name"}
+    listed = client.get(PARTNERS, params={"q": "harbour"}, headers=world.coordinator.headers)
+    assert len(names(listed)) == 1
 
 
 def test_a_duplicate_name_differing_in_accented_case_answers_409(
