@@ -3,6 +3,8 @@ that reach services fitting those needs, best first. Codes in, codes out: no per
 
 import itertools
 import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import partial
 
 from sqlmodel import Session
@@ -121,6 +123,18 @@ def _entries(graph: RouteGraph, query: RouteQuery) -> list[ServiceNode]:
     return [node]
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedAnswer:
+    """An answer as JSON, kept with the graph: it holds until the network's revision moves
+    (a new graph) or until a capacity post it shows grows too old to be shown."""
+
+    body: bytes
+    shown_posts_fresh_until: datetime | None  # None: it shows no fresh post
+
+    def current(self, now: datetime) -> bool:
+        return self.shown_posts_fresh_until is None or now <= self.shown_posts_fresh_until
+
+
 async def find_routes(
     session: Session,
     network_id: uuid.UUID,
@@ -128,20 +142,45 @@ async def find_routes(
     query: RouteQuery,
     capacity_max_age_hours: int,
     lang: str = i18n.DEFAULT,
-) -> RouteAnswer:
+) -> bytes:
     """The routes for each need, explained in `lang` (the codes beside each text are stable),
     in the network as of `revision` (its revision as this request read it).
 
     Async: with the network's graph kept, a question is about a millisecond of computing
-    and one indexed read (capacity), less than the hop to a worker thread and back would
-    cost; only building the graph runs in a worker thread."""
+    (and, for targets not asked about since the last write, one indexed read of their
+    capacity), less than the hop to a worker thread and back would cost; only building the
+    graph runs in a worker thread."""
     graph = await kept_graph(session, network_id, revision)
-    return _answer(session, graph, query, capacity_max_age_hours, lang)
+    now = utcnow()
+    answer = graph.kept(
+        ("answer", query.model_dump_json(), lang, capacity_max_age_hours),
+        partial(_rendered, session, graph, query, capacity_max_age_hours, lang, now),
+        still_current=lambda kept: kept.current(now),
+    )
+    return answer.body
+
+
+def _rendered(
+    session: Session,
+    graph: RouteGraph,
+    query: RouteQuery,
+    capacity_max_age_hours: int,
+    lang: str,
+    now: datetime,
+) -> RenderedAnswer:
+    answer, fresh_until = _answer(session, graph, query, capacity_max_age_hours, lang, now)
+    return RenderedAnswer(answer.model_dump_json().encode(), fresh_until)
 
 
 def _answer(
-    session: Session, graph: RouteGraph, query: RouteQuery, capacity_max_age_hours: int, lang: str
-) -> RouteAnswer:
+    session: Session,
+    graph: RouteGraph,
+    query: RouteQuery,
+    capacity_max_age_hours: int,
+    lang: str,
+    now: datetime,
+) -> tuple[RouteAnswer, datetime | None]:
+    """The answer, and until when the capacity posts it shows are fresh."""
     entries = _entries(graph, query)
     entry_ids = [e.id for e in entries]
     language = canonical_language_tag(query.language) if query.language else None
@@ -192,10 +231,12 @@ def _answer(
         else:
             answers.append(NeedRoutes(need=need, met=True, routes=[], fitting_services=fitting))
 
-    capacity = latest_capacity(
-        session, list({path[-1] for _need, best in chosen for path, _r in best})
-    )
-    now = utcnow()
+    targets = frozenset(path[-1] for _need, best in chosen for path, _r in best)
+    # A capacity post is a write in the network: it moves the revision the graph is kept
+    # under, so the latest posts can be kept with it too. Their age is judged per answer.
+    capacity = graph.kept(("capacity", targets), partial(latest_capacity, session, list(targets)))
+    max_age = timedelta(hours=capacity_max_age_hours)
+    fresh_until: datetime | None = None
     for answer, (need, best) in zip(answers, chosen, strict=True):
         for path, reasons in best:
             target = graph.services[path[-1]]
@@ -218,7 +259,11 @@ def _answer(
                     )
                 )
                 total = None if total is None or edge.minutes is None else total + edge.minutes
-            room = capacity_view(capacity.get(target.id), capacity_max_age_hours, now)
+            post = capacity.get(target.id)
+            room = capacity_view(post, capacity_max_age_hours, now)
+            if post is not None and room.fresh:
+                until = post.posted_at + max_age
+                fresh_until = until if fresh_until is None else min(fresh_until, until)
             answer.routes.append(
                 Route(
                     target=RouteTarget(
@@ -240,4 +285,4 @@ def _answer(
                     total_expected_response_minutes=total,
                 )
             )
-    return RouteAnswer(entry_services=[e.ref() for e in entries], needs=answers)
+    return RouteAnswer(entry_services=[e.ref() for e in entries], needs=answers), fresh_until

@@ -98,13 +98,21 @@ class RouteGraph:
     _meeting: dict[Need, list[ServiceNode]] = field(default_factory=dict, repr=False)
     _kept: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
-    def kept(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """A value derived from this graph alone, computed once per key: a built graph never
-        changes, and questions repeat (the same front door, the same needs). The oldest of
-        more than KEPT_PER_GRAPH values go first."""
+    def kept(
+        self,
+        key: Hashable,
+        compute: Callable[[], T],
+        still_current: Callable[[T], bool] | None = None,
+    ) -> T:
+        """A value derived from this graph, computed once per key: a built graph never
+        changes, and questions repeat (the same front door, the same needs). A value that
+        also depends on time says until when with `still_current`. The oldest of more than
+        KEPT_PER_GRAPH values go first."""
         if key in self._kept:
             value: T = self._kept[key]
-            return value
+            if still_current is None or still_current(value):
+                return value
+            del self._kept[key]
         value = compute()
         if len(self._kept) >= KEPT_PER_GRAPH:
             self._kept.pop(next(iter(self._kept)), None)

@@ -19,7 +19,6 @@ from accord.core.openapi import (
     responses,
 )
 from accord.core.pagination import CursorQuery, LimitQuery, Page
-from accord.core.responses import model_response
 from accord.core.vocabulary import Need, PathwayStatus
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.pathways import finder, health, service
@@ -107,7 +106,7 @@ async def find_routes(
     answer = await finder.find_routes(
         session, access.network_id, access.revision, query, settings.capacity_max_age_hours, lang
     )
-    return model_response(answer)
+    return Response(answer, media_type="application/json")
 
 
 @router.get("/health", response_model=PathwayHealth, responses=responses(*READ_ERRORS))

@@ -11,7 +11,7 @@ right answers are known.
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -19,7 +19,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from accord.core.database import transaction
-from accord.pathways import health
+from accord.pathways import finder, health
 from accord.pathways.models import Pathway, PathwayNeed
 from accord.services.models import Service
 from tests.conftest import World, partner_body
@@ -310,6 +310,30 @@ def test_capacity_shows_on_the_target(client: TestClient, net: Net) -> None:
     targets = {r["target"]["service"]["name"]: r["target"] for r in answer["needs"][0]["routes"]}
     assert (targets["Shelter B"]["capacity"], targets["Shelter B"]["beds_free"]) == ("full", 0)
     assert targets["Shelter A"]["capacity"] == "unknown"
+
+
+def test_a_capacity_post_stops_showing_once_it_is_too_old_even_in_a_repeated_answer(
+    client: TestClient, net: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Answers are kept until the network changes; an old "full" must still not be shown
+    as today's once the post is older than the maximum age (24 hours by default)."""
+    question = {"entry": {"kind": "service", "id": net.s["police"]["id"]}}
+    posted = client.post(
+        net.url(f"services/{net.s['shelter_b']['id']}/capacity"),
+        json={"status": "full", "beds_free": 0},
+        headers=net.world.editor.headers,
+    )
+    assert posted.status_code == 201
+
+    def shelter_b() -> dict[str, Any]:
+        answer = _routes(client, net, **question, needs=["emergency_shelter"])
+        routes = answer["needs"][0]["routes"]
+        return next(r["target"] for r in routes if r["target"]["service"]["name"] == "Shelter B")
+
+    assert (shelter_b()["capacity"], shelter_b()["beds_free"]) == ("full", 0)
+    later = datetime.now(UTC) + timedelta(hours=25)
+    monkeypatch.setattr(finder, "utcnow", lambda: later)
+    assert (shelter_b()["capacity"], shelter_b()["beds_free"]) == ("unknown", None)
 
 
 def _findings(client: TestClient, net: Net, **params: Any) -> list[dict[str, Any]]:
