@@ -195,12 +195,19 @@ def lua(
     if request is not None:
         lines += request
     elif unique_name:
-        # Every create needs a new name: a per-thread prefix and a counter.
+        # Every create needs a new name: a prefix per thread and run, and a counter. Each
+        # wrk thread has its own Lua state with the same unseeded random numbers, so the
+        # prefix carries the thread's number (given in setup) and the time.
         lines += [
+            "local threads = 0",
+            "function setup(thread)",
+            "  threads = threads + 1",
+            '  thread:set("thread_number", threads)',
+            "end",
             "local counter = 0",
             "local prefix = nil",
             "request = function()",
-            "  if prefix == nil then prefix = tostring(math.random(1, 1000000000)) .. tostring(os.clock()) end",
+            '  if prefix == nil then prefix = tostring(thread_number) .. "-" .. tostring(os.time()) end',
             "  counter = counter + 1",
             '  local body = string.format(\'{"name": "Bench partner %s-%d", "sector": "health"}\', prefix, counter)',
             "  return wrk.format(nil, nil, nil, body)",

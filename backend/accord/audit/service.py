@@ -57,7 +57,7 @@ def event_row(
     after: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """An audit event as a row, for a write path that inserts its rows itself (in one
-    statement with the rest of its change, see database.insert_rows)."""
+    statement with the rest of its change, see database.insert_unless_taken)."""
     return new_row(
         AuditEvent,
         network_id=network_id,

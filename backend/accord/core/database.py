@@ -163,73 +163,93 @@ def _add_one(dialect_name: str, table: Table, key: tuple[str, ...], counter: str
     )
 
 
+RowsByTable = Sequence[tuple[Table, Sequence[Mapping[str, Any]]]]
+
+
+def insert_unless_taken(
+    session: Session,
+    table: Table,
+    row: Mapping[str, Any],
+    unique: tuple[str, ...],
+    dependents: RowsByTable = (),
+) -> bool:
+    """Insert `row` unless a row with the same `unique` values (the columns of a unique
+    constraint) exists, and with it the `dependents` (rows of other tables that come with
+    it: its details, its audit event); whether it was inserted. The check is the insert, so
+    two requests adding the same key at once cannot both pass a check made beforehand: the
+    second one waits for the first and then inserts nothing.
+
+    On PostgreSQL all of it is one statement, one round trip: each dependent row is a
+    data-modifying CTE that selects from the new row's, so none is inserted when the row
+    is not. SQLite runs in-process with no round trips to save: one insert per table."""
+    connection = session.connection()
+    dependent_rows = [(other, values) for other, rows in dependents for values in rows]
+    if connection.dialect.name != "postgresql":
+        taken = _insert_unless_taken(table, unique, sqlite)
+        if connection.execute(taken, row).first() is None:
+            return False
+        for other, rows in dependents:
+            if rows:
+                connection.execute(insert(other), list(rows))
+        return True
+    shape = (
+        table,
+        tuple(row),
+        unique,
+        tuple((other, tuple(values)) for other, values in dependent_rows),
+    )
+    parameters = {_new_row_parameter(column): value for column, value in row.items()}
+    for number, (_other, values) in enumerate(dependent_rows):
+        for column, value in values.items():
+            parameters[_row_parameter(number, column)] = value
+    return connection.execute(_insert_with_dependents(shape), parameters).first() is not None
+
+
 @cache
-def _insert_unless_taken(dialect_name: str, table: Table, unique: tuple[str, ...]) -> Any:
-    dialect = postgresql if dialect_name == "postgresql" else sqlite
-    key = [table.c[name] for name in unique]
+def _insert_unless_taken(table: Table, unique: tuple[str, ...], dialect: Any) -> Any:
     return (
         dialect.insert(table)
-        .on_conflict_do_nothing(index_elements=key)
+        .on_conflict_do_nothing(index_elements=[table.c[name] for name in unique])
         .returning(*table.primary_key.columns)
     )
 
 
-def insert_unless_taken(
-    session: Session, table: Table, row: Mapping[str, Any], unique: tuple[str, ...]
-) -> bool:
-    """Insert `row` unless a row with the same `unique` values (the columns of a unique
-    constraint) exists; whether it was inserted. One statement, so two requests adding the
-    same key at once cannot both pass a check made beforehand: the second one waits for the
-    first and then inserts nothing."""
-    statement = _insert_unless_taken(session.get_bind().dialect.name, table, unique)
-    return session.connection().execute(statement, row).first() is not None
-
-
-def insert_rows(session: Session, rows_by_table: Sequence[tuple[Table, Sequence[Any]]]) -> None:
-    """Insert new rows (dicts of column values) into several tables. On PostgreSQL in one
-    statement, each row's insert a data-modifying CTE: one round trip to the server
-    instead of one per table (constraints are still checked, at the end of the statement,
-    so rows may refer to rows inserted by an earlier statement, not to each other). SQLite
-    runs in-process and has no round trips to save: one insert per table."""
-    rows = [(table, row) for table, table_rows in rows_by_table for row in table_rows]
-    if not rows:
-        return
-    connection = session.connection()
-    if connection.dialect.name != "postgresql":
-        for table, table_rows in rows_by_table:
-            if table_rows:
-                connection.execute(insert(table), list(table_rows))
-        return
-    shape = tuple((table, tuple(row)) for table, row in rows)
-    parameters = {
-        _row_parameter(number, column): value
-        for number, (_table, row) in enumerate(rows)
-        for column, value in row.items()
-    }
-    connection.execute(_inserts_in_one_statement(shape), parameters)
+def _new_row_parameter(column: str) -> str:
+    return f"new_{column}"
 
 
 def _row_parameter(number: int, column: str) -> str:
     return f"r{number}_{column}"
 
 
+def _typed(table: Table, name: str, column: str) -> Any:
+    return bindparam(name, type_=table.c[column].type)
+
+
 @lru_cache(maxsize=256)
-def _inserts_in_one_statement(shape: tuple[tuple[Table, tuple[str, ...]], ...]) -> Any:
-    """The statement for `insert_rows` of this shape (each row's table and columns), built
-    once. One single-row insert per row, not one multi-row insert per table: SQLAlchemy
-    caches the compiled form of the former only, and compiling costs more than running."""
-    inserts = [
-        insert(table).values(
-            {
-                column: bindparam(_row_parameter(number, column), type_=table.c[column].type)
-                for column in columns
-            }
-        )
-        for number, (table, columns) in enumerate(shape)
-    ]
-    *leading, statement = inserts
-    for number, leading_insert in enumerate(leading):
-        statement = statement.add_cte(leading_insert.cte(f"insert_{number}"))
+def _insert_with_dependents(
+    shape: tuple[
+        Table, tuple[str, ...], tuple[str, ...], tuple[tuple[Table, tuple[str, ...]], ...]
+    ],
+) -> Any:
+    """The statement for `insert_unless_taken` on PostgreSQL, for one shape (the table, its
+    columns, the unique key, each dependent row's table and columns), built once: building
+    and compiling it costs more than running it. One single-row insert per dependent row,
+    not a multi-row insert per table: SQLAlchemy caches the compiled form of the former
+    only."""
+    table, columns, unique, dependents = shape
+    new_row = (
+        postgresql.insert(table)
+        .values({c: _typed(table, _new_row_parameter(c), c) for c in columns})
+        .on_conflict_do_nothing(index_elements=[table.c[name] for name in unique])
+        .returning(*table.primary_key.columns)
+        .cte("new_row")
+    )
+    statement = select(*new_row.c)
+    for number, (other, other_columns) in enumerate(dependents):
+        values = select(*(_typed(other, _row_parameter(number, c), c) for c in other_columns))
+        dependent = insert(other).from_select(list(other_columns), values.select_from(new_row))
+        statement = statement.add_cte(dependent.cte(f"insert_{number}"))
     return statement
 
 

@@ -13,7 +13,7 @@ from accord.audit import service as audit
 from accord.audit.models import AuditEvent
 from accord.core.cache import BuiltCache
 from accord.core.concurrency import etag_for, require_current_version
-from accord.core.database import fetch_rows, insert_rows, insert_unless_taken, lock
+from accord.core.database import fetch_rows, insert_unless_taken, lock
 from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
@@ -381,9 +381,9 @@ _audit_events = AuditEvent.__table__  # type: ignore[attr-defined]
 
 
 def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate) -> PartnerPublic:
-    """Adding partners is the directory's busiest write (imports, integrations): its rows
-    are inserted as plain rows in two statements, the partner (refused if its name is
-    taken) and then everything that comes with it, its audit event included."""
+    """Adding partners is the directory's busiest write (imports, integrations): the
+    partner and everything that comes with it, its audit event included, are inserted as
+    plain rows in one statement on PostgreSQL, none of them if the name is taken."""
     access.ensure_coordinator("add partners")
     now = utcnow()
     partner = new_row(
@@ -401,8 +401,6 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         created_at=now,
         updated_at=now,
     )
-    if not insert_unless_taken(session, _partners, partner, unique=("network_id", "sort_name")):
-        raise _name_taken()
     labels = {name: [str(v) for v in getattr(data, name)] for name in LABELS.fields}
     assessment = new_row(StakeholderAssessment, partner_id=partner["id"])
     first_stage = new_row(
@@ -423,15 +421,16 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
     label_rows = [
         row for name in LABELS.fields for row in LABELS.rows(partner["id"], name, labels[name])
     ]
-    insert_rows(
-        session,
-        [
-            (_assessments, [assessment]),
-            (_stage_changes, [first_stage]),
-            (_labels, label_rows),
-            (_audit_events, [event]),
-        ],
-    )
+    comes_with_it = [
+        (_assessments, [assessment]),
+        (_stage_changes, [first_stage]),
+        (_labels, label_rows),
+        (_audit_events, [event]),
+    ]
+    if not insert_unless_taken(
+        session, _partners, partner, unique=("network_id", "sort_name"), dependents=comes_with_it
+    ):
+        raise _name_taken()
     # Everything the answer shows was just written: no need to read it back.
     return PartnerPublic.model_validate(_public_dict(partner, assessment, labels))
 

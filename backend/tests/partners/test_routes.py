@@ -501,6 +501,7 @@ def test_the_same_name_sent_at_once_in_different_cases_is_added_once(
     """Six coordinators' tools add the same organisation at the same moment: one is added,
     the others are told it exists (the database decides, not a check made beforehand)."""
     variants = ["Harbour Clinic", "harbour clinic", "HARBOUR CLINIC", "Harbour clinic"] * 2
+    audited_before = audit_events(client, world.coordinator, action="partner.create")
     post = partial(client.post, PARTNERS, headers=world.coordinator.headers)
     responses = at_once(*(partial(post, json=partner_body(name=name)) for name in variants[:6]))
     statuses = sorted(response.status_code for response in responses)
@@ -510,6 +511,9 @@ def test_the_same_name_sent_at_once_in_different_cases_is_added_once(
             assert fields_of(assert_problem(response, 409)) == {"body.name"}
     listed = client.get(PARTNERS, params={"q": "harbour"}, headers=world.coordinator.headers)
     assert len(names(listed)) == 1
+    # Nothing of the refused ones was kept: one more creation in the trail, not six.
+    audited = audit_events(client, world.coordinator, action="partner.create")
+    assert len(audited) == len(audited_before) + 1
 
 
 def test_a_duplicate_name_differing_in_accented_case_answers_409(
