@@ -1,6 +1,5 @@
 """The app factory: create_app(settings) -> FastAPI."""
 
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -47,11 +46,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Sync routes run in this thread pool; the connection pool is sized to match it.
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
-        # Everything loaded so far (the framework, the models, the OpenAPI schema: hundreds
-        # of thousands of objects) lives as long as the process. Out of the collector's
-        # sight, a full collection no longer walks them all, a pause of tens of
-        # milliseconds that every request in flight would wait out.
-        gc.freeze()
         yield
         engine.dispose()
 
