@@ -302,6 +302,8 @@ def summarize_profile(raw: Path, top: int = 60) -> str:
     total = 0
     for line in raw.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
+        if not stack or not count.isdigit():  # py-spy --gil may write an empty stack
+            continue
         samples = int(count)
         total += samples
         frames = [
@@ -311,6 +313,8 @@ def summarize_profile(raw: Path, top: int = 60) -> str:
         for frame in set(frames):
             inclusive[frame] += samples
         own[frames[-1]] += samples
+    if not total:
+        return "no samples\n"
     lines = [f"{total} samples", "", "inclusive:"]
     lines += [f"{n / total:6.1%}  {frame}" for frame, n in inclusive.most_common(top)]
     lines += ["", "by itself:"]
