@@ -154,22 +154,10 @@ async def find_routes(
     now = utcnow()
     answer = graph.kept(
         ("answer", query.model_dump_json(), lang, capacity_max_age_hours),
-        partial(_rendered, session, graph, query, capacity_max_age_hours, lang, now),
+        partial(_answer, session, graph, query, capacity_max_age_hours, lang, now),
         still_current=lambda kept: kept.current(now),
     )
     return answer.body
-
-
-def _rendered(
-    session: Session,
-    graph: RouteGraph,
-    query: RouteQuery,
-    capacity_max_age_hours: int,
-    lang: str,
-    now: datetime,
-) -> RenderedAnswer:
-    answer, fresh_until = _answer(session, graph, query, capacity_max_age_hours, lang, now)
-    return RenderedAnswer(answer.model_dump_json().encode(), fresh_until)
 
 
 def _answer(
@@ -179,8 +167,8 @@ def _answer(
     capacity_max_age_hours: int,
     lang: str,
     now: datetime,
-) -> tuple[RouteAnswer, datetime | None]:
-    """The answer, and until when the capacity posts it shows are fresh."""
+) -> RenderedAnswer:
+    """The answer as JSON, and until when the capacity posts it shows are fresh."""
     entries = _entries(graph, query)
     entry_ids = [e.id for e in entries]
     language = canonical_language_tag(query.language) if query.language else None
@@ -285,4 +273,5 @@ def _answer(
                     total_expected_response_minutes=total,
                 )
             )
-    return RouteAnswer(entry_services=[e.ref() for e in entries], needs=answers), fresh_until
+    whole = RouteAnswer(entry_services=[e.ref() for e in entries], needs=answers)
+    return RenderedAnswer(whole.model_dump_json().encode(), fresh_until)
