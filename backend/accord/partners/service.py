@@ -349,10 +349,10 @@ def stakeholder_map(
 # --- writing -----------------------------------------------------------------------------
 
 
-def _snapshot(partner: Partner, labels: dict[str, list[str]]) -> dict[str, Any]:
-    values = {name: getattr(partner, name) for name in _COLUMN_FIELDS}
-    values["stage"] = partner.stage
-    return values | labels
+def _snapshot(partner: Partner | Mapping[str, Any], labels: dict[str, list[str]]) -> dict[str, Any]:
+    """What the audit trail keeps of a partner: a record, or the row of a new one."""
+    values = partner if isinstance(partner, Mapping) else _attributes(partner)
+    return {name: values[name] for name in (*_COLUMN_FIELDS, "stage")} | labels
 
 
 def _ensure_unique_name(
@@ -416,7 +416,7 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         action="partner.create",
         object_type="partner",
         object_id=partner["id"],
-        after={name: partner[name] for name in (*_COLUMN_FIELDS, "stage")} | labels,
+        after=_snapshot(partner, labels),
     )
     label_rows = [
         row for name in LABELS.fields for row in LABELS.rows(partner["id"], name, labels[name])
