@@ -183,7 +183,6 @@ def insert_unless_taken(
     data-modifying CTE that selects from the new row's, so none is inserted when the row
     is not. SQLite runs in-process with no round trips to save: one insert per table."""
     connection = session.connection()
-    dependent_rows = [(other, values) for other, rows in dependents for values in rows]
     if connection.dialect.name != "postgresql":
         taken = _insert_unless_taken(table, unique, sqlite)
         if connection.execute(taken, row).first() is None:
@@ -192,6 +191,7 @@ def insert_unless_taken(
             if rows:
                 connection.execute(insert(other), list(rows))
         return True
+    dependent_rows = [(other, values) for other, rows in dependents for values in rows]
     shape = (
         table,
         tuple(row),
