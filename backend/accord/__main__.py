@@ -7,7 +7,7 @@ import os
 import sys
 
 import accord.models  # noqa: F401 - every table, so foreign keys resolve in any command
-from accord.core.database import create_db_engine, make_session_factory, transaction
+from accord.core.database import SessionFactories, create_db_engine, transaction
 from accord.core.settings import Environment, Settings
 
 
@@ -25,7 +25,7 @@ def create_admin(args: argparse.Namespace) -> int:
         password = getpass.getpass("Password (at least 12 characters): ")
     engine = create_db_engine(_settings())
     try:
-        with transaction(make_session_factory(engine)) as session:
+        with transaction(SessionFactories.over(engine).write) as session:
             if accounts.find_by_email(session, args.email) is not None:
                 print(f"An account with the e-mail {args.email} already exists.", file=sys.stderr)
                 return 1
@@ -52,7 +52,7 @@ def load_demo(_args: argparse.Namespace) -> int:
         return 1
     engine = create_db_engine(settings)
     try:
-        result = load_demo(make_session_factory(engine))
+        result = load_demo(SessionFactories.over(engine).write)
     finally:
         engine.dispose()
     state = "loaded" if result.created else "already present"
@@ -66,7 +66,7 @@ def load_catalogue(_args: argparse.Namespace) -> int:
 
     engine = create_db_engine(_settings())
     try:
-        with transaction(make_session_factory(engine)) as session:
+        with transaction(SessionFactories.over(engine).write) as session:
             result = load(session)
     finally:
         engine.dispose()

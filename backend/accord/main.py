@@ -11,15 +11,10 @@ from fastapi.openapi.utils import get_openapi
 from accord import __version__
 from accord.api import API_PREFIX, ROUTERS
 from accord.core.admission import AdmissionMiddleware
-from accord.core.database import (
-    WRITE_OPTION,
-    create_db_engine,
-    make_session_factory,
-    read_engine,
-)
+from accord.core.database import SessionFactories, create_db_engine
 from accord.core.errors import PROBLEM_SCHEMAS, install_error_handlers, problem_schemas
 from accord.core.guards import RequestGuardMiddleware
-from accord.core.idempotency import IdempotencyMiddleware
+from accord.core.kept import KeptAnswers
 from accord.core.openapi import declare_no_nul_strings, operation_id
 from accord.core.settings import Settings, get_settings
 from accord.dashboard import mount_dashboard
@@ -61,12 +56,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    # Transactional sessions for work outside a request's own (idempotency records).
-    app.state.session_factory = make_session_factory(engine)
-    app.state.read_session_factory = make_session_factory(read_engine(engine))
-    app.state.write_session_factory = make_session_factory(
-        engine.execution_options(**{WRITE_OPTION: True}), writes=True
-    )
+    # The only two kinds of session (core/deps.py says how requests use them); scripts and
+    # tests working outside a request use the writing one, through database.transaction.
+    app.state.sessions = SessionFactories.over(engine)
+    app.state.session_factory = app.state.sessions.write
+    # Every kept (cached) answer of this app, under one invalidation (core/kept.py).
+    app.state.kept = KeptAnswers()
 
     install_error_handlers(app)
     for router in ROUTERS:
@@ -74,9 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     mount_dashboard(app, settings.spa_dir)
 
-    # Outermost last: admission first, then the guard reads and bounds the body before
-    # idempotency sees it.
-    app.add_middleware(IdempotencyMiddleware)
+    # Outermost last: admission first, then the guard reads and bounds the body.
     app.add_middleware(RequestGuardMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(AdmissionMiddleware, limit=settings.request_threads, prefix=API_PREFIX)
 

@@ -7,7 +7,7 @@ from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
 
 from accord.accounts.models import User
-from accord.core.deps import SessionDep, SettingsDep
+from accord.core.deps import RequestSession, SettingsDep
 from accord.core.errors import Forbidden, Unauthorized
 from accord.core.security import InvalidToken, decode_access_token
 from accord.core.settings import Settings
@@ -46,7 +46,7 @@ def stale_token() -> Unauthorized:
     return Unauthorized(_INVALID)
 
 
-def get_current_user(token: BearerToken, session: SessionDep, settings: SettingsDep) -> User:
+def get_current_user(token: BearerToken, session: RequestSession, settings: SettingsDep) -> User:
     user_id, version = token_claims(settings, token)
     return ensure_current(session.get(User, user_id), version)
 

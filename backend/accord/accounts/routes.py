@@ -8,7 +8,7 @@ from pydantic import Field
 from accord.accounts import service
 from accord.accounts.deps import CurrentUser, PlatformAdmin
 from accord.accounts.models import PasswordChange, Token, User, UserCreate, UserPublic
-from accord.core.deps import SessionDep, SettingsDep
+from accord.core.deps import AccordRoute, ReadSession, SettingsDep, WriteSession
 from accord.core.errors import BadRequest, Unauthorized
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import responses
@@ -23,8 +23,8 @@ from accord.core.settings import Environment, Settings
 from accord.networks import service as networks
 from accord.networks.models import MyMembership
 
-auth_router = APIRouter(prefix="/auth", tags=["auth"])
-users_router = APIRouter(prefix="/users", tags=["users"])
+auth_router = APIRouter(route_class=AccordRoute, prefix="/auth", tags=["auth"])
+users_router = APIRouter(route_class=AccordRoute, prefix="/users", tags=["users"])
 
 
 class Me(UserPublic):
@@ -58,7 +58,7 @@ def _set_refresh_cookie(response: Response, settings: Settings, user: User) -> N
     responses=responses(400, 413, 422),
 )
 def sign_in(
-    session: SessionDep,
+    session: WriteSession,
     settings: SettingsDep,
     response: Response,
     username: Annotated[str, Form(min_length=1, max_length=254, description="Your e-mail.")],
@@ -80,7 +80,7 @@ def sign_in(
 
 @auth_router.post("/refresh", response_model=Token, responses=responses(401, 422))
 def refresh(
-    session: SessionDep,
+    session: WriteSession,
     settings: SettingsDep,
     response: Response,
     accord_refresh: Annotated[str | None, Cookie(max_length=4096)] = None,
@@ -110,7 +110,7 @@ def sign_out(response: Response) -> None:
 
 
 @auth_router.get("/me", response_model=Me, responses=responses(401, 422))
-def read_me(user: CurrentUser, session: SessionDep) -> Me:
+def read_me(user: CurrentUser, session: ReadSession) -> Me:
     """Who you are, and your networks (for the network switcher)."""
     return Me(
         **UserPublic.model_validate(user, from_attributes=True).model_dump(),
@@ -123,14 +123,14 @@ def read_me(user: CurrentUser, session: SessionDep) -> Me:
     status_code=status.HTTP_204_NO_CONTENT,
     responses=responses(400, 401, 403, 413, 422),
 )
-def change_password(user: CurrentUser, session: SessionDep, data: PasswordChange) -> None:
+def change_password(user: CurrentUser, session: WriteSession, data: PasswordChange) -> None:
     service.change_password(session, user, data)
 
 
 @users_router.get("", response_model=Page[UserPublic], responses=responses(401, 403, 422))
 def list_users(
     admin: PlatformAdmin,
-    session: SessionDep,
+    session: ReadSession,
     q: Annotated[
         str | None, Query(max_length=200, description="Text in the e-mail or name.")
     ] = None,
@@ -149,7 +149,7 @@ def list_users(
     dependencies=[Depends(declare_idempotency_key)],
     responses=responses(400, 401, 403, 409, 413, 422),
 )
-def create_user(admin: PlatformAdmin, session: SessionDep, data: UserCreate) -> UserPublic:
+def create_user(admin: PlatformAdmin, session: WriteSession, data: UserCreate) -> UserPublic:
     """Create an account (platform admins). Coordinators then add it to their network."""
     user = service.create_user(session, admin, data)
     return UserPublic.model_validate(user, from_attributes=True)

@@ -7,19 +7,19 @@ from fastapi import APIRouter, Query
 
 from accord.audit import service
 from accord.audit.models import AuditEventPublic
-from accord.core.deps import SessionDep
+from accord.core.deps import AccordRoute, ReadSession
 from accord.core.fields import IsoDateTime
 from accord.core.openapi import READ_ERRORS, responses
 from accord.core.pagination import CursorQuery, LimitQuery, Page
 from accord.networks.access import CoordinatorAccess
 
-router = APIRouter(prefix="/networks/{network}/audit", tags=["audit"])
+router = APIRouter(route_class=AccordRoute, prefix="/networks/{network}/audit", tags=["audit"])
 
 
 @router.get("", response_model=Page[AuditEventPublic], responses=responses(*READ_ERRORS))
 def list_audit_events(
     access: CoordinatorAccess,
-    session: SessionDep,
+    session: ReadSession,
     object_type: Annotated[str | None, Query(max_length=40, examples=["partner"])] = None,
     object_id: Annotated[str | None, Query(max_length=64)] = None,
     actor_id: uuid.UUID | None = None,

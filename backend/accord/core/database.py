@@ -1,12 +1,14 @@
 """Engine and session factory. The only place that knows which database it talks to."""
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Table, Uuid, bindparam, event, func, insert, select
+from sqlalchemy import Engine, Table, bindparam, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
@@ -84,41 +86,62 @@ def _begin_sqlite_transaction(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-WRITES = "accord_writes"
+SESSION_KIND = "accord_session_kind"
 
 
-def read_engine(engine: Engine) -> Engine:
-    """The engine reading requests use. On PostgreSQL their statements run without a
-    transaction: under READ COMMITTED each statement sees its own snapshot anyway, so a
-    BEGIN and a COMMIT would only add two round trips to every read. SQLite reads keep
-    their (deferred) transaction, one snapshot for the whole request, at no cost."""
-    if engine.dialect.name == "postgresql":
-        return engine.execution_options(isolation_level="AUTOCOMMIT")
-    return engine
+class SessionKind(StrEnum):
+    read = "read"
+    write = "write"
 
 
-def make_session_factory(engine: Engine, *, writes: bool = False) -> sessionmaker[Session]:
-    """`writes`: sessions of requests that may write (on SQLite, bind it to an engine with
-    the WRITE_OPTION, so their transactions take the write lock up front)."""
+@dataclass(frozen=True)
+class SessionFactories:
+    """The two kinds of session, and nothing else opens one.
+
+    - `read`: one snapshot for all its statements and never a write. On PostgreSQL a
+      read-only REPEATABLE READ transaction, so a request that indexes one query's rows by
+      another's never sees a write land between them; on SQLite a deferred transaction,
+      which in WAL mode is one snapshot from its first read.
+    - `write`: one transaction. On SQLite it takes the write lock up front (BEGIN
+      IMMEDIATE): a deferred transaction that reads and then writes fails at once, without
+      waiting, when another writer committed in between."""
+
+    read: sessionmaker[Session]
+    write: sessionmaker[Session]
+
+    @classmethod
+    def over(cls, engine: Engine) -> "SessionFactories":
+        reading: Engine = engine
+        if engine.dialect.name == "postgresql":
+            reading = engine.execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True
+            )
+        return cls(
+            read=_factory(reading, SessionKind.read),
+            write=_factory(engine.execution_options(**{WRITE_OPTION: True}), SessionKind.write),
+        )
+
+
+def _factory(engine: Engine, kind: SessionKind) -> sessionmaker[Session]:
     return sessionmaker(
         bind=engine,
         class_=Session,
         expire_on_commit=False,
         autoflush=True,
-        info={WRITES: writes},
+        info={SESSION_KIND: kind},
     )
 
 
-def is_writing(session: Session) -> bool:
-    """Whether the session belongs to a request that may write."""
-    return bool(session.info.get(WRITES, False))
+def session_kind(session: Session) -> SessionKind:
+    return SessionKind(session.info.get(SESSION_KIND, SessionKind.write))
 
 
-def first_statement_may_wait(session: Session) -> bool:
-    """Whether the session's first statement may wait for a lock: on SQLite, a writing
-    request's transaction takes the database's write lock up front. Elsewhere a first
-    statement (a read) never waits for one."""
-    return is_writing(session) and session.get_bind().dialect.name == "sqlite"
+@event.listens_for(Session, "before_flush")
+def _reads_never_write(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get(SESSION_KIND) == SessionKind.read and (
+        session.new or session.dirty or session.deleted
+    ):
+        raise RuntimeError("A read session never writes: declare a WriteSession on the route.")
 
 
 ModelT = TypeVar("ModelT")
@@ -163,96 +186,6 @@ def _add_one(dialect_name: str, table: Table, key: tuple[str, ...], counter: str
     )
 
 
-RowsByTable = Sequence[tuple[Table, Sequence[Mapping[str, Any]]]]
-
-
-def insert_unless_taken(
-    session: Session,
-    table: Table,
-    row: Mapping[str, Any],
-    unique: tuple[str, ...],
-    dependents: RowsByTable = (),
-) -> bool:
-    """Insert `row` unless a row with the same `unique` values (the columns of a unique
-    constraint) exists, and with it the `dependents` (rows of other tables that come with
-    it: its details, its audit event); whether it was inserted. The check is the insert, so
-    two requests adding the same key at once cannot both pass a check made beforehand: the
-    second one waits for the first and then inserts nothing.
-
-    On PostgreSQL all of it is one statement, one round trip: each dependent row is a
-    data-modifying CTE that selects from the new row's, so none is inserted when the row
-    is not. SQLite runs in-process with no round trips to save: one insert per table."""
-    connection = session.connection()
-    if connection.dialect.name != "postgresql":
-        taken = _insert_unless_taken(table, unique, sqlite)
-        if connection.execute(taken, row).first() is None:
-            return False
-        for other, rows in dependents:
-            if rows:
-                connection.execute(insert(other), list(rows))
-        return True
-    dependent_rows = [(other, values) for other, rows in dependents for values in rows]
-    shape = (
-        table,
-        tuple(row),
-        unique,
-        tuple((other, tuple(values)) for other, values in dependent_rows),
-    )
-    parameters = {_new_row_parameter(column): value for column, value in row.items()}
-    for number, (_other, values) in enumerate(dependent_rows):
-        for column, value in values.items():
-            parameters[_row_parameter(number, column)] = value
-    return connection.execute(_insert_with_dependents(shape), parameters).first() is not None
-
-
-@cache
-def _insert_unless_taken(table: Table, unique: tuple[str, ...], dialect: Any) -> Any:
-    return (
-        dialect.insert(table)
-        .on_conflict_do_nothing(index_elements=[table.c[name] for name in unique])
-        .returning(*table.primary_key.columns)
-    )
-
-
-def _new_row_parameter(column: str) -> str:
-    return f"new_{column}"
-
-
-def _row_parameter(number: int, column: str) -> str:
-    return f"r{number}_{column}"
-
-
-def _typed(table: Table, name: str, column: str) -> Any:
-    return bindparam(name, type_=table.c[column].type)
-
-
-@lru_cache(maxsize=256)
-def _insert_with_dependents(
-    shape: tuple[
-        Table, tuple[str, ...], tuple[str, ...], tuple[tuple[Table, tuple[str, ...]], ...]
-    ],
-) -> Any:
-    """The statement for `insert_unless_taken` on PostgreSQL, for one shape (the table, its
-    columns, the unique key, each dependent row's table and columns), built once: building
-    and compiling it costs more than running it. One single-row insert per dependent row,
-    not a multi-row insert per table: SQLAlchemy caches the compiled form of the former
-    only."""
-    table, columns, unique, dependents = shape
-    new_row = (
-        postgresql.insert(table)
-        .values({c: _typed(table, _new_row_parameter(c), c) for c in columns})
-        .on_conflict_do_nothing(index_elements=[table.c[name] for name in unique])
-        .returning(*table.primary_key.columns)
-        .cte("new_row")
-    )
-    statement = select(*new_row.c)
-    for number, (other, other_columns) in enumerate(dependents):
-        values = select(*(_typed(other, _row_parameter(number, c), c) for c in other_columns))
-        dependent = insert(other).from_select(list(other_columns), values.select_from(new_row))
-        statement = statement.add_cte(dependent.cte(f"insert_{number}"))
-    return statement
-
-
 def fetch_rows(
     session: Session, statement: Any, parameters: dict[str, Any] | None = None
 ) -> Sequence[Any]:
@@ -262,27 +195,3 @@ def fetch_rows(
     if session.new or session.dirty or session.deleted:
         session.flush()
     return session.connection().execute(statement, parameters).all()
-
-
-class ChangeFingerprint:
-    """A token that moves whenever a row of one of its parts is added, changed or removed:
-    each part's row count and latest `updated_at`, all in one statement (one round trip),
-    each an indexed aggregate. Per-process caches keep what they built from those rows
-    until it moves.
-
-    A part is a model and its rows' condition on the owner (a network's id, say), given as
-    a function of the bound owner parameter: the statement is built once, not per read."""
-
-    def __init__(self, *parts: tuple[Any, Callable[[Any], Any]]) -> None:
-        owner = bindparam("owner", type_=Uuid())
-        columns: list[Any] = []
-        for model, condition in parts:
-            where = condition(owner)
-            columns += [
-                select(func.count()).select_from(model).where(where).scalar_subquery(),
-                select(func.max(model.updated_at)).where(where).scalar_subquery(),
-            ]
-        self._statement = select(*columns)
-
-    def read(self, session: Session, owner: Any) -> tuple[object, ...]:
-        return tuple(fetch_rows(session, self._statement, {"owner": owner})[0])

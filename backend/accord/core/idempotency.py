@@ -1,35 +1,41 @@
 """Idempotency-Key on POST: a retried request gets the first answer instead of a duplicate.
 
-The same key with the same request replays the stored response (with
-`Idempotent-Replayed: true`); the same key with another request answers 409; a key still
-being processed answers 409 too. Only successful (2xx) answers are kept, so a request
-that failed can be corrected and retried with its key. Keys are per user and expire.
+The key is claimed, and the answer stored, **in the request's own transaction**
+(core/deps.py: AccordRoute), so what was committed and the stored answer are one atomic
+fact: a request that failed leaves no key behind, and one that committed always leaves its
+answer. A second request with the same key while the first is still running waits for it
+(on PostgreSQL the unique index makes its insert wait; on SQLite the write lock does) and
+then replays its answer, or claims the key if the first one failed.
+
+The claim is solved after the route's other dependencies, so a replay re-checks the
+caller's current token and rights: a caller demoted or signed out since gets the answer
+the route would give now, not the stored body. The same key with another request (method,
+path, query or body) answers 409. Keys are per user and expire.
 """
 
 import hashlib
 import string
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated
 
-import anyio.to_thread
-from fastapi import Header
+from fastapi import Header, Request
 from sqlalchemy import JSON, LargeBinary, delete
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import sessionmaker
 from sqlmodel import Field, Session, SQLModel, col
-from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.responses import Response
 
-from accord.core.errors import problem
-from accord.core.guards import replay_body
+from accord.core.errors import Conflict
 from accord.core.models import UTCDateTime, utcnow
 from accord.core.security import InvalidToken, decode_access_token
-from accord.core.settings import Settings
 
 HEADER = "idempotency-key"
 MAX_KEY_LENGTH = 255
 _ALLOWED = frozenset(string.ascii_letters + string.digits + "-_.:~+/=")
 _REPLAYED_HEADERS = ("content-type", "location", "etag")
+
+
+class IdempotencyConflict(Conflict):
+    slug, title = "idempotency-key-conflict", "Idempotency-Key conflict"
 
 
 class IdempotencyRecord(SQLModel, table=True):
@@ -53,159 +59,97 @@ IdempotencyKeyHeader = Annotated[
         pattern=r"^[A-Za-z0-9\-_.:~+/=]+$",
         description=(
             "Makes the POST safe to retry: the same key with the same request returns the "
-            "first response; the same key with another request answers 409."
+            "first response (also while the first is still running: the retry waits for "
+            "it); the same key with another request answers 409."
         ),
     ),
 ]
 
 
 async def declare_idempotency_key(idempotency_key: IdempotencyKeyHeader = None) -> None:
-    """Puts the header in the OpenAPI document and validates it; the middleware does the work."""
+    """Puts the header in the OpenAPI document and validates it; `claim` does the work."""
 
 
-class IdempotencyMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+class Replay(Exception):
+    def __init__(self, record: IdempotencyRecord) -> None:
+        # Read now: the request's transaction ends (and forgets the record) before replying.
+        self.body = record.response_body or b""
+        self.status_code = record.status_code or 200
+        self.headers = dict(record.response_headers or {})
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST":
-            await self.app(scope, receive, send)
-            return
-        headers = Headers(scope=scope)
-        key = headers.get(HEADER)
-        if key is None:
-            await self.app(scope, receive, send)
-            return
-        if not key or len(key) > MAX_KEY_LENGTH or not set(key) <= _ALLOWED:
-            await problem(
-                422,
-                slug="validation-error",
-                title="The request is not valid",
-                detail="Idempotency-Key must be 1-255 characters of A-Z a-z 0-9 - _ . : ~ + / =.",
-                instance=scope.get("path"),
-            )(scope, receive, send)
-            return
-        owner = _owner(scope["app"].state.settings, headers)
-        if owner is None:  # unauthenticated: the route answers 401 itself
-            await self.app(scope, receive, send)
-            return
-
-        body: bytes = scope.get("state", {}).get("raw_body", b"")
-        fingerprint = _fingerprint(scope, body)
-        factory: sessionmaker[Session] = scope["app"].state.session_factory
-        ttl = timedelta(hours=scope["app"].state.settings.idempotency_ttl_hours)
-        outcome, record = await anyio.to_thread.run_sync(
-            _claim, factory, owner, key, fingerprint, ttl
+    def response(self) -> Response:
+        headers = {**self.headers, "Idempotent-Replayed": "true"}
+        media_type = headers.pop("content-type", None)
+        return Response(
+            self.body, status_code=self.status_code, headers=headers, media_type=media_type
         )
-        if outcome == "replay":
-            assert record is not None
-            await _replay(record, send)
-            return
-        if outcome in ("mismatch", "in_progress"):
-            detail = (
-                "This Idempotency-Key was already used for a different request."
-                if outcome == "mismatch"
-                else "A request with this Idempotency-Key is still being processed."
-            )
-            await problem(
-                409,
-                slug="idempotency-key-conflict",
-                title="Idempotency-Key conflict",
-                detail=detail,
-                instance=scope.get("path"),
-            )(scope, receive, send)
-            return
 
-        captured: dict[str, Any] = {"status": 500, "headers": [], "body": []}
 
-        async def capture(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                captured["status"] = message["status"]
-                captured["headers"] = message.get("headers", [])
-            elif message["type"] == "http.response.body":
-                captured["body"].append(message.get("body", b""))
-            await send(message)
-
+def claim(request: Request, session: Session) -> IdempotencyRecord | None:
+    """Claim the request's Idempotency-Key in `session` (the request's write transaction):
+    the new record to complete with the answer, or None when there is no key (or no
+    signed-in caller to own it). Raises Replay with a completed answer, or 409."""
+    key = request.headers.get(HEADER)
+    owner = _owner(request)
+    if key is None or owner is None or not _well_formed(key):
+        return None  # a malformed key is refused with 422 by the header's validation
+    fingerprint = _fingerprint(request)
+    expired = utcnow() - timedelta(hours=request.app.state.settings.idempotency_ttl_hours)
+    # The caller's expired keys go as new ones arrive (the primary key's owner prefix).
+    session.execute(
+        delete(IdempotencyRecord).where(
+            col(IdempotencyRecord.owner) == owner, col(IdempotencyRecord.created_at) < expired
+        )
+    )
+    found = session.get(IdempotencyRecord, (owner, key), populate_existing=True)
+    if found is None:
+        record = IdempotencyRecord(owner=owner, key=key, request_hash=fingerprint)
         try:
-            await self.app(scope, replay_body(body, receive), capture)
-        finally:
-            await anyio.to_thread.run_sync(_settle, factory, owner, key, captured)
+            with session.begin_nested():
+                session.add(record)
+        except IntegrityError:
+            # Another request with this key committed while this one waited for it.
+            found = session.get(IdempotencyRecord, (owner, key), populate_existing=True)
+        else:
+            return record
+    if found is None or found.status_code is None:  # pragma: no cover - a committed claim
+        raise IdempotencyConflict("This Idempotency-Key could not be resolved; retry.")
+    if found.request_hash != fingerprint:
+        raise IdempotencyConflict("This Idempotency-Key was already used for a different request.")
+    raise Replay(found)
 
 
-def _owner(settings: Settings, headers: Headers) -> str | None:
-    authorization = headers.get("authorization", "")
-    scheme, _, token = authorization.partition(" ")
+def store_answer(session: Session, record: IdempotencyRecord, response: Response) -> None:
+    """Keep the answer with the claimed key, in the transaction being committed."""
+    record.status_code = response.status_code
+    record.response_body = bytes(response.body)
+    record.response_headers = {
+        name: value for name, value in response.headers.items() if name in _REPLAYED_HEADERS
+    }
+    session.add(record)
+
+
+def _well_formed(key: str) -> bool:
+    return 0 < len(key) <= MAX_KEY_LENGTH and set(key) <= _ALLOWED
+
+
+def _owner(request: Request) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         return None
     try:
-        user_id, _version = decode_access_token(settings, token.strip())
-        return str(user_id)
+        user_id, _version = decode_access_token(request.app.state.settings, token.strip())
     except InvalidToken:
         return None
+    return str(user_id)
 
 
-def _fingerprint(scope: Scope, body: bytes) -> str:
+def _fingerprint(request: Request) -> str:
+    scope = request.scope
+    body: bytes = scope.get("state", {}).get("raw_body", b"")
     digest = hashlib.sha256()
     digest.update(scope["method"].encode())
     digest.update(b"\0" + scope.get("path", "").encode("utf-8", "surrogateescape"))
     digest.update(b"\0" + scope.get("query_string", b""))
     digest.update(b"\0" + body)
     return digest.hexdigest()
-
-
-def _claim(
-    factory: sessionmaker[Session], owner: str, key: str, fingerprint: str, ttl: timedelta
-) -> tuple[str, IdempotencyRecord | None]:
-    with factory() as session:
-        record = session.get(IdempotencyRecord, (owner, key))
-        if record is not None and record.created_at < utcnow() - ttl:
-            session.delete(record)
-            session.flush()
-            record = None
-        if record is not None:
-            if record.request_hash != fingerprint:
-                return "mismatch", None
-            if record.status_code is None:
-                return "in_progress", None
-            return "replay", record
-        # Keys live `ttl`: clear the expired ones (an indexed range) as new ones arrive.
-        session.execute(
-            delete(IdempotencyRecord).where(col(IdempotencyRecord.created_at) < utcnow() - ttl)
-        )
-        session.add(IdempotencyRecord(owner=owner, key=key, request_hash=fingerprint))
-        try:
-            session.commit()
-        except IntegrityError:  # a concurrent request claimed the key first
-            session.rollback()
-            return "in_progress", None
-        return "claimed", None
-
-
-def _settle(factory: sessionmaker[Session], owner: str, key: str, captured: dict[str, Any]) -> None:
-    with factory() as session:
-        record = session.get(IdempotencyRecord, (owner, key))
-        if record is None:
-            return
-        status = captured["status"]
-        if 200 <= status < 300:
-            record.status_code = status
-            record.response_body = b"".join(captured["body"])
-            record.response_headers = {
-                name.decode("latin-1"): value.decode("latin-1")
-                for name, value in captured["headers"]
-                if name.decode("latin-1").lower() in _REPLAYED_HEADERS
-            }
-        else:
-            session.delete(record)
-        session.commit()
-
-
-async def _replay(record: IdempotencyRecord, send: Send) -> None:
-    body = record.response_body or b""
-    headers = [
-        (name.encode("latin-1"), value.encode("latin-1"))
-        for name, value in (record.response_headers or {}).items()
-    ]
-    headers += [(b"content-length", str(len(body)).encode()), (b"idempotent-replayed", b"true")]
-    await send({"type": "http.response.start", "status": record.status_code, "headers": headers})
-    await send({"type": "http.response.body", "body": body})

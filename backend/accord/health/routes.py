@@ -3,11 +3,12 @@
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
+from accord.core.deps import AccordRoute
 from accord.core.errors import ServiceUnavailable
 from accord.core.openapi import responses
 from accord.health import service
 
-router = APIRouter(prefix="/health", tags=["health"])
+router = APIRouter(route_class=AccordRoute, prefix="/health", tags=["health"])
 
 
 class HealthStatus(BaseModel):
@@ -17,8 +18,8 @@ class HealthStatus(BaseModel):
 
 
 @router.get("", response_model=HealthStatus, responses=responses(422, database=False))
-def live() -> HealthStatus:
-    """200 while the process is alive."""
+async def live() -> HealthStatus:
+    """200 while the process is alive (on the event loop: it waits for no thread)."""
     return HealthStatus(status="ok")
 
 

@@ -10,20 +10,19 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Annotated
 
-import anyio.to_thread
 from fastapi import Depends, Path
 from sqlalchemy import and_, bindparam, select
 from sqlmodel import Session, col
 
 from accord.accounts.deps import BearerToken, is_current, stale_token, token_claims
 from accord.accounts.models import User
-from accord.core.database import fetch_rows, first_statement_may_wait
-from accord.core.deps import SessionDep, SettingsDep
+from accord.core.database import fetch_rows
+from accord.core.deps import RequestSession, SettingsDep
 from accord.core.errors import Forbidden, NotFound
 from accord.core.fields import SLUG_PATTERN
 from accord.core.vocabulary import MembershipRole
 from accord.networks.models import Membership, MembershipPartner, Network
-from accord.networks.revision import revise_on_commit, revision_of
+from accord.networks.revision import revision_of
 
 NetworkSlug = Annotated[
     str,
@@ -83,6 +82,12 @@ class NetworkAccess:
         return self.network.revision
 
     @property
+    def audience(self) -> tuple[object, ...]:
+        """What this caller may see, as a key: kept answers are kept per audience
+        (core/kept.py), so one caller's answer never reaches another who may see less."""
+        return (self.role, self.user.is_admin and self.role is None, self.editable_partner_ids)
+
+    @property
     def is_coordinator(self) -> bool:
         return self.role == MembershipRole.coordinator
 
@@ -128,16 +133,11 @@ _CALLER_IN_NETWORK = (
 )
 
 
-async def load_network_access(
-    network: NetworkSlug, token: BearerToken, session: SessionDep, settings: SettingsDep
+def load_network_access(
+    network: NetworkSlug, token: BearerToken, session: RequestSession, settings: SettingsDep
 ) -> NetworkAccess:
-    """The caller is found on the event loop: one indexed read that waits for no lock costs
-    less than a hop to a worker thread and back, which every request would pay. Except on
-    SQLite for a writing request, whose first statement takes the write lock and may wait
-    for it: that one runs in a worker thread."""
+    """The caller, the network and the membership (in a worker thread: it is a query)."""
     user_id, version = token_claims(settings, token)
-    if first_statement_may_wait(session):
-        return await anyio.to_thread.run_sync(_access, session, network, user_id, version)
     return _access(session, network, user_id, version)
 
 
@@ -148,7 +148,6 @@ def _access(session: Session, network: str, user_id: uuid.UUID, version: int) ->
     row = rows[0]
     if row.network_id is None:
         raise NotFound("No network with this slug.")
-    revise_on_commit(session, row.network_id)
     found = NetworkRef(row.network_id, network, row.network_version, row.revision)
     caller = Caller(user_id, row.is_admin)
     if row.membership_id is None:

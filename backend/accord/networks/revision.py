@@ -1,39 +1,45 @@
-"""A network's revision: a number that moves with every committed write in the network.
+"""A network's revision: a number that moves with every committed write in the network, by
+construction.
 
-Per-process caches of a network's answers (the directory's pages and records) are keyed by
-it. It is read in the query that authenticates the caller (`load_network_access`), so
-knowing whether a kept answer is still current costs no extra statement, and unlike a
-fingerprint of `updated_at` values it cannot miss a transaction that committed after a
-later-stamped one.
+A flush hook sees every row a session adds, changes or deletes through the ORM and finds the
+network each belongs to (its `network_id`, or its parent's through its foreign key: a
+contact through its partner, a capacity post through its service); just before the commit,
+each such network's revision moves, in the same transaction. No write path has to remember
+it: routes, the CLI, the demo loader, imports and background workers all write through
+sessions. Rows shared by every network (the shipped role catalogue) move every network's.
+A bulk statement on a network's table (`delete(...).where(...)`) names no row the hook can
+see: the session must also change a row of that network through the ORM (its owner's
+version moves with it), or the commit is refused.
 
-It is the sum of a few counters (`NetworkRevision`, one row per shard): a writing request
-adds one to a counter picked at random, as the last statement before its commit. On
-PostgreSQL an updated row stays locked until the commit is durable; with one row per
-network, every write in a network would wait for the previous one's commit, a ceiling of
-one write per commit time (about 2 ms here: 500 a second, the benchmark's target itself).
-Readers read it before the data they cache: an answer is never kept under a revision newer
-than what it shows.
+Kept answers (core/kept.py) are kept under the revision the building request read in the
+same snapshot as the rows it built them from, so they can never outlive what they show.
+It is read in the query that authenticates the caller (`load_network_access`).
+
+It is one row per network (`NetworkRevision`, shard 0): bench/README.md shows side by side
+that spreading it over sixteen rows did not pay.
 """
 
-import random
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event, func, select
-from sqlmodel import Session
+from sqlalchemy import Table, event, func, select
+from sqlalchemy.orm import ORMExecuteState, UOWTransaction
+from sqlmodel import Session, SQLModel
 
-from accord.core.database import add_one, is_writing
-from accord.networks.models import NetworkRevision
+from accord.core.database import add_one
+from accord.networks.models import Network, NetworkRevision
 
-SHARDS = 16
-_REVISE = "accord_revise_network"
-_revisions = NetworkRevision.__table__  # type: ignore[attr-defined]
-
-
-def revise_on_commit(session: Session, network_id: uuid.UUID) -> None:
-    """If this request writes, move the network's revision when (and only if) it commits."""
-    if is_writing(session):
-        session.info[_REVISE] = network_id
+_TOUCHED = "accord_touched_networks"
+_GONE = "accord_deleted_networks"
+_EVERY = "accord_every_network"
+_BULK = "accord_bulk_write"
+_revisions: Table = NetworkRevision.__table__  # type: ignore[attr-defined]
+_networks: Table = Network.__table__  # type: ignore[attr-defined]
+# Tables that belong to no network, and whose writes therefore move none.
+UNSCOPED_TABLES = frozenset(
+    {"users", "idempotency_keys", "catalogue_state", "network_revisions", "refresh_sessions"}
+)
 
 
 def revision_of(network_id: Any) -> Any:
@@ -45,11 +51,127 @@ def revision_of(network_id: Any) -> Any:
     )
 
 
-@event.listens_for(Session, "before_commit")
-def _revise(session: Session) -> None:
-    network_id = session.info.pop(_REVISE, None)
-    if network_id is None:
+def _mapped_classes() -> dict[Table, type]:
+    classes: dict[Table, type] = {}
+    for mapper in SQLModel._sa_registry.mappers:  # type: ignore[attr-defined]
+        table = mapper.local_table
+        if isinstance(table, Table):
+            classes[table] = mapper.class_
+    return classes
+
+
+class NetworkScope:
+    """How to find the network of a row of each table: its own `network_id`, or its
+    parent's through a foreign key to a table that has one (found once, from the schema)."""
+
+    def __init__(self) -> None:
+        self._parents: dict[Table, tuple[str, type] | None] = {}
+
+    def parent(self, table: Table) -> tuple[str, type] | None:
+        if table not in self._parents:
+            self._parents[table] = self._find_parent(table)
+        return self._parents[table]
+
+    def _find_parent(self, table: Table) -> tuple[str, type] | None:
+        classes = _mapped_classes()
+        for column in table.columns:
+            for foreign_key in column.foreign_keys:
+                target = foreign_key.column.table
+                if target is table or target.name in UNSCOPED_TABLES or target is _networks:
+                    continue
+                if "network_id" in target.c or self.parent(target) is not None:  # type: ignore[arg-type]
+                    return column.key, classes[target]  # type: ignore[index]
+        return None
+
+    def network_of(self, session: Session, row: Any) -> uuid.UUID | str | None:
+        """The row's network id; None for a row of no network; EVERY_NETWORK for a row
+        shared by every network (network_id NULL on a network table: the catalogue)."""
+        table = type(row).__table__
+        if table is _networks:
+            return row.id  # type: ignore[no-any-return]
+        if table.name in UNSCOPED_TABLES:
+            return None
+        if "network_id" in table.c:
+            return row.network_id if row.network_id is not None else EVERY_NETWORK  # type: ignore[no-any-return]
+        found = self.parent(table)
+        if found is None:
+            raise RuntimeError(
+                f"{table.name}: a table must have a network_id, a foreign key to a table "
+                "that has one, or be listed in UNSCOPED_TABLES."
+            )
+        attribute, parent_class = found
+        parent_id = getattr(row, attribute)
+        with session.no_autoflush:
+            parent = session.get(parent_class, parent_id) if parent_id is not None else None
+        return self.network_of(session, parent) if parent is not None else None
+
+
+EVERY_NETWORK = "every-network"
+SCOPE = NetworkScope()
+
+
+def _touched(session: Session) -> set[uuid.UUID]:
+    touched: set[uuid.UUID] = session.info.setdefault(_TOUCHED, set())
+    return touched
+
+
+def _note(session: Session, rows: Iterable[Any]) -> None:
+    touched = _touched(session)
+    for row in rows:
+        network = SCOPE.network_of(session, row)
+        if network == EVERY_NETWORK:
+            session.info[_EVERY] = True
+        elif isinstance(network, uuid.UUID):
+            touched.add(network)
+
+
+@event.listens_for(Session, "before_flush")
+def _note_flushed_rows(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
+    changed = [row for row in session.dirty if session.is_modified(row)]
+    _note(session, [*session.new, *changed, *session.deleted])
+    gone = {row.id for row in session.deleted if isinstance(row, Network)}
+    if gone:
+        session.info.setdefault(_GONE, set()).update(gone)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_bulk_writes(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
         return
-    session.flush()  # every pending change first: the row lock comes last
-    shard = random.randrange(SHARDS)  # noqa: S311 - spreads load, guards nothing
-    add_one(session, _revisions, {"network_id": network_id, "shard": shard}, "revision")
+    table = getattr(state.statement, "table", None)
+    if isinstance(table, Table) and table.name not in UNSCOPED_TABLES:
+        state.session.info[_BULK] = table.name
+
+
+def mark_written(session: Session, network_id: uuid.UUID | None) -> None:
+    """For a bulk statement (which names no row the hook can see): it writes in this
+    network, or, with None, in every network."""
+    if network_id is None:
+        session.info[_EVERY] = True
+    else:
+        _touched(session).add(network_id)
+
+
+@event.listens_for(Session, "before_commit")
+def _move_revisions(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint: the revision moves once, with the commit itself
+    session.flush()  # every pending change first: the revision rows are locked last
+    bulk = session.info.pop(_BULK, None)
+    every = session.info.pop(_EVERY, False)
+    gone = session.info.pop(_GONE, set())
+    touched = sorted(session.info.pop(_TOUCHED, set()) - gone)  # one order: no deadlocks
+    if bulk is not None and not touched and not every:
+        raise RuntimeError(
+            f"A bulk write on {bulk} names no network: change a row of it through the ORM."
+        )
+    if every:
+        touched = sorted(set(session.scalars(select(_networks.c.id))) - gone)
+    for network_id in touched:
+        add_one(session, _revisions, {"network_id": network_id, "shard": 0}, "revision")
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    for name in (_TOUCHED, _GONE, _EVERY, _BULK):
+        session.info.pop(name, None)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Response, status
 
 from accord.accounts.deps import CurrentUser, PlatformAdmin
 from accord.core.concurrency import IfMatch, set_etag
-from accord.core.deps import SessionDep
+from accord.core.deps import AccordRoute, ReadSession, WriteSession
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
     CREATE_ERRORS,
@@ -30,12 +30,12 @@ from accord.networks.models import (
     NetworkUpdate,
 )
 
-router = APIRouter(prefix="/networks", tags=["networks"])
+router = APIRouter(route_class=AccordRoute, prefix="/networks", tags=["networks"])
 
 
 @router.get("", response_model=Page[NetworkPublic], responses=responses(401, 422))
 def list_networks(
-    user: CurrentUser, session: SessionDep, limit: LimitQuery = 50, cursor: CursorQuery = None
+    user: CurrentUser, session: ReadSession, limit: LimitQuery = 50, cursor: CursorQuery = None
 ) -> Page[NetworkPublic]:
     """The networks you belong to (a platform admin sees all of them)."""
     items, next_cursor = service.list_networks(session, user, limit=limit, cursor=cursor)
@@ -66,7 +66,7 @@ def list_networks(
     ),
 )
 def create_network(
-    admin: PlatformAdmin, session: SessionDep, data: NetworkCreate, response: Response
+    admin: PlatformAdmin, session: WriteSession, data: NetworkCreate, response: Response
 ) -> NetworkPublic:
     """Start a network (platform admins). Then add its first coordinator as a member."""
     network = service.create_network(session, admin, data)
@@ -81,7 +81,7 @@ def create_network(
     responses=responses(*READ_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
 )
 def get_network(
-    access: NetworkReadAccess, session: SessionDep, response: Response
+    access: NetworkReadAccess, session: ReadSession, response: Response
 ) -> NetworkPublic:
     set_etag(response, access.network.version)
     return service.describe(session, access)
@@ -94,7 +94,7 @@ def get_network(
 )
 def update_network(
     access: NetworkAdminAccess,
-    session: SessionDep,
+    session: WriteSession,
     data: NetworkUpdate,
     response: Response,
     if_match: IfMatch = None,
@@ -112,7 +112,7 @@ def update_network(
 )
 def list_members(
     access: NetworkAdminAccess,
-    session: SessionDep,
+    session: ReadSession,
     role: MembershipRole | None = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -146,7 +146,7 @@ def list_members(
     ),
 )
 def add_member(
-    access: NetworkAdminAccess, session: SessionDep, data: MembershipCreate, response: Response
+    access: NetworkAdminAccess, session: WriteSession, data: MembershipCreate, response: Response
 ) -> MembershipPublic:
     """Give an existing account a role in the network (coordinators, platform admins)."""
     membership = service.add_member(session, access, data)
@@ -161,7 +161,7 @@ def add_member(
     responses=responses(*READ_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
 )
 def get_member(
-    access: NetworkAdminAccess, session: SessionDep, membership_id: uuid.UUID, response: Response
+    access: NetworkAdminAccess, session: ReadSession, membership_id: uuid.UUID, response: Response
 ) -> MembershipPublic:
     membership = service.get_member(session, access, membership_id)
     set_etag(response, membership.version)
@@ -175,7 +175,7 @@ def get_member(
 )
 def update_member(
     access: NetworkAdminAccess,
-    session: SessionDep,
+    session: WriteSession,
     membership_id: uuid.UUID,
     data: MembershipUpdate,
     response: Response,
@@ -194,7 +194,7 @@ def update_member(
 )
 def remove_member(
     access: NetworkAdminAccess,
-    session: SessionDep,
+    session: WriteSession,
     membership_id: uuid.UUID,
     if_match: IfMatch = None,
 ) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from accord.core.concurrency import IfMatch, IfNoneMatch, etag_for, set_etag
-from accord.core.deps import SessionDep, write_and_commit
+from accord.core.deps import AccordRoute, Kept, ReadSession, WriteSession
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
     CREATE_ERRORS,
@@ -39,7 +39,9 @@ from accord.partners.models import (
     StakeholderMap,
 )
 
-router = APIRouter(prefix="/networks/{network}/partners", tags=["partners"])
+router = APIRouter(
+    route_class=AccordRoute, prefix="/networks/{network}/partners", tags=["partners"]
+)
 
 
 async def partner_filters(
@@ -88,9 +90,10 @@ _PARTNER_LINKS = {
     response_model=Page[PartnerPublic],
     responses=responses(*READ_ERRORS, extra={**NOT_MODIFIED, 200: {"headers": PAGE_ETAG_HEADER}}),
 )
-async def list_partners(
+def list_partners(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
+    kept: Kept,
     filters: Filters,
     sort: PartnerSort = PartnerSort.name,
     limit: LimitQuery = 50,
@@ -99,8 +102,8 @@ async def list_partners(
 ) -> Response:
     """The network's partners, filtered (repeat a filter to match any of its values).
     Send the page's ETag back in If-None-Match to get 304 while it has not changed."""
-    page = await service.partner_page(
-        session, access, filters, sort=sort, limit=limit, cursor=cursor
+    page = service.partner_page(
+        session, kept, access, filters, sort=sort, limit=limit, cursor=cursor
     )
     return page.response(if_none_match)
 
@@ -115,11 +118,9 @@ async def list_partners(
         extra={201: {"description": "Created", "headers": ETAG_HEADER, "links": _PARTNER_LINKS}},
     ),
 )
-async def create_partner(
-    access: EditorAccess, session: SessionDep, data: PartnerCreate
-) -> Response:
+def create_partner(access: EditorAccess, session: WriteSession, data: PartnerCreate) -> Response:
     """Add an organisation to the directory (coordinators)."""
-    partner = await write_and_commit(session, service.create_partner, session, access, data)
+    partner = service.create_partner(session, access, data)
     location = f"/api/v1/networks/{access.network.slug}/partners/{partner.id}"
     headers = {"ETag": etag_for(partner.version), "Location": location}
     return model_response(partner, status.HTTP_201_CREATED, headers)
@@ -130,7 +131,7 @@ async def create_partner(
     response_model=StakeholderMap,
     responses=responses(*READ_ERRORS),
 )
-def stakeholder_map(access: MemberAccess, session: SessionDep, filters: Filters) -> StakeholderMap:
+def stakeholder_map(access: MemberAccess, session: ReadSession, filters: Filters) -> StakeholderMap:
     """Every partner's influence and commitment, with sector and stage, for the map."""
     return service.stakeholder_map(session, access.network_id, filters)
 
@@ -140,14 +141,15 @@ def stakeholder_map(access: MemberAccess, session: SessionDep, filters: Filters)
     response_model=PartnerPublic,
     responses=responses(*READ_ERRORS, extra={**NOT_MODIFIED, 200: {"headers": ETAG_HEADER}}),
 )
-async def get_partner(
+def get_partner(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
+    kept: Kept,
     partner_id: uuid.UUID,
     response: Response,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
-    record = await service.partner_record(session, access, partner_id)
+    record = service.partner_record(session, kept, access, partner_id)
     return record.response(if_none_match)
 
 
@@ -158,7 +160,7 @@ async def get_partner(
 )
 def update_partner(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     partner_id: uuid.UUID,
     data: PartnerUpdate,
     response: Response,
@@ -176,7 +178,7 @@ def update_partner(
     responses=responses(*DELETE_ERRORS),
 )
 def delete_partner(
-    access: EditorAccess, session: SessionDep, partner_id: uuid.UUID, if_match: IfMatch = None
+    access: EditorAccess, session: WriteSession, partner_id: uuid.UUID, if_match: IfMatch = None
 ) -> None:
     """Remove a partner entered by mistake (coordinators). To record that an organisation
     left the partnership, move its stage to `withdrawn` instead."""
@@ -191,7 +193,7 @@ def delete_partner(
 )
 def change_stage(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     partner_id: uuid.UUID,
     data: StageChangeCreate,
     response: Response,
@@ -211,7 +213,7 @@ def change_stage(
 )
 def stage_history(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
     partner_id: uuid.UUID,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -229,7 +231,7 @@ def stage_history(
     responses=responses(*READ_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
 )
 def get_assessment(
-    access: MemberAccess, session: SessionDep, partner_id: uuid.UUID, response: Response
+    access: MemberAccess, session: ReadSession, partner_id: uuid.UUID, response: Response
 ) -> AssessmentPublic:
     assessment = service.get_assessment(session, access.network_id, partner_id)
     set_etag(response, assessment.version)
@@ -243,7 +245,7 @@ def get_assessment(
 )
 def update_assessment(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     partner_id: uuid.UUID,
     data: AssessmentUpdate,
     response: Response,
@@ -278,7 +280,7 @@ _CONTACT_LINKS = {
 )
 def list_contacts(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
     partner_id: uuid.UUID,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -302,7 +304,7 @@ def list_contacts(
 )
 def create_contact(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     partner_id: uuid.UUID,
     data: ContactCreate,
     response: Response,
@@ -322,7 +324,7 @@ def create_contact(
 )
 def get_contact(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
     partner_id: uuid.UUID,
     contact_id: uuid.UUID,
     response: Response,
@@ -339,7 +341,7 @@ def get_contact(
 )
 def update_contact(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     partner_id: uuid.UUID,
     contact_id: uuid.UUID,
     data: ContactUpdate,
@@ -358,7 +360,7 @@ def update_contact(
 )
 def delete_contact(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     partner_id: uuid.UUID,
     contact_id: uuid.UUID,
     if_match: IfMatch = None,

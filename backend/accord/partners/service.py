@@ -6,18 +6,18 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import Row, case, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from accord.accounts.models import User
 from accord.audit import service as audit
-from accord.audit.models import AuditEvent
-from accord.core.cache import BuiltCache
 from accord.core.concurrency import etag_for, require_current_version
-from accord.core.database import fetch_rows, insert_unless_taken, lock
+from accord.core.database import fetch_rows, lock
 from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
+from accord.core.kept import KeptAnswers
 from accord.core.labels import LabelStore
-from accord.core.models import new_row, sort_key, utcnow
+from accord.core.models import sort_key, utcnow
 from accord.core.pagination import (
     AnySelect,
     SortColumn,
@@ -233,16 +233,13 @@ def list_partners(
     return _public_dicts(page), next_cursor
 
 
-# The directory is read far more often than it changes: its pages and records are kept per
-# process, serialized, until the network's revision moves (networks/revision.py), and served
-# from the event loop without a worker thread. Partner representations carry nothing that
-# depends on who asks, so every member shares them.
-_PAGES: BuiltCache[tuple[object, ...], RenderedJSON] = BuiltCache(kept=256)
-_RECORDS: BuiltCache[tuple[uuid.UUID, uuid.UUID], RenderedJSON] = BuiltCache(kept=4096)
+# The directory is read far more often than it changes: its pages and records are kept
+# answers (core/kept.py), serialized once, until the network's revision moves.
 
 
-async def partner_page(
+def partner_page(
     session: Session,
+    kept: KeptAnswers,
     access: NetworkAccess,
     filters: PartnerFilters,
     *,
@@ -258,12 +255,14 @@ async def partner_page(
         )
         return RenderedJSON.of({"items": items, "next_cursor": next_cursor})
 
-    key = (access.network_id, filters.cache_key(), sort, limit, cursor)
-    return await _PAGES.aget(key, (access.revision,), build)
+    key = (filters.cache_key(), sort, limit, cursor)
+    return kept.get(
+        "partner-pages", access.network_id, access.revision, access.audience, key, build
+    )
 
 
-async def partner_record(
-    session: Session, access: NetworkAccess, partner_id: uuid.UUID
+def partner_record(
+    session: Session, kept: KeptAnswers, access: NetworkAccess, partner_id: uuid.UUID
 ) -> RenderedJSON:
     """The partner as PartnerPublic JSON, with its version as ETag; 404 if not here."""
 
@@ -271,7 +270,9 @@ async def partner_record(
         partner = read_partner(session, access.network_id, partner_id)
         return RenderedJSON.of(partner, etag=etag_for(partner["version"]))
 
-    return await _RECORDS.aget((access.network_id, partner_id), (access.revision,), build)
+    return kept.get(
+        "partner-records", access.network_id, access.revision, access.audience, partner_id, build
+    )
 
 
 def get_partner(
@@ -373,21 +374,13 @@ def _name_taken() -> Conflict:
     return Conflict.on_field("body.name", "A partner with this name is already in the network.")
 
 
-_partners = Partner.__table__  # type: ignore[attr-defined]
-_assessments = StakeholderAssessment.__table__  # type: ignore[attr-defined]
-_stage_changes = PartnerStageChange.__table__  # type: ignore[attr-defined]
-_labels = PartnerLabel.__table__  # type: ignore[attr-defined]
-_audit_events = AuditEvent.__table__  # type: ignore[attr-defined]
-
-
 def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate) -> PartnerPublic:
-    """Adding partners is the directory's busiest write (imports, integrations): the
-    partner and everything that comes with it, its audit event included, are inserted as
-    plain rows in one statement on PostgreSQL, none of them if the name is taken."""
+    """The partner, its (empty) assessment, its first stage and its audit event. The name
+    check is the insert itself (a unique constraint on the name ignoring case): two requests
+    adding the same name at once cannot both pass a check made beforehand."""
     access.ensure_coordinator("add partners")
     now = utcnow()
-    partner = new_row(
-        Partner,
+    partner = Partner(
         network_id=access.network_id,
         name=data.name,
         sort_name=sort_key(data.name),
@@ -401,38 +394,34 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         created_at=now,
         updated_at=now,
     )
+    try:
+        with session.begin_nested():
+            session.add(partner)
+    except IntegrityError as exc:
+        raise _name_taken() from exc
     labels = {name: [str(v) for v in getattr(data, name)] for name in LABELS.fields}
-    assessment = new_row(StakeholderAssessment, partner_id=partner["id"])
-    first_stage = new_row(
-        PartnerStageChange,
-        partner_id=partner["id"],
-        to_stage=data.stage,
-        changed_by=access.user.id,
-        changed_at=now,
+    for name in LABELS.fields:
+        LABELS.add(session, partner.id, name, labels[name])
+    assessment = StakeholderAssessment(partner_id=partner.id)
+    session.add(assessment)
+    session.add(
+        PartnerStageChange(
+            partner_id=partner.id, to_stage=data.stage, changed_by=access.user.id, changed_at=now
+        )
     )
-    event = audit.event_row(
+    audit.record(
+        session,
         actor_id=access.user.id,
         network_id=access.network_id,
         action="partner.create",
         object_type="partner",
-        object_id=partner["id"],
+        object_id=partner.id,
         after=_snapshot(partner, labels),
     )
-    label_rows = [
-        row for name in LABELS.fields for row in LABELS.rows(partner["id"], name, labels[name])
-    ]
-    comes_with_it = [
-        (_assessments, [assessment]),
-        (_stage_changes, [first_stage]),
-        (_labels, label_rows),
-        (_audit_events, [event]),
-    ]
-    if not insert_unless_taken(
-        session, _partners, partner, unique=("network_id", "sort_name"), dependents=comes_with_it
-    ):
-        raise _name_taken()
-    # Everything the answer shows was just written: no need to read it back.
-    return PartnerPublic.model_validate(_public_dict(partner, assessment, labels))
+    session.flush()
+    return PartnerPublic.model_validate(
+        _public_dict(_attributes(partner), _attributes(assessment), labels)
+    )
 
 
 def update_partner(
@@ -588,10 +577,13 @@ def _assessment(
         if for_update
         else session.get(StakeholderAssessment, partner_id)
     )
-    if assessment is None:  # every partner gets one at creation; repair if missing
+    if assessment is None:
+        # Every partner gets one at creation. One missing (a row written outside Accord) reads
+        # as a blank assessment; only a write (an update) stores it: reads never write.
         assessment = StakeholderAssessment(partner_id=partner_id)
-        session.add(assessment)
-        session.flush()
+        if for_update:
+            session.add(assessment)
+            session.flush()
     return assessment
 
 

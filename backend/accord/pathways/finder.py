@@ -12,9 +12,10 @@ from sqlmodel import Session
 from accord.core import i18n
 from accord.core.errors import FieldError, NotFound
 from accord.core.fields import canonical_language_tag
+from accord.core.kept import KeptAnswers
 from accord.core.models import utcnow
 from accord.core.vocabulary import Need
-from accord.pathways.graph import RouteGraph, ServiceNode, cheapest_paths, kept_graph
+from accord.pathways.graph import RouteGraph, ServiceNode, cheapest_paths, load_graph
 from accord.pathways.models import (
     Fit,
     FitCode,
@@ -135,8 +136,9 @@ class RenderedAnswer:
         return self.shown_posts_fresh_until is None or now <= self.shown_posts_fresh_until
 
 
-async def find_routes(
+def find_routes(
     session: Session,
+    kept: KeptAnswers,
     network_id: uuid.UUID,
     revision: int,
     query: RouteQuery,
@@ -146,11 +148,11 @@ async def find_routes(
     """The routes for each need, explained in `lang` (the codes beside each text are stable),
     in the network as of `revision` (its revision as this request read it).
 
-    Async: with the network's graph kept, a question is about a millisecond of computing
-    (and, for targets not asked about since the last write, one indexed read of their
-    capacity), less than the hop to a worker thread and back would cost; only building the
-    graph runs in a worker thread."""
-    graph = await kept_graph(session, network_id, revision)
+    Answers, and the best routes per question shape, are kept with the graph (which is
+    kept under the revision): questions repeat (the same front door, the same needs). An
+    answer shows nothing that depends on who asks (front doors are public), so members
+    share them."""
+    graph = load_graph(session, kept, network_id, revision)
     now = utcnow()
     answer = graph.kept(
         ("answer", query.model_dump_json(), lang, capacity_max_age_hours),

@@ -12,7 +12,7 @@ import networkx as nx
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from accord.core.cache import BuiltCache
+from accord.core.kept import EVERYONE, KeptAnswers
 from accord.core.vocabulary import (
     NEED_SERVICE_TYPES,
     ONWARD_REFERRAL_EXPECTED,
@@ -139,21 +139,20 @@ class RouteGraph:
         return nx.subgraph_view(graph, filter_edge=agreed_for)
 
 
-# One built graph per network and process, reused until the network's revision moves
-# (networks/revision.py: any committed write in the network): building it is the route
-# finder's whole cost on a large network, and knowing it is current costs nothing.
-_GRAPHS: BuiltCache[uuid.UUID, "RouteGraph"] = BuiltCache()
-
-
-def load_graph(session: Session, network_id: uuid.UUID, revision: int) -> RouteGraph:
-    """The network's graph as of `revision`, the network's revision this request read."""
-    return _GRAPHS.get(network_id, (revision,), lambda: _build_graph(session, network_id))
-
-
-async def kept_graph(session: Session, network_id: uuid.UUID, revision: int) -> RouteGraph:
-    """As `load_graph`, for async routes: the kept graph at once, on the event loop;
-    building one (a second or more on a large network) in a worker thread."""
-    return await _GRAPHS.aget(network_id, (revision,), lambda: _build_graph(session, network_id))
+def load_graph(
+    session: Session, kept: KeptAnswers, network_id: uuid.UUID, revision: int
+) -> RouteGraph:
+    """The network's graph as of `revision`, the revision this request read: building it is
+    the route finder's whole cost on a large network, so it is kept (core/kept.py). It is
+    data, not an answer: the same for everyone who asks."""
+    return kept.get(
+        "route-graphs",
+        network_id,
+        revision,
+        EVERYONE,
+        None,
+        lambda: _build_graph(session, network_id),
+    )
 
 
 def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from accord.core import i18n
+from accord.core.kept import KeptAnswers
 from accord.core.vocabulary import Need, PathwayStatus, Population
 from accord.networks.models import Network
 from accord.partners.models import LabelKind, Partner, PartnerLabel
@@ -26,6 +27,7 @@ Say = Callable[..., str]  # i18n.message bound to the language asked for
 
 def check(
     session: Session,
+    kept: KeptAnswers,
     network_id: uuid.UUID,
     revision: int,
     area: str | None = None,
@@ -33,7 +35,7 @@ def check(
 ) -> PathwayHealth:
     """Every finding, its reason in `lang` (the kind and fields beside it are stable codes),
     for the network as of `revision` (its revision as this request read it)."""
-    graph = load_graph(session, network_id, revision)
+    graph = load_graph(session, kept, network_id, revision)
 
     def say(key: str, **values: object) -> str:
         return i18n.message(key, lang, **values)

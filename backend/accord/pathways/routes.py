@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from accord.core.concurrency import IfMatch, set_etag
-from accord.core.deps import SessionDep, SettingsDep, read_only
+from accord.core.deps import AccordRoute, Kept, ReadSession, SettingsDep, WriteSession
 from accord.core.i18n import Language
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
@@ -31,7 +31,9 @@ from accord.pathways.models import (
     RouteQuery,
 )
 
-router = APIRouter(prefix="/networks/{network}/pathways", tags=["pathways"])
+router = APIRouter(
+    route_class=AccordRoute, prefix="/networks/{network}/pathways", tags=["pathways"]
+)
 
 _LINKS = {
     "GetPathway": link_to("pathways-get_pathway", pathway_id="$response.body#/id"),
@@ -46,7 +48,7 @@ _LINKS = {
 @router.get("", response_model=Page[PathwayPublic], responses=responses(*READ_ERRORS))
 def list_pathways(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
     status: Annotated[list[PathwayStatus], Query(max_length=4)] = [],  # noqa: B006
     need: Annotated[list[Need], Query(max_length=20)] = [],  # noqa: B006
     service_id: Annotated[
@@ -76,7 +78,7 @@ def list_pathways(
     ),
 )
 def create_pathway(
-    access: EditorAccess, session: SessionDep, data: PathwayCreate, response: Response
+    access: EditorAccess, session: WriteSession, data: PathwayCreate, response: Response
 ) -> PathwayPublic:
     """Agree a route from one service to another, for some needs (coordinators, and the
     sending partner's editors). Back-referrals are fine; a service never refers to itself."""
@@ -91,10 +93,10 @@ def create_pathway(
     response_model=RouteAnswer,
     responses=responses(400, 401, 403, 404, 413, 422),
 )
-@read_only
-async def find_routes(
+def find_routes(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
+    kept: Kept,
     settings: SettingsDep,
     query: RouteQuery,
     lang: Language,
@@ -103,8 +105,14 @@ async def find_routes(
     needs, the agreed active routes to services that fit — best first (fewest hand-overs,
     then quickest), with why each fits, and which needs no agreed route reaches. Reasons come
     as stable codes with texts in the language asked for (`lang` or Accept-Language)."""
-    answer = await finder.find_routes(
-        session, access.network_id, access.revision, query, settings.capacity_max_age_hours, lang
+    answer = finder.find_routes(
+        session,
+        kept,
+        access.network_id,
+        access.revision,
+        query,
+        settings.capacity_max_age_hours,
+        lang,
     )
     return Response(answer, media_type="application/json")
 
@@ -112,14 +120,15 @@ async def find_routes(
 @router.get("/health", response_model=PathwayHealth, responses=responses(*READ_ERRORS))
 def pathway_health(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
+    kept: Kept,
     lang: Language,
     area: Annotated[str | None, Query(max_length=100)] = None,
 ) -> PathwayHealth:
     """Where the routes are broken: unmet needs by area, unreachable services, dead ends,
     pathways to closed services or overdue for review, single points of failure, and
     populations or languages no service of a needed type serves."""
-    return health.check(session, access.network_id, access.revision, area, lang)
+    return health.check(session, kept, access.network_id, access.revision, area, lang)
 
 
 @router.get(
@@ -128,7 +137,7 @@ def pathway_health(
     responses=responses(*READ_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
 )
 def get_pathway(
-    access: MemberAccess, session: SessionDep, pathway_id: uuid.UUID, response: Response
+    access: MemberAccess, session: ReadSession, pathway_id: uuid.UUID, response: Response
 ) -> PathwayPublic:
     pathway = service.get_pathway(session, access.network_id, pathway_id)
     set_etag(response, pathway.version)
@@ -142,7 +151,7 @@ def get_pathway(
 )
 def update_pathway(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     pathway_id: uuid.UUID,
     data: PathwayUpdate,
     response: Response,
@@ -157,6 +166,6 @@ def update_pathway(
     "/{pathway_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(*DELETE_ERRORS)
 )
 def delete_pathway(
-    access: EditorAccess, session: SessionDep, pathway_id: uuid.UUID, if_match: IfMatch = None
+    access: EditorAccess, session: WriteSession, pathway_id: uuid.UUID, if_match: IfMatch = None
 ) -> None:
     service.delete_pathway(session, access, pathway_id, if_match)

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, select
 from sqlmodel import Session, col
 
-from accord.core.cache import BuiltCache
-from accord.core.database import ChangeFingerprint, fetch_rows
+from accord.core.database import fetch_rows
 from accord.core.i18n import message
+from accord.core.kept import EVERYONE, KeptAnswers
 from accord.core.vocabulary import Sector, Stage
 from accord.partners.models import LabelKind, Partner, PartnerLabel, PartnerStageChange
 from accord.roles.models import (
@@ -33,8 +33,6 @@ from accord.roles.models import (
     Gap,
     GapKind,
     GapList,
-    NetworkRole,
-    Role,
     RoleCommitment,
     StatusCounts,
 )
@@ -185,31 +183,27 @@ def _count(coverage: CommitmentStatus | None, counts: StatusCounts) -> None:
         setattr(counts, coverage.value, getattr(counts, coverage.value) + 1)
 
 
-# Moves whenever anything the current matrix shows changes: partners (and their labels,
-# which move `updated_at`), commitments, roles and the network's wording of them.
-_FINGERPRINT = ChangeFingerprint(
-    (Partner, lambda network: col(Partner.network_id) == network),
-    (RoleCommitment, lambda network: col(RoleCommitment.network_id) == network),
-    (Role, lambda network: or_(col(Role.network_id).is_(None), col(Role.network_id) == network)),
-    (NetworkRole, lambda network: col(NetworkRole.network_id) == network),
-)
-
-
-# The current matrix of a large network (thousands of partner columns) takes a tenth of a
-# second to build and is asked for over and over: kept per process, a few at a time, until
-# its fingerprint moves. Matrices `as_of` a date are rebuilt each time.
-_MATRICES: BuiltCache[tuple[object, ...], CoverageMatrix] = BuiltCache(kept=8)
-
-
 def matrix(
-    session: Session, network_id: uuid.UUID, filters: CoverageFilters, language: str
+    session: Session,
+    kept: KeptAnswers,
+    network_id: uuid.UUID,
+    revision: int,
+    filters: CoverageFilters,
+    language: str,
 ) -> CoverageMatrix:
+    """The current matrix of a large network (thousands of partner columns) takes a tenth
+    of a second to build and is asked for over and over: kept (core/kept.py) under the
+    network's revision. It shows the same to every member. Matrices `as_of` a date are
+    rebuilt each time."""
     if filters.as_of is not None:
         return _build_matrix(session, network_id, filters, language)
-    key = (network_id, tuple(sorted(filters.sectors)), tuple(sorted(filters.areas)), language)
-    return _MATRICES.get(
+    key = (tuple(sorted(filters.sectors)), tuple(sorted(filters.areas)), language)
+    return kept.get(
+        "coverage",
+        network_id,
+        revision,
+        EVERYONE,
         key,
-        _FINGERPRINT.read(session, network_id),
         lambda: _build_matrix(session, network_id, filters, language),
     )
 

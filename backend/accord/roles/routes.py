@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from accord.core.concurrency import IfMatch, set_etag
-from accord.core.deps import SessionDep
+from accord.core.deps import AccordRoute, Kept, ReadSession, WriteSession
 from accord.core.i18n import Language
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
@@ -35,9 +35,15 @@ from accord.roles.models import (
     RoleUpdate,
 )
 
-roles_router = APIRouter(prefix="/networks/{network}/roles", tags=["roles"])
-commitments_router = APIRouter(prefix="/networks/{network}/commitments", tags=["commitments"])
-coverage_router = APIRouter(prefix="/networks/{network}/coverage", tags=["coverage"])
+roles_router = APIRouter(
+    route_class=AccordRoute, prefix="/networks/{network}/roles", tags=["roles"]
+)
+commitments_router = APIRouter(
+    route_class=AccordRoute, prefix="/networks/{network}/commitments", tags=["commitments"]
+)
+coverage_router = APIRouter(
+    route_class=AccordRoute, prefix="/networks/{network}/coverage", tags=["coverage"]
+)
 
 
 SectorFilter = Annotated[list[Sector], Query(max_length=30, description="Any of these sectors.")]
@@ -46,7 +52,7 @@ SectorFilter = Annotated[list[Sector], Query(max_length=30, description="Any of 
 @roles_router.get("", response_model=Page[RolePublic], responses=responses(*READ_ERRORS))
 def list_roles(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
     lang: Language,
     sector: SectorFilter = [],  # noqa: B006
     include_retired: bool = False,
@@ -84,7 +90,11 @@ def list_roles(
     ),
 )
 def create_role(
-    access: EditorAccess, session: SessionDep, data: RoleCreate, lang: Language, response: Response
+    access: EditorAccess,
+    session: WriteSession,
+    data: RoleCreate,
+    lang: Language,
+    response: Response,
 ) -> RolePublic:
     """Add a role of this network's own (coordinators)."""
     role = service.create_role(session, access, data, lang)
@@ -100,7 +110,7 @@ def create_role(
 )
 def get_role(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
     role_id: uuid.UUID,
     lang: Language,
     response: Response,
@@ -117,7 +127,7 @@ def get_role(
 )
 def update_role(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     role_id: uuid.UUID,
     data: RoleUpdate,
     lang: Language,
@@ -146,7 +156,7 @@ _COMMITMENT_LINKS = {
 )
 def list_commitments(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
     partner_id: uuid.UUID | None = None,
     role_id: uuid.UUID | None = None,
     status: Annotated[list[CommitmentStatus], Query(max_length=3)] = [],  # noqa: B006
@@ -177,7 +187,7 @@ def list_commitments(
     ),
 )
 def create_commitment(
-    access: EditorAccess, session: SessionDep, data: CommitmentCreate, response: Response
+    access: EditorAccess, session: WriteSession, data: CommitmentCreate, response: Response
 ) -> CommitmentPublic:
     """A partner takes on a role (coordinators, and the partner's own editors). One per
     partner and role; a role of another sector is allowed and shown as cross-sector."""
@@ -195,7 +205,7 @@ def create_commitment(
     responses=responses(*READ_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
 )
 def get_commitment(
-    access: MemberAccess, session: SessionDep, commitment_id: uuid.UUID, response: Response
+    access: MemberAccess, session: ReadSession, commitment_id: uuid.UUID, response: Response
 ) -> CommitmentPublic:
     commitment = service.get_commitment(session, access.network_id, commitment_id)
     set_etag(response, commitment.version)
@@ -209,7 +219,7 @@ def get_commitment(
 )
 def update_commitment(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     commitment_id: uuid.UUID,
     data: CommitmentUpdate,
     response: Response,
@@ -226,7 +236,7 @@ def update_commitment(
     responses=responses(*DELETE_ERRORS),
 )
 def delete_commitment(
-    access: EditorAccess, session: SessionDep, commitment_id: uuid.UUID, if_match: IfMatch = None
+    access: EditorAccess, session: WriteSession, commitment_id: uuid.UUID, if_match: IfMatch = None
 ) -> None:
     service.delete_commitment(session, access, commitment_id, if_match)
 
@@ -246,16 +256,16 @@ Filters = Annotated[coverage.CoverageFilters, Depends(coverage_filters)]
 
 @coverage_router.get("", response_model=CoverageMatrix, responses=responses(*READ_ERRORS))
 def coverage_matrix(
-    access: MemberAccess, session: SessionDep, filters: Filters, lang: Language
+    access: MemberAccess, session: ReadSession, kept: Kept, filters: Filters, lang: Language
 ) -> CoverageMatrix:
     """Roles (rows, grouped by sector) by partners (columns) with each commitment's status,
     and how many roles are in place, in progress, planned or taken on by nobody."""
-    return coverage.matrix(session, access.network_id, filters, lang)
+    return coverage.matrix(session, kept, access.network_id, access.revision, filters, lang)
 
 
 @coverage_router.get("/gaps", response_model=GapList, responses=responses(*READ_ERRORS))
 def coverage_gaps(
-    access: MemberAccess, session: SessionDep, filters: Filters, lang: Language
+    access: MemberAccess, session: ReadSession, filters: Filters, lang: Language
 ) -> GapList:
     """What is missing, each with why: roles not in place, roles whose only commitments in
     place are overdue for review, sectors with no active partner, active partners with no
@@ -263,7 +273,7 @@ def coverage_gaps(
     return coverage.gaps(session, access.network_id, filters, lang)
 
 
-csv_router = APIRouter(prefix="/networks/{network}", tags=["coverage"])
+csv_router = APIRouter(route_class=AccordRoute, prefix="/networks/{network}", tags=["coverage"])
 
 
 @csv_router.get(
@@ -277,10 +287,11 @@ csv_router = APIRouter(prefix="/networks/{network}", tags=["coverage"])
     ),
 )
 def coverage_csv(
-    access: MemberAccess, session: SessionDep, filters: Filters, lang: Language
+    access: MemberAccess, session: ReadSession, kept: Kept, filters: Filters, lang: Language
 ) -> Response:
     """The matrix for a spreadsheet: UTF-8, a header row, one row per role."""
-    body = coverage.matrix_csv(coverage.matrix(session, access.network_id, filters, lang))
+    matrix = coverage.matrix(session, kept, access.network_id, access.revision, filters, lang)
+    body = coverage.matrix_csv(matrix)
     day = (filters.as_of or date.today()).isoformat()
     filename = f"coverage-{access.network.slug}-{day}.csv"
     return Response(

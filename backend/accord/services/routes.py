@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from accord.core.concurrency import IfMatch, set_etag
-from accord.core.deps import SessionDep, SettingsDep
+from accord.core.deps import AccordRoute, ReadSession, SettingsDep, WriteSession
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
     CREATE_ERRORS,
@@ -32,7 +32,9 @@ from accord.services.models import (
     ServiceUpdate,
 )
 
-router = APIRouter(prefix="/networks/{network}/services", tags=["services"])
+router = APIRouter(
+    route_class=AccordRoute, prefix="/networks/{network}/services", tags=["services"]
+)
 
 
 async def service_filters(
@@ -75,7 +77,7 @@ _LINKS = {
 @router.get("", response_model=Page[ServicePublic], responses=responses(*READ_ERRORS))
 def list_services(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
     settings: SettingsDep,
     filters: Filters,
     limit: LimitQuery = 50,
@@ -106,7 +108,7 @@ def list_services(
 )
 def create_service(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     settings: SettingsDep,
     data: ServiceCreate,
     response: Response,
@@ -125,7 +127,7 @@ def create_service(
 )
 def get_service(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
     settings: SettingsDep,
     service_id: uuid.UUID,
     response: Response,
@@ -142,7 +144,7 @@ def get_service(
 )
 def update_service(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     settings: SettingsDep,
     service_id: uuid.UUID,
     data: ServiceUpdate,
@@ -160,7 +162,7 @@ def update_service(
     "/{service_id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(*DELETE_ERRORS)
 )
 def delete_service(
-    access: EditorAccess, session: SessionDep, service_id: uuid.UUID, if_match: IfMatch = None
+    access: EditorAccess, session: WriteSession, service_id: uuid.UUID, if_match: IfMatch = None
 ) -> None:
     service.delete_service(session, access, service_id, if_match)
 
@@ -171,7 +173,7 @@ def delete_service(
     responses=responses(*READ_ERRORS),
 )
 def list_locations(
-    access: MemberAccess, session: SessionDep, service_id: uuid.UUID
+    access: MemberAccess, session: ReadSession, service_id: uuid.UUID
 ) -> list[LocationPublic]:
     """The service's locations you may see (a service has a handful, so no paging)."""
     return service.list_locations(session, access, service_id)
@@ -201,7 +203,7 @@ def list_locations(
 )
 def create_location(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     service_id: uuid.UUID,
     data: LocationCreate,
     response: Response,
@@ -221,7 +223,7 @@ def create_location(
 )
 def get_location(
     access: MemberAccess,
-    session: SessionDep,
+    session: ReadSession,
     service_id: uuid.UUID,
     location_id: uuid.UUID,
     response: Response,
@@ -238,7 +240,7 @@ def get_location(
 )
 def update_location(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     service_id: uuid.UUID,
     location_id: uuid.UUID,
     data: LocationUpdate,
@@ -257,7 +259,7 @@ def update_location(
 )
 def delete_location(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     service_id: uuid.UUID,
     location_id: uuid.UUID,
     if_match: IfMatch = None,
@@ -269,7 +271,7 @@ def delete_location(
     "/{service_id}/capacity", response_model=CapacityPublic, responses=responses(*READ_ERRORS)
 )
 def current_capacity(
-    access: MemberAccess, session: SessionDep, settings: SettingsDep, service_id: uuid.UUID
+    access: MemberAccess, session: ReadSession, settings: SettingsDep, service_id: uuid.UUID
 ) -> CapacityPublic:
     """Room now, with how fresh it is; too old a post reads as `unknown`."""
     return service.current_capacity(
@@ -286,7 +288,7 @@ def current_capacity(
 )
 def post_capacity(
     access: EditorAccess,
-    session: SessionDep,
+    session: WriteSession,
     settings: SettingsDep,
     service_id: uuid.UUID,
     data: CapacityCreate,

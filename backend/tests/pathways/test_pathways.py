@@ -189,7 +189,7 @@ def test_the_route_finder_answers_while_someone_is_writing(
 ) -> None:
     """Asking for routes only reads: it must not queue behind a write (on SQLite, the
     database's single write lock) even though the question comes as a POST."""
-    with app.state.write_session_factory() as writer:
+    with app.state.sessions.write() as writer:
         writer.connection()  # a write transaction is open, holding SQLite's write lock
         answer = client.post(
             net.url("pathways/routes"),
@@ -563,9 +563,7 @@ def test_the_health_check_finishes_on_a_large_network(app: FastAPI, world: World
             session.add(pathway)
             session.flush()
             session.add(PathwayNeed(pathway_id=pathway.id, kind="need", value=chance.choice(needs)))
-    with transaction(app.state.session_factory) as session:
-        # Written behind the API's back: the network's revision did not move, but no graph
-        # of it was built before in this process.
-        result = health.check(session, world.a.id, revision=0)
+    with app.state.sessions.read() as session:
+        result = health.check(session, app.state.kept, world.a.id, revision=0)
     assert result.checked_services == 300 and result.checked_pathways == 3000
     assert isinstance(result.findings, list)

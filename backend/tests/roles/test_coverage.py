@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from accord.core.database import transaction
+from accord.networks.revision import mark_written
 from accord.partners.models import Partner, PartnerStageChange
 from accord.roles.catalogue import ROLES
 from accord.roles.models import CommitmentStatusChange
@@ -104,6 +105,7 @@ def _backdate(app: FastAPI, days: int) -> None:
     """Pretend everything recorded so far happened `days` ago."""
     then = datetime.now(UTC) - timedelta(days=days)
     with transaction(app.state.session_factory) as session:
+        mark_written(session, None)  # a bulk update: it writes in every network
         session.execute(update(CommitmentStatusChange).values(changed_at=then))
         session.execute(update(PartnerStageChange).values(changed_at=then))
         session.execute(update(Partner).values(created_at=then))

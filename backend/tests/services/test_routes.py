@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from accord.core.database import transaction
+from accord.networks.revision import mark_written
 from accord.services.models import CapacityPost
 from tests.conftest import World
 
@@ -158,6 +159,7 @@ def test_capacity_is_fresh_or_unknown(
     assert detail["capacity"]["beds_free"] == 3
     # Two days later, nobody has posted again: the old number must not be shown as current.
     with transaction(app.state.session_factory) as session:
+        mark_written(session, None)  # a bulk update: it writes in every network
         session.execute(
             update(CapacityPost).values(posted_at=datetime.now(UTC) - timedelta(hours=48))
         )

@@ -3101,7 +3101,7 @@ export type UsersCreateUserData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };
@@ -3204,7 +3204,7 @@ export type NetworksCreateNetworkData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };
@@ -3450,7 +3450,7 @@ export type NetworksAddMemberData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };
@@ -3830,7 +3830,7 @@ export type PartnersCreatePartnerData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };
@@ -4203,7 +4203,7 @@ export type PartnersChangeStageData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };
@@ -4545,7 +4545,7 @@ export type PartnersCreateContactData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };
@@ -4916,7 +4916,7 @@ export type RolesCreateRoleData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
         /**
@@ -5224,7 +5224,7 @@ export type CommitmentsCreateCommitmentData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };
@@ -5824,7 +5824,7 @@ export type ServicesCreateServiceData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };
@@ -6150,7 +6150,7 @@ export type ServicesCreateLocationData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };
@@ -6490,7 +6490,7 @@ export type ServicesPostCapacityData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };
@@ -6637,7 +6637,7 @@ export type PathwaysCreatePathwayData = {
         /**
          * Idempotency-Key
          *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
     };

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from accord.core.cache import BuiltCache
+from accord.core.kept import BuiltCache
 
 
 def test_reused_until_the_fingerprint_moves() -> None:
