@@ -71,7 +71,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # Outermost last: admission first, then the guard reads and bounds the body.
     app.add_middleware(RequestGuardMiddleware, max_body_bytes=settings.max_body_bytes)
-    app.add_middleware(AdmissionMiddleware, limit=settings.request_threads, prefix=API_PREFIX)
+    app.add_middleware(
+        AdmissionMiddleware,
+        limit=settings.request_threads,
+        prefix=API_PREFIX,
+        exempt=frozenset({f"{API_PREFIX}/health"}),
+    )
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

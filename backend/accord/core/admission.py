@@ -12,14 +12,19 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 
 class AdmissionMiddleware:
-    def __init__(self, app: ASGIApp, limit: int, prefix: str) -> None:
+    def __init__(self, app: ASGIApp, limit: int, prefix: str, exempt: frozenset[str]) -> None:
         self.app = app
         self.prefix = prefix
+        self.exempt = exempt
         self._slots = anyio.Semaphore(limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope.get("path", "").startswith(self.prefix):
-            await self.app(scope, receive, send)  # the dashboard's static files need no slot
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not path.startswith(self.prefix) or path in self.exempt:
+            # The dashboard's static files and the liveness check (answered on the event
+            # loop, no thread, no connection) need no slot: they answer even when every
+            # slot waits for the database.
+            await self.app(scope, receive, send)
             return
         async with self._slots:
             await self.app(scope, receive, send)
