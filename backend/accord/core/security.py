@@ -1,7 +1,5 @@
 """Passwords (Argon2 via pwdlib) and access tokens (JWT, HS256, via python-jose)."""
 
-import functools
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -94,29 +92,7 @@ def create_access_token(settings: Settings, user_id: uuid.UUID, user_version: in
 
 def decode_access_token(settings: Settings, token: str) -> tuple[uuid.UUID, int]:
     """The user id and account version a valid access token was issued for."""
-    subject, version, expires = _verified_access_token(
-        settings.secret_key, settings.token_issuer, settings.token_audience, token
-    )
-    # Checked again on every use: a kept verification says nothing about the time now.
-    if time.time() > expires:
-        raise InvalidToken("Signature has expired.")
-    return subject, version
-
-
-# Every API request presents its access token; verifying the signature and claims costs
-# more than the rest of the authentication, and a token's verdict never changes (except
-# for expiry, checked above). Kept per process for the few thousand most recent tokens;
-# the account's state (active, version) is still read on every request.
-@functools.lru_cache(maxsize=4096)
-def _verified_access_token(
-    secret: str, issuer: str, audience: str, token: str
-) -> tuple[uuid.UUID, int, int]:
-    claims = _verified_claims(secret, issuer, audience, token)
-    subject, version = _subject_and_version(claims)
-    expires = claims["exp"]
-    if not isinstance(expires, int):
-        raise InvalidToken("token without an expiry")
-    return subject, version, expires
+    return _subject_and_version(_decode(settings, token, settings.token_audience))
 
 
 def _subject_and_version(claims: dict[str, object]) -> tuple[uuid.UUID, int]:
