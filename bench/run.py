@@ -8,7 +8,8 @@ Starlette endpoint and the straightforward FastAPI + SQLModel list endpoint
 ratios to both. Results: bench/results/<date>.json and the table printed at the end.
 
 Environment: BENCH_DATABASE_URL (default: SQLite at var/bench.db), BENCH_SECONDS (10),
-BENCH_SCALE (1.0, for a fresh database only), BENCH_PROFILE=1 (py-spy on one worker per
+BENCH_SCALE (1.0, for a fresh database only), BENCH_LABEL (a variant's name: its own
+entry in the day's results file), BENCH_PROFILE=1 (py-spy on one worker per
 scenario; summaries in bench/results/profiles/), BENCH_ONLY=1,1b,2 (only those scenarios:
 for iterating; a partial run still writes its results file).
 """
@@ -494,7 +495,9 @@ def main() -> None:
     day = json.loads(out.read_text()) if out.exists() else {}
     if "scenarios" in day:  # the single-run layout of earlier days
         day = {day.get("database", "sqlite"): day}
-    day[database] = report
+    # BENCH_LABEL names a variant measured side by side (bench/README.md): its own entry.
+    label = os.environ.get("BENCH_LABEL")
+    day[f"{database}:{label}" if label else database] = report
     out.write_text(json.dumps(day, indent=2) + "\n")
     print(
         "\n| scenario | req/s | p50 ms | p95 ms | p99 ms | × straightforward | × bare | non-2xx |"
