@@ -16,6 +16,7 @@ from accord.core.errors import PROBLEM_SCHEMAS, install_error_handlers, problem_
 from accord.core.guards import RequestGuardMiddleware
 from accord.core.kept import KeptAnswers
 from accord.core.openapi import declare_no_nul_strings, operation_id
+from accord.core.pagination import CursorCodec
 from accord.core.settings import Settings, get_settings
 from accord.dashboard import mount_dashboard
 
@@ -27,7 +28,8 @@ consultations, agreements and monitoring.
 **No personal data about survivors is ever stored or returned.**
 
 Conventions: errors are `application/problem+json` (RFC 9457); lists take `limit` and an
-opaque `cursor`; every mutable record has an `ETag` that writes must send back in
+opaque `cursor`, which only the list, filters and sort that issued it accept (any other
+answers 400); every mutable record has an `ETag` that writes must send back in
 `If-Match`; POSTs accept an `Idempotency-Key`. A network you are not a member of answers
 404, as if it did not exist.
 """
@@ -55,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.settings = settings
+    app.state.cursor_codec = CursorCodec(settings.secret_key)
     app.state.engine = engine
     # The only two kinds of session (core/deps.py says how requests use them); scripts and
     # tests working outside a request use the writing one, through database.transaction.

@@ -46,7 +46,7 @@ def _load(app: FastAPI, world: World) -> Any:
     def map_case(_context: Any, case: schemathesis.Case) -> schemathesis.Case:
         if case.meta is not None and case.meta.generation.mode.is_positive and case.query:
             # A cursor is opaque: only the ones the API issued are valid, and made-up ones
-            # rightly get 422 (tested in core/test_pagination.py). Page from the start.
+            # rightly get 400 (tested in core/test_cursors.py). Page from the start.
             case.query.pop("cursor", None)
         return case
 

@@ -12,7 +12,7 @@ from accord.core.deps import AccordRoute, ReadSession, SettingsDep, WriteSession
 from accord.core.errors import BadRequest, Unauthorized
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import responses
-from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
 from accord.core.security import (
     InvalidToken,
     create_access_token,
@@ -127,10 +127,11 @@ def change_password(user: CurrentUser, session: WriteSession, data: PasswordChan
     service.change_password(session, user, data)
 
 
-@users_router.get("", response_model=Page[UserPublic], responses=responses(401, 403, 422))
+@users_router.get("", response_model=Page[UserPublic], responses=responses(400, 401, 403, 422))
 def list_users(
     admin: PlatformAdmin,
     session: ReadSession,
+    cursors: Cursors,
     q: Annotated[
         str | None, Query(max_length=200, description="Text in the e-mail or name.")
     ] = None,
@@ -138,7 +139,7 @@ def list_users(
     cursor: CursorQuery = None,
 ) -> Page[UserPublic]:
     """Every account (platform admins)."""
-    items, next_cursor = service.list_users(session, q=q, limit=limit, cursor=cursor)
+    items, next_cursor = service.list_users(session, q=q, codec=cursors, limit=limit, cursor=cursor)
     return Page(items=items, next_cursor=next_cursor)
 
 

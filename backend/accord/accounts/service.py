@@ -9,7 +9,7 @@ from accord.accounts.models import PasswordChange, User, UserCreate, UserPublic
 from accord.audit import service as audit
 from accord.core.errors import Conflict, FieldError, Forbidden
 from accord.core.models import utcnow
-from accord.core.pagination import SortColumn, page_of, paginate, parse_uuid
+from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
 from accord.core.search import matches_text
 from accord.core.security import hash_password, verify_password
 
@@ -95,15 +95,14 @@ _SORT = [
 
 
 def list_users(
-    session: Session, *, q: str | None, limit: int, cursor: str | None
+    session: Session, *, q: str | None, codec: CursorCodec, limit: int, cursor: str | None
 ) -> tuple[list[UserPublic], str | None]:
+    cursors = codec.for_list("users", q=q)
     statement = select(User)
     if q:
         statement = statement.where(matches_text(q, User.email, User.full_name))
     users = session.scalars(
-        paginate(statement, sort_name="email", columns=_SORT, limit=limit, cursor=cursor)
+        paginate(statement, cursors=cursors, columns=_SORT, limit=limit, cursor=cursor)
     ).all()
-    items, next_cursor = page_of(
-        users, limit=limit, sort_name="email", key=lambda u: (u.email, u.id)
-    )
+    items, next_cursor = page_of(users, cursors=cursors, limit=limit, key=lambda u: (u.email, u.id))
     return [UserPublic.model_validate(u, from_attributes=True) for u in items], next_cursor

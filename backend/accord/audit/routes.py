@@ -9,17 +9,18 @@ from accord.audit import service
 from accord.audit.models import AuditEventPublic
 from accord.core.deps import AccordRoute, ReadSession
 from accord.core.fields import IsoDateTime
-from accord.core.openapi import READ_ERRORS, responses
-from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.openapi import LIST_ERRORS, responses
+from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
 from accord.networks.access import CoordinatorAccess
 
 router = APIRouter(route_class=AccordRoute, prefix="/networks/{network}/audit", tags=["audit"])
 
 
-@router.get("", response_model=Page[AuditEventPublic], responses=responses(*READ_ERRORS))
+@router.get("", response_model=Page[AuditEventPublic], responses=responses(*LIST_ERRORS))
 def list_audit_events(
     access: CoordinatorAccess,
     session: ReadSession,
+    cursors: Cursors,
     object_type: Annotated[str | None, Query(max_length=40, examples=["partner"])] = None,
     object_id: Annotated[str | None, Query(max_length=64)] = None,
     actor_id: uuid.UUID | None = None,
@@ -39,6 +40,7 @@ def list_audit_events(
         action=action,
         since=since,
         until=until,
+        codec=cursors,
         limit=limit,
         cursor=cursor,
     )

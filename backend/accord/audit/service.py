@@ -12,7 +12,14 @@ from sqlmodel import Session, col
 from accord.accounts.models import User
 from accord.audit.models import AuditEvent, AuditEventPublic, FieldChange
 from accord.core.models import utcnow
-from accord.core.pagination import SortColumn, page_of, paginate, parse_datetime, parse_uuid
+from accord.core.pagination import (
+    CursorCodec,
+    SortColumn,
+    page_of,
+    paginate,
+    parse_datetime,
+    parse_uuid,
+)
 
 # Never copied into the trail, whatever the object.
 _SECRET_FIELDS = frozenset({"password_hash", "password"})
@@ -85,9 +92,20 @@ def list_events(
     action: str | None,
     since: datetime | None,
     until: datetime | None,
+    codec: CursorCodec,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[AuditEventPublic], str | None]:
+    cursors = codec.for_list(
+        "audit",
+        network=network_id,
+        object_type=object_type,
+        object_id=object_id,
+        actor_id=actor_id,
+        action=action,
+        since=since,
+        until=until,
+    )
     statement = (
         select(AuditEvent, col(User.full_name))
         .outerjoin(User, User.id == AuditEvent.actor_id)  # type: ignore[arg-type]
@@ -106,10 +124,10 @@ def list_events(
     if until:
         statement = statement.where(AuditEvent.created_at < until)  # type: ignore[arg-type]
     rows = session.execute(
-        paginate(statement, sort_name="time", columns=_SORT, limit=limit, cursor=cursor)
+        paginate(statement, cursors=cursors, columns=_SORT, limit=limit, cursor=cursor)
     ).all()
     items, next_cursor = page_of(
-        rows, limit=limit, sort_name="time", key=lambda row: (row[0].created_at, row[0].id)
+        rows, cursors=cursors, limit=limit, key=lambda row: (row[0].created_at, row[0].id)
     )
     return [
         AuditEventPublic(

@@ -8,6 +8,8 @@ from accord.core.errors import problem_responses
 
 # The problems each kind of route can answer; every route declares its set.
 READ_ERRORS = (401, 403, 404, 422)
+# 400: a cursor this list did not issue (made up, altered, or from other filters).
+LIST_ERRORS = (400, *READ_ERRORS)
 # 400: a body that is not JSON at all.
 CREATE_ERRORS = (400, 401, 403, 404, 409, 413, 422)
 UPDATE_ERRORS = (400, 401, 403, 404, 409, 412, 413, 422, 428)

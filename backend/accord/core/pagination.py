@@ -1,29 +1,42 @@
 """Cursor (keyset) pagination: stable under inserts, cheap on indexed columns.
 
-A cursor is opaque to clients: base64url of the sort name and the last row's sort values.
+A cursor is opaque to clients: base64url of an HMAC tag and the last row's sort values.
+The tag, keyed from the app's secret key, covers the values and a digest of the list the
+cursor belongs to (its name, the network or record it lists, its filters and sort), so a
+cursor the API did not issue, or one taken to another list or other filters, is refused
+with 400 before any of its values reach a query.
 """
 
 import base64
 import binascii
+import dataclasses
+import hashlib
+import hmac
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
+from enum import Enum
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
-from fastapi import Query
+from fastapi import Depends, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import Select, and_, or_
 from sqlalchemy.sql.elements import ColumnElement
 
-from accord.core.errors import InvalidInput
+from accord.core.errors import BadRequest, FieldError
 
 T = TypeVar("T")
 AnySelect = Select[*tuple[Any, ...]]
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+# 128 bits of HMAC-SHA256: forging one is out of reach, and the cursor stays short.
+TAG_BYTES = 16
+# A cursor carries its last row's sort values: a partner's two 200-character names in a
+# script of 3-byte characters already take about 1,700 characters of base64.
+MAX_CURSOR_LENGTH = 4096
 
 
 class Page(BaseModel, Generic[T]):
@@ -31,6 +44,16 @@ class Page(BaseModel, Generic[T]):
     next_cursor: str | None = Field(
         description="Pass as `cursor` to get the next page; null on the last page."
     )
+
+
+class InvalidCursor(BadRequest):
+    slug, title = "invalid-cursor", "The cursor is not valid for this list"
+
+    def __init__(self) -> None:
+        message = (
+            "This cursor was not issued for this list with these filters; start again without it."
+        )
+        super().__init__(message, errors=[FieldError(field="query.cursor", message=message)])
 
 
 @dataclass(frozen=True)
@@ -57,27 +80,98 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-def encode_cursor(sort_name: str, values: Sequence[Any]) -> str:
-    raw = orjson.dumps({"s": sort_name, "v": [_to_json(v) for v in values]})
+def _normalised(value: Any) -> Any:
+    """`value` as plain JSON that is equal for equal filters: a list or set is a filter's
+    "any of these" values, so their order and repeats do not matter; a tuple keeps its order."""
+    if isinstance(value, Enum):
+        return _normalised(value.value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return (value.astimezone(UTC) if value.tzinfo else value).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | set | frozenset):
+        items = (_normalised(item) for item in value)
+        unique = {orjson.dumps(item, option=orjson.OPT_SORT_KEYS): item for item in items}
+        return [unique[encoded] for encoded in sorted(unique)]
+    if isinstance(value, tuple):
+        return [_normalised(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _normalised(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): _normalised(v) for k, v in value.items()}
+    raise TypeError(f"cannot bind a cursor to a {type(value).__name__}")
+
+
+def _base64(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(
-    cursor: str, sort_name: str, parsers: Sequence[Callable[[Any], Any]]
-) -> list[Any]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        data = orjson.loads(raw)
-        if not isinstance(data, dict) or data.get("s") != sort_name:
-            raise ValueError("cursor belongs to another sort order")
-        values = data["v"]
-        if not isinstance(values, list) or len(values) != len(parsers):
-            raise ValueError("cursor has the wrong shape")
-        return [None if v is None else parse(v) for parse, v in zip(parsers, values, strict=True)]
-    except (ValueError, KeyError, TypeError, binascii.Error, orjson.JSONDecodeError) as exc:
-        raise InvalidInput.on(
-            "query.cursor", "This cursor is not valid for this list; start again without it."
-        ) from exc
+def _unbase64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+class CursorCodec:
+    """Signs the cursors the API hands out and checks those it gets back. One per app
+    (made in `create_app` from the secret key); routes get it as `Cursors`."""
+
+    def __init__(self, secret_key: str) -> None:
+        # A key of its own, so a cursor's tag can never stand in for another signature.
+        self._key = hmac.new(secret_key.encode(), b"accord.cursor.v1", hashlib.sha256).digest()
+
+    def for_list(self, name: str, **scope: Any) -> "ListCursors":
+        """The cursors of the list `name` as asked now: `scope` is everything that decides
+        which rows it holds and in which order (network, parent record, filters, sort);
+        not the page size, nor presentation such as the language."""
+        binding = orjson.dumps([name, _normalised(scope)], option=orjson.OPT_SORT_KEYS)
+        return ListCursors(self._key, hashlib.sha256(binding).digest())
+
+
+class ListCursors:
+    """The cursors of one list with one scope: `encode` a page's last sort values, `decode`
+    a cursor back into them (InvalidCursor unless this list, so scoped, issued it)."""
+
+    def __init__(self, key: bytes, binding: bytes) -> None:
+        self._key = key
+        self._binding = binding
+
+    def _tag(self, payload: bytes) -> bytes:
+        # The binding is a fixed-length digest: binding + payload is unambiguous.
+        return hmac.new(self._key, self._binding + payload, hashlib.sha256).digest()[:TAG_BYTES]
+
+    def encode(self, values: Sequence[Any]) -> str:
+        payload = orjson.dumps([_to_json(v) for v in values])
+        return _base64(self._tag(payload) + payload)
+
+    def decode(self, cursor: str, parsers: Sequence[Callable[[Any], Any]]) -> list[Any]:
+        try:
+            raw = _unbase64(cursor)
+        except (ValueError, binascii.Error) as exc:
+            raise InvalidCursor() from exc
+        tag, payload = raw[:TAG_BYTES], raw[TAG_BYTES:]
+        if not hmac.compare_digest(tag, self._tag(payload)):
+            raise InvalidCursor()
+        try:
+            values = orjson.loads(payload)
+            if not isinstance(values, list) or len(values) != len(parsers):
+                raise ValueError("the cursor has the wrong shape")
+            return [
+                None if v is None else parse(v) for parse, v in zip(parsers, values, strict=True)
+            ]
+        except (ValueError, TypeError) as exc:
+            # Signed by us, yet unreadable: issued before the list's sort order changed.
+            raise InvalidCursor() from exc
+
+
+async def _cursor_codec(request: Request) -> CursorCodec:
+    codec: CursorCodec = request.app.state.cursor_codec
+    return codec
+
+
+Cursors = Annotated[CursorCodec, Depends(_cursor_codec)]
 
 
 def _after(columns: Sequence[SortColumn], values: Sequence[Any]) -> ColumnElement[bool]:
@@ -97,7 +191,7 @@ def _after(columns: Sequence[SortColumn], values: Sequence[Any]) -> ColumnElemen
 def paginate(
     statement: AnySelect,
     *,
-    sort_name: str,
+    cursors: ListCursors,
     columns: Sequence[SortColumn],
     limit: int,
     cursor: str | None,
@@ -107,7 +201,7 @@ def paginate(
     `select_keys` appends the sort values to each row, for sorts on computed expressions
     (lower(name), a rank) whose cursor values must come from the database itself."""
     if cursor:
-        values = decode_cursor(cursor, sort_name, [column.parse for column in columns])
+        values = cursors.decode(cursor, [column.parse for column in columns])
         statement = statement.where(_after(columns, values))
     if select_keys:
         statement = statement.add_columns(*(c.expression for c in columns))
@@ -118,14 +212,14 @@ def paginate(
 def page_of(
     rows: Sequence[T],
     *,
+    cursors: ListCursors,
     limit: int,
-    sort_name: str,
     key: Callable[[T], Sequence[Any]],
 ) -> tuple[list[T], str | None]:
     """Split the `limit + 1` rows fetched by `paginate` into a page and the next cursor."""
     items = list(rows[:limit])
     has_more = len(rows) > limit
-    next_cursor = encode_cursor(sort_name, key(items[-1])) if has_more and items else None
+    next_cursor = cursors.encode(key(items[-1])) if has_more and items else None
     return items, next_cursor
 
 
@@ -134,5 +228,5 @@ LimitQuery = Annotated[
 ]
 CursorQuery = Annotated[
     str | None,
-    Query(max_length=1000, description="The `next_cursor` of the previous page."),
+    Query(max_length=MAX_CURSOR_LENGTH, description="The `next_cursor` of the previous page."),
 ]

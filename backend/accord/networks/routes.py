@@ -12,12 +12,13 @@ from accord.core.openapi import (
     CREATE_ERRORS,
     DELETE_ERRORS,
     ETAG_HEADER,
+    LIST_ERRORS,
     READ_ERRORS,
     UPDATE_ERRORS,
     link_to,
     responses,
 )
-from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
 from accord.core.vocabulary import MembershipRole
 from accord.networks import service
 from accord.networks.access import NetworkAdminAccess, NetworkReadAccess
@@ -33,12 +34,18 @@ from accord.networks.models import (
 router = APIRouter(route_class=AccordRoute, prefix="/networks", tags=["networks"])
 
 
-@router.get("", response_model=Page[NetworkPublic], responses=responses(401, 422))
+@router.get("", response_model=Page[NetworkPublic], responses=responses(400, 401, 422))
 def list_networks(
-    user: CurrentUser, session: ReadSession, limit: LimitQuery = 50, cursor: CursorQuery = None
+    user: CurrentUser,
+    session: ReadSession,
+    cursors: Cursors,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
 ) -> Page[NetworkPublic]:
     """The networks you belong to (a platform admin sees all of them)."""
-    items, next_cursor = service.list_networks(session, user, limit=limit, cursor=cursor)
+    items, next_cursor = service.list_networks(
+        session, user, codec=cursors, limit=limit, cursor=cursor
+    )
     return Page(items=items, next_cursor=next_cursor)
 
 
@@ -108,17 +115,18 @@ def update_network(
 @router.get(
     "/{network}/members",
     response_model=Page[MembershipPublic],
-    responses=responses(*READ_ERRORS),
+    responses=responses(*LIST_ERRORS),
 )
 def list_members(
     access: NetworkAdminAccess,
     session: ReadSession,
+    cursors: Cursors,
     role: MembershipRole | None = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[MembershipPublic]:
     items, next_cursor = service.list_members(
-        session, access, role=role, limit=limit, cursor=cursor
+        session, access, role=role, codec=cursors, limit=limit, cursor=cursor
     )
     return Page(items=items, next_cursor=next_cursor)
 

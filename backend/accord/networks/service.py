@@ -14,7 +14,7 @@ from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
 from accord.core.database import lock
 from accord.core.errors import Conflict, FieldError, Forbidden, NotFound
-from accord.core.pagination import SortColumn, page_of, paginate, parse_uuid
+from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
 from accord.core.vocabulary import MembershipRole
 from accord.networks.access import NetworkAccess
 from accord.networks.models import (
@@ -76,9 +76,10 @@ _NETWORK_SORT = [
 
 
 def list_networks(
-    session: Session, user: User, *, limit: int, cursor: str | None
+    session: Session, user: User, *, codec: CursorCodec, limit: int, cursor: str | None
 ) -> tuple[list[NetworkPublic], str | None]:
     """The networks the user belongs to; a platform admin sees every network."""
+    cursors = codec.for_list("networks", user=user.id)
     parent = aliased(Network)
     statement = (
         select(Network, col(parent.slug), col(Membership.role))
@@ -91,10 +92,10 @@ def list_networks(
     if not user.is_admin:
         statement = statement.where(col(Membership.id).is_not(None))
     rows = session.execute(
-        paginate(statement, sort_name="name", columns=_NETWORK_SORT, limit=limit, cursor=cursor)
+        paginate(statement, cursors=cursors, columns=_NETWORK_SORT, limit=limit, cursor=cursor)
     ).all()
     items, next_cursor = page_of(
-        rows, limit=limit, sort_name="name", key=lambda row: (row[0].name, row[0].id)
+        rows, cursors=cursors, limit=limit, key=lambda row: (row[0].name, row[0].id)
     )
     return [network_public(n, parent_slug, role) for n, parent_slug, role in items], next_cursor
 
@@ -223,9 +224,11 @@ def list_members(
     access: NetworkAccess,
     *,
     role: MembershipRole | None,
+    codec: CursorCodec,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[MembershipPublic], str | None]:
+    cursors = codec.for_list("members", network=access.network_id, role=role)
     statement = (
         select(Membership, User)
         .join(User, User.id == Membership.user_id)  # type: ignore[arg-type]
@@ -234,10 +237,10 @@ def list_members(
     if role:
         statement = statement.where(Membership.role == role)  # type: ignore[arg-type]
     rows = session.execute(
-        paginate(statement, sort_name="name", columns=_MEMBER_SORT, limit=limit, cursor=cursor)
+        paginate(statement, cursors=cursors, columns=_MEMBER_SORT, limit=limit, cursor=cursor)
     ).all()
     items, next_cursor = page_of(
-        rows, limit=limit, sort_name="name", key=lambda row: (row[1].full_name, row[0].id)
+        rows, cursors=cursors, limit=limit, key=lambda row: (row[1].full_name, row[0].id)
     )
     links = _partner_ids_by_membership(session, (m.id for m, _ in items))
     return [_membership_public(m, u, links[m.id]) for m, u in items], next_cursor

@@ -12,6 +12,7 @@ from accord.core.openapi import (
     CREATE_ERRORS,
     DELETE_ERRORS,
     ETAG_HEADER,
+    LIST_ERRORS,
     NOT_MODIFIED,
     PAGE_ETAG_HEADER,
     READ_ERRORS,
@@ -19,7 +20,7 @@ from accord.core.openapi import (
     link_to,
     responses,
 )
-from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
 from accord.core.responses import model_response
 from accord.core.vocabulary import Level, Population, Sector, Stage
 from accord.networks.access import EditorAccess, MemberAccess
@@ -88,12 +89,13 @@ _PARTNER_LINKS = {
 @router.get(
     "",
     response_model=Page[PartnerPublic],
-    responses=responses(*READ_ERRORS, extra={**NOT_MODIFIED, 200: {"headers": PAGE_ETAG_HEADER}}),
+    responses=responses(*LIST_ERRORS, extra={**NOT_MODIFIED, 200: {"headers": PAGE_ETAG_HEADER}}),
 )
 def list_partners(
     access: MemberAccess,
     session: ReadSession,
     kept: Kept,
+    cursors: Cursors,
     filters: Filters,
     sort: PartnerSort = PartnerSort.name,
     limit: LimitQuery = 50,
@@ -103,7 +105,7 @@ def list_partners(
     """The network's partners, filtered (repeat a filter to match any of its values).
     Send the page's ETag back in If-None-Match to get 304 while it has not changed."""
     page = service.partner_page(
-        session, kept, access, filters, sort=sort, limit=limit, cursor=cursor
+        session, kept, access, filters, sort=sort, codec=cursors, limit=limit, cursor=cursor
     )
     return page.response(if_none_match)
 
@@ -209,18 +211,19 @@ def change_stage(
 @router.get(
     "/{partner_id}/stage-history",
     response_model=Page[StageChangePublic],
-    responses=responses(*READ_ERRORS),
+    responses=responses(*LIST_ERRORS),
 )
 def stage_history(
     access: MemberAccess,
     session: ReadSession,
+    cursors: Cursors,
     partner_id: uuid.UUID,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[StageChangePublic]:
     """Every stage the partner went through, newest first."""
     items, next_cursor = service.stage_history(
-        session, access.network_id, partner_id, limit=limit, cursor=cursor
+        session, access.network_id, partner_id, codec=cursors, limit=limit, cursor=cursor
     )
     return Page(items=items, next_cursor=next_cursor)
 
@@ -276,18 +279,19 @@ _CONTACT_LINKS = {
 @router.get(
     "/{partner_id}/contacts",
     response_model=Page[ContactPublic],
-    responses=responses(*READ_ERRORS),
+    responses=responses(*LIST_ERRORS),
 )
 def list_contacts(
     access: MemberAccess,
     session: ReadSession,
+    cursors: Cursors,
     partner_id: uuid.UUID,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[ContactPublic]:
     """The partner's staff contacts (network members only)."""
     items, next_cursor = service.list_contacts(
-        session, access.network_id, partner_id, limit=limit, cursor=cursor
+        session, access.network_id, partner_id, codec=cursors, limit=limit, cursor=cursor
     )
     return Page(items=items, next_cursor=next_cursor)
 

@@ -20,6 +20,7 @@ from accord.core.labels import LabelStore
 from accord.core.models import sort_key, utcnow
 from accord.core.pagination import (
     AnySelect,
+    CursorCodec,
     SortColumn,
     page_of,
     paginate,
@@ -214,13 +215,15 @@ def list_partners(
     filters: PartnerFilters,
     *,
     sort: PartnerSort,
+    codec: CursorCodec,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """A page of partners as PartnerPublic dicts, and the next cursor."""
+    cursors = codec.for_list("partners", network=network_id, filters=filters, sort=sort)
     statement = paginate(
         _filtered(network_id, filters, _public_select()),
-        sort_name=sort.value,
+        cursors=cursors,
         columns=_sort_columns(sort),
         limit=limit,
         cursor=cursor,
@@ -229,7 +232,7 @@ def list_partners(
     rows = fetch_rows(session, statement)
     # The sort keys come after the partner's own columns.
     keys = len(_PUBLIC_COLUMNS)
-    page, next_cursor = page_of(rows, limit=limit, sort_name=sort.value, key=lambda r: r[keys:])
+    page, next_cursor = page_of(rows, cursors=cursors, limit=limit, key=lambda r: r[keys:])
     return _public_dicts(page), next_cursor
 
 
@@ -244,6 +247,7 @@ def partner_page(
     filters: PartnerFilters,
     *,
     sort: PartnerSort,
+    codec: CursorCodec,
     limit: int,
     cursor: str | None,
 ) -> RenderedJSON:
@@ -251,7 +255,13 @@ def partner_page(
 
     def build() -> RenderedJSON:
         items, next_cursor = list_partners(
-            session, access.network_id, filters, sort=sort, limit=limit, cursor=cursor
+            session,
+            access.network_id,
+            filters,
+            sort=sort,
+            codec=codec,
+            limit=limit,
+            cursor=cursor,
         )
         return RenderedJSON.of({"items": items, "next_cursor": next_cursor})
 
@@ -539,21 +549,23 @@ def stage_history(
     network_id: uuid.UUID,
     partner_id: uuid.UUID,
     *,
+    codec: CursorCodec,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[StageChangePublic], str | None]:
     """Newest first."""
     partner = get_partner(session, network_id, partner_id)
+    cursors = codec.for_list("stage_history", partner=partner.id)
     statement = (
         select(PartnerStageChange, col(User.full_name))
         .outerjoin(User, User.id == PartnerStageChange.changed_by)  # type: ignore[arg-type]
         .where(PartnerStageChange.partner_id == partner.id)  # type: ignore[arg-type]
     )
     rows = session.execute(
-        paginate(statement, sort_name="time", columns=_HISTORY_SORT, limit=limit, cursor=cursor)
+        paginate(statement, cursors=cursors, columns=_HISTORY_SORT, limit=limit, cursor=cursor)
     ).all()
     items, next_cursor = page_of(
-        rows, limit=limit, sort_name="time", key=lambda row: (row[0].changed_at, row[0].id)
+        rows, cursors=cursors, limit=limit, key=lambda row: (row[0].changed_at, row[0].id)
     )
     return [
         StageChangePublic(
@@ -653,15 +665,17 @@ def list_contacts(
     network_id: uuid.UUID,
     partner_id: uuid.UUID,
     *,
+    codec: CursorCodec,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[ContactPublic], str | None]:
     partner = get_partner(session, network_id, partner_id)
+    cursors = codec.for_list("contacts", partner=partner.id)
     statement = select(Contact).where(Contact.partner_id == partner.id)  # type: ignore[arg-type]
     rows = session.scalars(
-        paginate(statement, sort_name="name", columns=_CONTACT_SORT, limit=limit, cursor=cursor)
+        paginate(statement, cursors=cursors, columns=_CONTACT_SORT, limit=limit, cursor=cursor)
     ).all()
-    items, next_cursor = page_of(rows, limit=limit, sort_name="name", key=lambda c: (c.name, c.id))
+    items, next_cursor = page_of(rows, cursors=cursors, limit=limit, key=lambda c: (c.name, c.id))
     return [ContactPublic.model_validate(c, from_attributes=True) for c in items], next_cursor
 
 

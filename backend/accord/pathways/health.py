@@ -160,6 +160,10 @@ def _broken_pathways(graph: RouteGraph, today: date, say: Say) -> list[Finding]:
 
 def _single_points_of_failure(graph: RouteGraph, say: Say) -> list[Finding]:
     entries = graph.entry_points()
+    if not entries:
+        # No route starts anywhere yet (a new network): nothing lies on every route, and
+        # the services are already reported unreachable without an entry point.
+        return []
     findings = []
     for need in Need:
         targets = [s.id for s in graph.meeting(need)]

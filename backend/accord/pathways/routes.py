@@ -13,12 +13,13 @@ from accord.core.openapi import (
     CREATE_ERRORS,
     DELETE_ERRORS,
     ETAG_HEADER,
+    LIST_ERRORS,
     READ_ERRORS,
     UPDATE_ERRORS,
     link_to,
     responses,
 )
-from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
 from accord.core.vocabulary import Need, PathwayStatus
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.pathways import finder, health, service
@@ -45,10 +46,11 @@ _LINKS = {
 }
 
 
-@router.get("", response_model=Page[PathwayPublic], responses=responses(*READ_ERRORS))
+@router.get("", response_model=Page[PathwayPublic], responses=responses(*LIST_ERRORS))
 def list_pathways(
     access: MemberAccess,
     session: ReadSession,
+    cursors: Cursors,
     status: Annotated[list[PathwayStatus], Query(max_length=4)] = [],  # noqa: B006
     need: Annotated[list[Need], Query(max_length=20)] = [],  # noqa: B006
     service_id: Annotated[
@@ -61,6 +63,7 @@ def list_pathways(
         session,
         access.network_id,
         service.PathwayFilters(statuses=status, needs=need, service_id=service_id),
+        codec=cursors,
         limit=limit,
         cursor=cursor,
     )

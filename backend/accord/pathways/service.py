@@ -14,7 +14,14 @@ from accord.core.concurrency import require_current_version
 from accord.core.database import lock
 from accord.core.errors import Conflict, FieldError, NotFound
 from accord.core.labels import LabelStore
-from accord.core.pagination import SortColumn, page_of, paginate, parse_datetime, parse_uuid
+from accord.core.pagination import (
+    CursorCodec,
+    SortColumn,
+    page_of,
+    paginate,
+    parse_datetime,
+    parse_uuid,
+)
 from accord.core.vocabulary import Need, PathwayStatus
 from accord.networks.access import NetworkAccess
 from accord.partners.models import Partner
@@ -110,9 +117,11 @@ def list_pathways(
     network_id: uuid.UUID,
     filters: PathwayFilters,
     *,
+    codec: CursorCodec,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[PathwayPublic], str | None]:
+    cursors = codec.for_list("pathways", network=network_id, filters=filters)
     statement: Any = select(Pathway).where(col(Pathway.network_id) == network_id)
     if filters.statuses:
         statement = statement.where(col(Pathway.status).in_(filters.statuses))
@@ -124,10 +133,10 @@ def list_pathways(
             | (col(Pathway.to_service_id) == filters.service_id)
         )
     rows = session.scalars(
-        paginate(statement, sort_name="created", columns=_SORT, limit=limit, cursor=cursor)
+        paginate(statement, cursors=cursors, columns=_SORT, limit=limit, cursor=cursor)
     ).all()
     page, next_cursor = page_of(
-        rows, limit=limit, sort_name="created", key=lambda p: (p.created_at, p.id)
+        rows, cursors=cursors, limit=limit, key=lambda p: (p.created_at, p.id)
     )
     return _public_many(session, page), next_cursor
 

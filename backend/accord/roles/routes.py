@@ -14,12 +14,13 @@ from accord.core.openapi import (
     CREATE_ERRORS,
     DELETE_ERRORS,
     ETAG_HEADER,
+    LIST_ERRORS,
     READ_ERRORS,
     UPDATE_ERRORS,
     link_to,
     responses,
 )
-from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
 from accord.core.vocabulary import Sector
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.roles import coverage, service
@@ -49,10 +50,11 @@ coverage_router = APIRouter(
 SectorFilter = Annotated[list[Sector], Query(max_length=30, description="Any of these sectors.")]
 
 
-@roles_router.get("", response_model=Page[RolePublic], responses=responses(*READ_ERRORS))
+@roles_router.get("", response_model=Page[RolePublic], responses=responses(*LIST_ERRORS))
 def list_roles(
     access: MemberAccess,
     session: ReadSession,
+    cursors: Cursors,
     lang: Language,
     sector: SectorFilter = [],  # noqa: B006
     include_retired: bool = False,
@@ -67,6 +69,7 @@ def list_roles(
         language=lang,
         sectors=sector,
         include_retired=include_retired,
+        codec=cursors,
         limit=limit,
         cursor=cursor,
     )
@@ -152,11 +155,12 @@ _COMMITMENT_LINKS = {
 
 
 @commitments_router.get(
-    "", response_model=Page[CommitmentPublic], responses=responses(*READ_ERRORS)
+    "", response_model=Page[CommitmentPublic], responses=responses(*LIST_ERRORS)
 )
 def list_commitments(
     access: MemberAccess,
     session: ReadSession,
+    cursors: Cursors,
     partner_id: uuid.UUID | None = None,
     role_id: uuid.UUID | None = None,
     status: Annotated[list[CommitmentStatus], Query(max_length=3)] = [],  # noqa: B006
@@ -170,6 +174,7 @@ def list_commitments(
         partner_id=partner_id,
         role_id=role_id,
         statuses=status,
+        codec=cursors,
         limit=limit,
         cursor=cursor,
     )

@@ -16,9 +16,8 @@ from accord.core.database import lock
 from accord.core.errors import Conflict, FieldError, NotFound
 from accord.core.models import utcnow
 from accord.core.pagination import (
+    CursorCodec,
     SortColumn,
-    decode_cursor,
-    encode_cursor,
     page_of,
     paginate,
     parse_datetime,
@@ -139,9 +138,14 @@ def list_roles(
     language: str,
     sectors: Sequence[Sector],
     include_retired: bool,
+    codec: CursorCodec,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[RolePublic], str | None]:
+    # Not bound to the language: it changes the wording, not which roles or their order.
+    cursors = codec.for_list(
+        "roles", network=network_id, sectors=list(sectors), include_retired=include_retired
+    )
     views = [
         view
         for view in role_views(session, network_id)
@@ -149,13 +153,12 @@ def list_roles(
         and (not sectors or view.role.sector in sectors)
     ]
     # The catalogue is small and ordered in Python; the cursor is the last role's key.
-    sort = "catalogue"
     if cursor:
         # (sector rank, position, code), as RoleView.sort_key gives them.
-        after = tuple(decode_cursor(cursor, sort, [int, int, str]))
+        after = tuple(cursors.decode(cursor, [int, int, str]))
         views = [view for view in views if view.sort_key() > after]
     page = views[:limit]
-    next_cursor = encode_cursor(sort, page[-1].sort_key()) if len(views) > limit else None
+    next_cursor = cursors.encode(page[-1].sort_key()) if len(views) > limit else None
     return [view.public(language) for view in page], next_cursor
 
 
@@ -340,9 +343,17 @@ def list_commitments(
     partner_id: uuid.UUID | None,
     role_id: uuid.UUID | None,
     statuses: Sequence[CommitmentStatus],
+    codec: CursorCodec,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[CommitmentPublic], str | None]:
+    cursors = codec.for_list(
+        "commitments",
+        network=network_id,
+        partner_id=partner_id,
+        role_id=role_id,
+        statuses=list(statuses),
+    )
     statement = (
         select(RoleCommitment, Partner, Role)
         .join(Partner, col(Partner.id) == col(RoleCommitment.partner_id))
@@ -356,12 +367,10 @@ def list_commitments(
     if statuses:
         statement = statement.where(col(RoleCommitment.status).in_(list(statuses)))
     rows = session.execute(
-        paginate(
-            statement, sort_name="created", columns=_COMMITMENT_SORT, limit=limit, cursor=cursor
-        )
+        paginate(statement, cursors=cursors, columns=_COMMITMENT_SORT, limit=limit, cursor=cursor)
     ).all()
     page, next_cursor = page_of(
-        rows, limit=limit, sort_name="created", key=lambda row: (row[0].created_at, row[0].id)
+        rows, cursors=cursors, limit=limit, key=lambda row: (row[0].created_at, row[0].id)
     )
     today = date.today()
     return [_public(c, p, r, today) for c, p, r in page], next_cursor

@@ -12,12 +12,13 @@ from accord.core.openapi import (
     CREATE_ERRORS,
     DELETE_ERRORS,
     ETAG_HEADER,
+    LIST_ERRORS,
     READ_ERRORS,
     UPDATE_ERRORS,
     link_to,
     responses,
 )
-from accord.core.pagination import CursorQuery, LimitQuery, Page
+from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
 from accord.core.vocabulary import Population, ServiceStatus, ServiceType
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.services import service
@@ -74,11 +75,12 @@ _LINKS = {
 }
 
 
-@router.get("", response_model=Page[ServicePublic], responses=responses(*READ_ERRORS))
+@router.get("", response_model=Page[ServicePublic], responses=responses(*LIST_ERRORS))
 def list_services(
     access: MemberAccess,
     session: ReadSession,
     settings: SettingsDep,
+    cursors: Cursors,
     filters: Filters,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -90,6 +92,7 @@ def list_services(
         access,
         filters,
         max_age_hours=settings.capacity_max_age_hours,
+        codec=cursors,
         limit=limit,
         cursor=cursor,
     )

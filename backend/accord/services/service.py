@@ -17,7 +17,7 @@ from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
 from accord.core.models import utcnow
-from accord.core.pagination import SortColumn, page_of, paginate, parse_uuid
+from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
 from accord.core.search import matches_text
 from accord.core.vocabulary import CapacityStatus, Population, ServiceStatus, ServiceType
 from accord.networks.access import NetworkAccess
@@ -237,19 +237,21 @@ def list_services(
     filters: ServiceFilters,
     *,
     max_age_hours: int,
+    codec: CursorCodec,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[ServicePublic], str | None]:
+    cursors = codec.for_list("services", network=access.network_id, filters=filters)
     statement = paginate(
         _filtered(access.network_id, filters),
-        sort_name="name",
+        cursors=cursors,
         columns=_SORT,
         limit=limit,
         cursor=cursor,
         select_keys=True,
     )
     rows = session.execute(statement).all()
-    page, next_cursor = page_of(rows, limit=limit, sort_name="name", key=lambda row: row[1:])
+    page, next_cursor = page_of(rows, cursors=cursors, limit=limit, key=lambda row: row[1:])
     return _public_many(session, access, [row[0] for row in page], max_age_hours), next_cursor
 
 

@@ -266,4 +266,4 @@ def test_account_list_searches_and_pages(client: TestClient, world: World) -> No
     assert seen == [u["email"] for u in everyone["items"]]
 
     bad = client.get(USERS, params={"cursor": "not-a-cursor"}, headers=world.admin.headers)
-    assert fields_of(assert_problem(bad, 422)) == {"query.cursor"}
+    assert fields_of(assert_problem(bad, 400)) == {"query.cursor"}

@@ -220,10 +220,10 @@ def test_a_malformed_idempotency_key_is_422(client: TestClient, world: World) ->
     _assert_problem(client.post(_partners(world), json=partner_body(), headers=too_long), 422)
 
 
-def test_a_made_up_cursor_is_422(client: TestClient, world: World) -> None:
+def test_a_made_up_cursor_is_400(client: TestClient, world: World) -> None:
     problem = _assert_problem(
         client.get(_partners(world) + "?cursor=not-a-cursor", headers=world.coordinator.headers),
-        422,
+        400,
     )
     assert problem["errors"][0]["field"] == "query.cursor"
 
@@ -236,7 +236,7 @@ def test_a_cursor_only_fits_the_sort_it_came_from(client: TestClient, world: Wor
         client.get(
             _partners(world) + f"?limit=1&sort=stage&cursor={page['next_cursor']}", headers=headers
         ),
-        422,
+        400,
     )
 
 

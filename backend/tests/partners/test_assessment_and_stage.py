@@ -137,7 +137,7 @@ def test_stage_history_pages_with_a_cursor(client: TestClient, world: World) -> 
         if cursor is None:
             break
     assert seen == ["roundtable", "met", "approached", "identified"]
-    assert_problem(history(client, world.coordinator, pid, cursor="nonsense"), 422)
+    assert_problem(history(client, world.coordinator, pid, cursor="nonsense"), 400)
 
 
 def test_moving_to_the_current_stage_answers_409(client: TestClient, world: World) -> None:

@@ -288,23 +288,23 @@ def test_limit_must_be_between_1_and_200(client: TestClient, world: World) -> No
     assert page["next_cursor"]
 
 
-def test_an_invalid_cursor_answers_422_on_the_cursor(client: TestClient, world: World) -> None:
+def test_an_invalid_cursor_answers_400_on_the_cursor(client: TestClient, world: World) -> None:
     headers = world.coordinator.headers
     for cursor in ("garbage", "!!!", "eyJzIjoibmFtZSJ9"):  # the last is {"s":"name"}
         problem = assert_problem(
-            client.get(PARTNERS, params={"cursor": cursor}, headers=headers), 422
+            client.get(PARTNERS, params={"cursor": cursor}, headers=headers), 400
         )
         assert problem["errors"][0]["field"] == "query.cursor"
 
 
-def test_a_cursor_of_another_sort_order_answers_422(client: TestClient, world: World) -> None:
+def test_a_cursor_of_another_sort_order_answers_400(client: TestClient, world: World) -> None:
     headers = world.coordinator.headers
     cursor = client.get(PARTNERS, params={"limit": 1, "sort": "name"}, headers=headers).json()[
         "next_cursor"
     ]
     assert cursor
     problem = assert_problem(
-        client.get(PARTNERS, params={"cursor": cursor, "sort": "stage"}, headers=headers), 422
+        client.get(PARTNERS, params={"cursor": cursor, "sort": "stage"}, headers=headers), 400
     )
     assert problem["errors"][0]["field"] == "query.cursor"
 

@@ -3067,6 +3067,10 @@ export type UsersListUsersData = {
 
 export type UsersListUsersErrors = {
     /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
      * Unauthorized
      */
     401: Problem;
@@ -3173,6 +3177,10 @@ export type NetworksListNetworksData = {
 };
 
 export type NetworksListNetworksErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
     /**
      * Unauthorized
      */
@@ -3411,6 +3419,10 @@ export type NetworksListMembersData = {
 };
 
 export type NetworksListMembersErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
     /**
      * Unauthorized
      */
@@ -3791,6 +3803,10 @@ export type PartnersListPartnersData = {
 };
 
 export type PartnersListPartnersErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
     /**
      * Unauthorized
      */
@@ -4310,6 +4326,10 @@ export type PartnersStageHistoryData = {
 
 export type PartnersStageHistoryErrors = {
     /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
      * Unauthorized
      */
     401: Problem;
@@ -4506,6 +4526,10 @@ export type PartnersListContactsData = {
 };
 
 export type PartnersListContactsErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
     /**
      * Unauthorized
      */
@@ -4878,6 +4902,10 @@ export type RolesListRolesData = {
 
 export type RolesListRolesErrors = {
     /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
      * Unauthorized
      */
     401: Problem;
@@ -5185,6 +5213,10 @@ export type CommitmentsListCommitmentsData = {
 };
 
 export type CommitmentsListCommitmentsErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
     /**
      * Unauthorized
      */
@@ -5785,6 +5817,10 @@ export type ServicesListServicesData = {
 };
 
 export type ServicesListServicesErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
     /**
      * Unauthorized
      */
@@ -6599,6 +6635,10 @@ export type PathwaysListPathwaysData = {
 
 export type PathwaysListPathwaysErrors = {
     /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
      * Unauthorized
      */
     401: Problem;
@@ -7093,6 +7133,10 @@ export type AuditListAuditEventsData = {
 };
 
 export type AuditListAuditEventsErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
     /**
      * Unauthorized
      */

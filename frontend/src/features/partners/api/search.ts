@@ -68,7 +68,7 @@ export function parsePartnerSearch(raw: Record<string, unknown>): PartnerSearch 
   if (tag) search.tag = tag;
   const sort = asString(raw.sort);
   if (sort && (PARTNER_SORTS as readonly string[]).includes(sort) && sort !== 'name') search.sort = sort as PartnerSort;
-  const cursor = asList(raw.cursor).filter((c) => c.length <= 1000);
+  const cursor = asList(raw.cursor).filter((c) => c.length <= 4096);
   if (cursor.length) search.cursor = cursor;
   return search;
 }

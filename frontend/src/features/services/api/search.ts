@@ -19,7 +19,7 @@ export function parseServiceSearch(raw: Record<string, unknown>): ServiceSearch 
   if (type.length) search.type = type;
   const area = [...new Set(asList(raw.area).map((v) => v.trim()).filter((v) => v && v.length <= 100))].slice(0, 20);
   if (area.length) search.area = area;
-  const cursor = asList(raw.cursor).filter((c) => c.length <= 1000);
+  const cursor = asList(raw.cursor).filter((c) => c.length <= 4096);
   if (cursor.length) search.cursor = cursor;
   return search;
 }
