@@ -11,7 +11,7 @@ from sqlmodel import Session, col
 
 from accord.accounts.models import User
 from accord.audit.models import AuditEvent, AuditEventPublic, FieldChange
-from accord.core.models import utcnow
+from accord.core.models import new_row, utcnow
 from accord.core.pagination import (
     CursorCodec,
     SortColumn,
@@ -51,6 +51,29 @@ def diff(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> d
         if old != new:
             changes[field] = {"before": old, "after": new}
     return changes
+
+
+def event_row(
+    *,
+    actor_id: uuid.UUID | None,
+    network_id: uuid.UUID | None,
+    action: str,
+    object_type: str,
+    object_id: uuid.UUID | str,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """An audit event as a row, for a write path that inserts its rows itself (in one
+    statement with the rest of its change, see database.insert_unless_taken)."""
+    return new_row(
+        AuditEvent,
+        network_id=network_id,
+        actor_id=actor_id,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        changes=diff(before, after),
+    )
 
 
 def record(

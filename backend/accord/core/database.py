@@ -1,14 +1,14 @@
 """Engine and session factory. The only place that knows which database it talks to."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Table, bindparam, event
+from sqlalchemy import Engine, Table, bindparam, event, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
@@ -184,6 +184,109 @@ def _add_one(dialect_name: str, table: Table, key: tuple[str, ...], counter: str
         index_elements=[table.c[name] for name in key],
         set_={counter: table.c[counter] + 1},
     )
+
+
+CORE_ROWS = "accord_core_rows"
+
+
+def core_rows_written(session: Session) -> list[tuple[Table, Mapping[str, Any]]]:
+    """The rows `insert_unless_taken` wrote in this session's transaction, taken once."""
+    rows: list[tuple[Table, Mapping[str, Any]]] = session.info.pop(CORE_ROWS, [])
+    return rows
+
+
+RowsByTable = Sequence[tuple[Table, Sequence[Mapping[str, Any]]]]
+
+
+def insert_unless_taken(
+    session: Session,
+    table: Table,
+    row: Mapping[str, Any],
+    unique: tuple[str, ...],
+    dependents: RowsByTable = (),
+) -> bool:
+    """Insert `row` unless a row with the same `unique` values (the columns of a unique
+    constraint) exists, and with it the `dependents` (rows of other tables that come with
+    it: its details, its audit event); whether it was inserted. The check is the insert, so
+    two requests adding the same key at once cannot both pass a check made beforehand: the
+    second one waits for the first and then inserts nothing.
+
+    On PostgreSQL all of it is one statement, one round trip: each dependent row is a
+    data-modifying CTE that selects from the new row's, so none is inserted when the row
+    is not. SQLite runs in-process with no round trips to save: one insert per table.
+
+    The row is noted in the session (`core_rows_written`): a network's revision
+    (networks/revision.py) moves with what is written this way too."""
+    session.info.setdefault(CORE_ROWS, []).append((table, row))
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        taken = _insert_unless_taken(table, unique, sqlite)
+        if connection.execute(taken, row).first() is None:
+            return False
+        for other, rows in dependents:
+            if rows:
+                connection.execute(insert(other), list(rows))
+        return True
+    dependent_rows = [(other, values) for other, rows in dependents for values in rows]
+    shape = (
+        table,
+        tuple(row),
+        unique,
+        tuple((other, tuple(values)) for other, values in dependent_rows),
+    )
+    parameters = {_new_row_parameter(column): value for column, value in row.items()}
+    for number, (_other, values) in enumerate(dependent_rows):
+        for column, value in values.items():
+            parameters[_row_parameter(number, column)] = value
+    return connection.execute(_insert_with_dependents(shape), parameters).first() is not None
+
+
+@cache
+def _insert_unless_taken(table: Table, unique: tuple[str, ...], dialect: Any) -> Any:
+    return (
+        dialect.insert(table)
+        .on_conflict_do_nothing(index_elements=[table.c[name] for name in unique])
+        .returning(*table.primary_key.columns)
+    )
+
+
+def _new_row_parameter(column: str) -> str:
+    return f"new_{column}"
+
+
+def _row_parameter(number: int, column: str) -> str:
+    return f"r{number}_{column}"
+
+
+def _typed(table: Table, name: str, column: str) -> Any:
+    return bindparam(name, type_=table.c[column].type)
+
+
+@lru_cache(maxsize=256)
+def _insert_with_dependents(
+    shape: tuple[
+        Table, tuple[str, ...], tuple[str, ...], tuple[tuple[Table, tuple[str, ...]], ...]
+    ],
+) -> Any:
+    """The statement for `insert_unless_taken` on PostgreSQL, for one shape (the table, its
+    columns, the unique key, each dependent row's table and columns), built once: building
+    and compiling it costs more than running it. One single-row insert per dependent row,
+    not a multi-row insert per table: SQLAlchemy caches the compiled form of the former
+    only."""
+    table, columns, unique, dependents = shape
+    new_row = (
+        postgresql.insert(table)
+        .values({c: _typed(table, _new_row_parameter(c), c) for c in columns})
+        .on_conflict_do_nothing(index_elements=[table.c[name] for name in unique])
+        .returning(*table.primary_key.columns)
+        .cte("new_row")
+    )
+    statement = select(*new_row.c)
+    for number, (other, other_columns) in enumerate(dependents):
+        values = select(*(_typed(other, _row_parameter(number, c), c) for c in other_columns))
+        dependent = insert(other).from_select(list(other_columns), values.select_from(new_row))
+        statement = statement.add_cte(dependent.cte(f"insert_{number}"))
+    return statement
 
 
 def fetch_rows(

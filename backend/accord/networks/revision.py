@@ -7,16 +7,17 @@ contact through its partner, a capacity post through its service); just before t
 each such network's revision moves, in the same transaction. No write path has to remember
 it: routes, the CLI, the demo loader, imports and background workers all write through
 sessions. Rows shared by every network (the shipped role catalogue) move every network's.
-A bulk statement on a network's table (`delete(...).where(...)`) names no row the hook can
-see: the session must also change a row of that network through the ORM (its owner's
-version moves with it), or the commit is refused.
+Rows a hot path inserts as plain values (`database.insert_unless_taken`) are noted by it
+and count the same way. A bulk statement on a network's table (`delete(...).where(...)`)
+names no row the hook can see: the session must also change a row of that network through
+the ORM (its owner's version moves with it), or the commit is refused.
 
 Kept answers (core/kept.py) are kept under the revision the building request read in the
 same snapshot as the rows it built them from, so they can never outlive what they show.
 It is read in the query that authenticates the caller (`load_network_access`).
 
-It is one row per network (`NetworkRevision`, shard 0): bench/README.md shows side by side
-that spreading it over sixteen rows did not pay.
+It is one row per network (`NetworkRevision`, shard 0): spreading it over sixteen rows
+did not pay in a side-by-side run (bench/README.md).
 """
 
 import uuid
@@ -27,7 +28,7 @@ from sqlalchemy import Table, event, func, select
 from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlmodel import Session, SQLModel
 
-from accord.core.database import add_one
+from accord.core.database import add_one, core_rows_written
 from accord.networks.models import Network, NetworkRevision
 
 _TOUCHED = "accord_touched_networks"
@@ -157,6 +158,10 @@ def _move_revisions(session: Session) -> None:
     if session.in_nested_transaction():
         return  # a savepoint: the revision moves once, with the commit itself
     session.flush()  # every pending change first: the revision rows are locked last
+    for table, row in core_rows_written(session):  # the fast path's plain rows
+        if row.get("network_id") is None:
+            raise RuntimeError(f"{table.name}: a row written as plain values needs a network_id.")
+        _touched(session).add(row["network_id"])
     bulk = session.info.pop(_BULK, None)
     every = session.info.pop(_EVERY, False)
     gone = session.info.pop(_GONE, set())
@@ -175,3 +180,4 @@ def _move_revisions(session: Session) -> None:
 def _forget(session: Session) -> None:
     for name in (_TOUCHED, _GONE, _EVERY, _BULK):
         session.info.pop(name, None)
+    core_rows_written(session)
