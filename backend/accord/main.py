@@ -21,6 +21,7 @@ from accord.core.errors import PROBLEM_SCHEMAS, install_error_handlers, problem_
 from accord.core.guards import RequestGuardMiddleware
 from accord.core.idempotency import IdempotencyMiddleware
 from accord.core.openapi import declare_no_nul_strings, operation_id
+from accord.core.ratelimit import RateLimiter, RateLimitMiddleware
 from accord.core.settings import Settings, get_settings
 from accord.dashboard import mount_dashboard
 
@@ -68,6 +69,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine.execution_options(**{WRITE_OPTION: True}), writes=True
     )
 
+    app.state.rate_limiter = RateLimiter(settings)
+
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
@@ -79,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(RequestGuardMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(AdmissionMiddleware, limit=settings.request_threads, prefix=API_PREFIX)
+    app.add_middleware(RateLimitMiddleware, prefix=API_PREFIX)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -1,16 +1,29 @@
 """The authenticated caller."""
 
 import uuid
+from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
+from sqlmodel import Session
 
 from accord.accounts.models import User
 from accord.core.deps import SessionDep, SettingsDep
 from accord.core.errors import Forbidden, Unauthorized
 from accord.core.security import InvalidToken, decode_access_token
 from accord.core.settings import Settings
+
+
+def get_read_session(request: Request) -> Iterator[Session]:
+    """A session that only reads, whatever the request's method: sign-in checks the
+    password with it, so no write transaction (on SQLite: the database's write lock) is
+    held while Argon2 runs. Temporary: the core's `ReadSession` replaces it."""
+    with request.app.state.read_session_factory() as session:
+        yield session
+
+
+ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
