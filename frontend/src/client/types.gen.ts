@@ -2824,6 +2824,10 @@ export type HealthLiveErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
 };
 
 export type HealthLiveError = HealthLiveErrors[keyof HealthLiveErrors];
@@ -2849,6 +2853,10 @@ export type HealthReadyErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -2887,6 +2895,10 @@ export type AuthSignInErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -2920,6 +2932,10 @@ export type AuthRefreshErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -2948,6 +2964,14 @@ export type AuthSignOutErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type AuthSignOutError = AuthSignOutErrors[keyof AuthSignOutErrors];
@@ -2977,6 +3001,10 @@ export type AuthReadMeErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3022,6 +3050,10 @@ export type AuthChangePasswordErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3078,6 +3110,10 @@ export type UsersListUsersErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3136,6 +3172,10 @@ export type UsersCreateUserErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3181,6 +3221,10 @@ export type NetworksListNetworksErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3239,6 +3283,10 @@ export type NetworksCreateNetworkErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3286,6 +3334,10 @@ export type NetworksGetNetworkErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3363,6 +3415,10 @@ export type NetworksUpdateNetworkErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3427,6 +3483,10 @@ export type NetworksListMembersErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3495,6 +3555,10 @@ export type NetworksAddMemberErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3568,6 +3632,10 @@ export type NetworksRemoveMemberErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3619,6 +3687,10 @@ export type NetworksGetMemberErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3699,6 +3771,10 @@ export type NetworksUpdateMemberErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3808,6 +3884,10 @@ export type PartnersListPartnersErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3875,6 +3955,10 @@ export type PartnersCreatePartnerErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3963,6 +4047,10 @@ export type PartnersStakeholderMapErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4035,6 +4123,10 @@ export type PartnersDeletePartnerErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4094,6 +4186,10 @@ export type PartnersGetPartnerErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4174,6 +4270,10 @@ export type PartnersUpdatePartnerErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4261,6 +4361,10 @@ export type PartnersChangeStageErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4326,6 +4430,10 @@ export type PartnersStageHistoryErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4377,6 +4485,10 @@ export type PartnersGetAssessmentErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4458,6 +4570,10 @@ export type PartnersUpdateAssessmentErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4522,6 +4638,10 @@ export type PartnersListContactsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4594,6 +4714,10 @@ export type PartnersCreateContactErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4671,6 +4795,10 @@ export type PartnersDeleteContactErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4726,6 +4854,10 @@ export type PartnersGetContactErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4811,6 +4943,10 @@ export type PartnersUpdateContactErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4894,6 +5030,10 @@ export type RolesListRolesErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4973,6 +5113,10 @@ export type RolesCreateRoleErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5037,6 +5181,10 @@ export type RolesGetRoleErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5129,6 +5277,10 @@ export type RolesUpdateRoleErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5202,6 +5354,10 @@ export type CommitmentsListCommitmentsErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5269,6 +5425,10 @@ export type CommitmentsCreateCommitmentErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5342,6 +5502,10 @@ export type CommitmentsDeleteCommitmentErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5393,6 +5557,10 @@ export type CommitmentsGetCommitmentErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5474,6 +5642,10 @@ export type CommitmentsUpdateCommitmentErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5550,6 +5722,10 @@ export type CoverageCoverageCsvErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5628,6 +5804,10 @@ export type CoverageCoverageMatrixErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5704,6 +5884,10 @@ export type CoverageCoverageGapsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5802,6 +5986,10 @@ export type ServicesListServicesErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5869,6 +6057,10 @@ export type ServicesCreateServiceErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5942,6 +6134,10 @@ export type ServicesDeleteServiceErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5993,6 +6189,10 @@ export type ServicesGetServiceErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6074,6 +6274,10 @@ export type ServicesUpdateServiceErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6125,6 +6329,10 @@ export type ServicesListLocationsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6199,6 +6407,10 @@ export type ServicesCreateLocationErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6276,6 +6488,10 @@ export type ServicesDeleteLocationErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6331,6 +6547,10 @@ export type ServicesGetLocationErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6416,6 +6636,10 @@ export type ServicesUpdateLocationErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6467,6 +6691,10 @@ export type ServicesCurrentCapacityErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6539,6 +6767,10 @@ export type ServicesPostCapacityErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6615,6 +6847,10 @@ export type PathwaysListPathwaysErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6682,6 +6918,10 @@ export type PathwaysCreatePathwayErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6752,6 +6992,10 @@ export type PathwaysFindRoutesErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6816,6 +7060,10 @@ export type PathwaysPathwayHealthErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6889,6 +7137,10 @@ export type PathwaysDeletePathwayErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6940,6 +7192,10 @@ export type PathwaysGetPathwayErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -7020,6 +7276,10 @@ export type PathwaysUpdatePathwayErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -7109,6 +7369,10 @@ export type AuditListAuditEventsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
