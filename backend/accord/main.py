@@ -19,10 +19,11 @@ from accord.core.database import (
 )
 from accord.core.errors import PROBLEM_SCHEMAS, install_error_handlers, problem_schemas
 from accord.core.guards import RequestGuardMiddleware
+from accord.core.headers import SecurityHeadersMiddleware
 from accord.core.idempotency import IdempotencyMiddleware
 from accord.core.openapi import declare_no_nul_strings, operation_id
 from accord.core.ratelimit import RateLimiter, RateLimitMiddleware
-from accord.core.settings import Settings, get_settings
+from accord.core.settings import Environment, Settings, get_settings
 from accord.dashboard import mount_dashboard
 
 DESCRIPTION = """
@@ -77,12 +78,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     mount_dashboard(app, settings.spa_dir)
 
-    # Outermost last: admission first, then the guard reads and bounds the body before
-    # idempotency sees it.
+    # Outermost last: security headers on every answer, even a refusal; then the rate
+    # limit, before a request waits for admission; admission, then the guard reads and
+    # bounds the body before idempotency sees it.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(RequestGuardMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(AdmissionMiddleware, limit=settings.request_threads, prefix=API_PREFIX)
     app.add_middleware(RateLimitMiddleware, prefix=API_PREFIX)
+    app.add_middleware(
+        SecurityHeadersMiddleware,
+        api_prefix=API_PREFIX,
+        docs_path=app.docs_url,
+        hsts=settings.environment is Environment.production,
+    )
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

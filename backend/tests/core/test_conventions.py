@@ -133,9 +133,7 @@ def test_no_stack_trace_reaches_a_client(settings: Settings) -> None:
     assert body["title"] == "Internal Server Error"
 
 
-def test_if_match_accepts_weak_tags_but_not_the_wildcard(
-    client: TestClient, world: World
-) -> None:
+def test_if_match_accepts_weak_tags_but_not_the_wildcard(client: TestClient, world: World) -> None:
     url = f"{_partners(world)}/{world.a_partner['id']}"
     headers = world.coordinator.headers
     etag = client.get(url, headers=headers).headers["etag"]
