@@ -4,11 +4,16 @@ index.html so deep links work on reload. The API stays under /api; /docs documen
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
+
+from accord.core.headers import dashboard_policy, new_nonce
 
 # Paths the dashboard never owns: a miss there is a real 404, not a client-side route.
 _NOT_DASHBOARD = ("api/", "docs", "openapi.json")
+# index.html names it where a nonce goes (<meta name="csp-nonce">, the styles Mantine and
+# Cytoscape insert); each answer gets a fresh one, named in its Content-Security-Policy.
+NONCE_PLACEHOLDER = "__CSP_NONCE__"
 
 
 def mount_dashboard(app: FastAPI, spa_dir: Path) -> None:
@@ -28,4 +33,12 @@ def mount_dashboard(app: FastAPI, spa_dir: Path) -> None:
             immutable = path.startswith("assets/")
             headers = {"Cache-Control": "public, max-age=31536000, immutable"} if immutable else {}
             return FileResponse(candidate, headers=headers)
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        nonce = new_nonce()
+        page = index.read_text(encoding="utf-8").replace(NONCE_PLACEHOLDER, nonce)
+        return HTMLResponse(
+            page,
+            headers={
+                "Cache-Control": "no-cache",
+                "Content-Security-Policy": dashboard_policy(nonce),
+            },
+        )

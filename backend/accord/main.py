@@ -14,10 +14,12 @@ from accord.core.admission import AdmissionMiddleware
 from accord.core.database import SessionFactories, create_db_engine
 from accord.core.errors import PROBLEM_SCHEMAS, install_error_handlers, problem_schemas
 from accord.core.guards import RequestGuardMiddleware
+from accord.core.headers import SecurityHeadersMiddleware
 from accord.core.kept import KeptAnswers
 from accord.core.openapi import declare_no_nul_strings, operation_id
 from accord.core.pagination import CursorCodec
-from accord.core.settings import Settings, get_settings
+from accord.core.ratelimit import RateLimiter, RateLimitMiddleware
+from accord.core.settings import Environment, Settings, get_settings
 from accord.dashboard import mount_dashboard
 
 DESCRIPTION = """
@@ -66,19 +68,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Every kept (cached) answer of this app, under one invalidation (core/kept.py).
     app.state.kept = KeptAnswers()
 
+    app.state.rate_limiter = RateLimiter(settings)
+
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
 
     mount_dashboard(app, settings.spa_dir)
 
-    # Outermost last: admission first, then the guard reads and bounds the body.
+    # Outermost last: security headers on every answer, even a refusal; then the rate
+    # limit, before a request waits for admission; admission (the liveness check needs no
+    # slot), then the guard reads and bounds the body.
     app.add_middleware(RequestGuardMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(
         AdmissionMiddleware,
         limit=settings.request_threads,
         prefix=API_PREFIX,
         exempt=frozenset({f"{API_PREFIX}/health"}),
+    )
+    app.add_middleware(RateLimitMiddleware, prefix=API_PREFIX)
+    app.add_middleware(
+        SecurityHeadersMiddleware,
+        api_prefix=API_PREFIX,
+        docs_path=app.docs_url,
+        hsts=settings.environment is Environment.production,
     )
 
     def openapi() -> dict[str, Any]:

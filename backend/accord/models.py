@@ -2,7 +2,7 @@
 
 from sqlmodel import SQLModel
 
-from accord.accounts.models import User
+from accord.accounts.models import RefreshSession, User
 from accord.audit.models import AuditEvent
 from accord.core.idempotency import IdempotencyRecord
 from accord.networks.models import Membership, MembershipPartner, Network, NetworkRevision
@@ -42,6 +42,7 @@ __all__ = [
     "PartnerStageChange",
     "Pathway",
     "PathwayNeed",
+    "RefreshSession",
     "Role",
     "RoleCommitment",
     "Service",

@@ -33,6 +33,10 @@ try {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // The page runs under the API's Content-Security-Policy: anything it blocks is a failure.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+    });
     const t0 = Date.now();
     try {
       await scenario.run({ page, context, base: server.base, resultsDir, browser });

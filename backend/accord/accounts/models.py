@@ -35,6 +35,22 @@ class User(UserBase, table=True):
     last_login_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class RefreshSession(SQLModel, table=True):
+    """A dashboard session on the server: its id is in the refresh cookie. Signing out
+    revokes it, so a copied cookie stops working; each refresh moves `rotation`, so an
+    older cookie of the same session is refused (and, being a sign of a stolen copy,
+    revokes the session). Holds no IP address or user agent."""
+
+    __tablename__ = "refresh_sessions"
+
+    id: uuid.UUID = id_field()
+    user_id: uuid.UUID = Field(foreign_key="users.id", ondelete="CASCADE", index=True)
+    rotation: int = Field(default=1)
+    created_at: datetime = created_at_field()
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
 class UserCreate(InputModel):
     email: EmailStr = Field(max_length=254)
     full_name: Name

@@ -2,22 +2,33 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Cookie, Depends, Form, Query, Response, status
+import anyio.to_thread
+from fastapi import APIRouter, Cookie, Depends, Form, Query, Request, Response, status
 from pydantic import Field
 
 from accord.accounts import service
 from accord.accounts.deps import CurrentUser, PlatformAdmin
-from accord.accounts.models import PasswordChange, Token, User, UserCreate, UserPublic
+from accord.accounts.models import (
+    PasswordChange,
+    RefreshSession,
+    Token,
+    User,
+    UserCreate,
+    UserPublic,
+)
 from accord.core.deps import AccordRoute, ReadSession, SettingsDep, WriteSession
-from accord.core.errors import BadRequest, Unauthorized
+from accord.core.errors import BadRequest, Unauthorized, problem
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import responses
 from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
+from accord.core.ratelimit import RateLimiter, account_key, client_address
 from accord.core.security import (
     InvalidToken,
+    RefreshClaims,
     create_access_token,
     create_refresh_token,
     decode_refresh_token,
+    refresh_lifetime,
 )
 from accord.core.settings import Environment, Settings
 from accord.networks import service as networks
@@ -37,10 +48,13 @@ class InvalidGrant(BadRequest):
 
 REFRESH_COOKIE = "accord_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth"
+SESSION_ENDED = "Your session has ended; sign in again."
 
 
-def _set_refresh_cookie(response: Response, settings: Settings, user: User) -> None:
-    issued = create_refresh_token(settings, user.id, user.version)
+def _set_refresh_cookie(
+    response: Response, settings: Settings, user: User, record: RefreshSession
+) -> None:
+    issued = create_refresh_token(settings, user.id, user.version, record.id, record.rotation)
     response.set_cookie(
         REFRESH_COOKIE,
         issued.token,
@@ -52,12 +66,27 @@ def _set_refresh_cookie(response: Response, settings: Settings, user: User) -> N
     )
 
 
+def _token_answer(settings: Settings, user: User, response: Response) -> Token:
+    # RFC 6749 §5.1: a token response is never stored by any cache.
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Pragma"] = "no-cache"
+    issued = create_access_token(settings, user.id, user.version)
+    return Token(access_token=issued.token, expires_in=issued.expires_in)
+
+
+def _limiter(request: Request) -> RateLimiter:
+    limiter: RateLimiter = request.app.state.rate_limiter
+    return limiter
+
+
 @auth_router.post(
     "/token",
     response_model=Token,
     responses=responses(400, 413, 422),
 )
-def sign_in(
+async def sign_in(
+    request: Request,
+    read_session: ReadSession,
     session: WriteSession,
     settings: SettingsDep,
     response: Response,
@@ -65,47 +94,97 @@ def sign_in(
     password: Annotated[str, Form(min_length=1, max_length=200)],
     grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
 ) -> Token:
-    """OAuth2 password sign-in: form fields `username` (your e-mail) and `password`."""
+    """OAuth2 password sign-in: form fields `username` (your e-mail) and `password`.
+    Too many attempts from one address, or wrong passwords for one e-mail, answer 429."""
+    # Limits first, so a flood costs no Argon2; then the password is checked through a
+    # session that only reads, so no write lock is held while it is hashed; only then is
+    # anything written (the request's own session takes the lock at its first statement).
+    limiter = _limiter(request)
+    account = f"email:{service.normalise_email(username)}"
+    await limiter.hit(limiter.sign_in_address, client_address(request.scope))
+    await limiter.check(limiter.sign_in_account, account)
     user = None
     if "\x00" not in username and "\x00" not in password:
-        user = service.authenticate(session, username, password)
+        user = await anyio.to_thread.run_sync(
+            service.authenticate, read_session, username, password
+        )
     if user is None:
+        await limiter.count(limiter.sign_in_account, account)
         raise InvalidGrant("The e-mail or password is not right.")
+    record = await anyio.to_thread.run_sync(
+        service.start_session, session, user, refresh_lifetime(settings)
+    )
     # Scripted clients use the access token; the dashboard keeps it in memory only and
     # gets a new one after a reload from this HttpOnly cookie (POST /auth/refresh).
-    _set_refresh_cookie(response, settings, user)
-    issued = create_access_token(settings, user.id, user.version)
-    return Token(access_token=issued.token, expires_in=issued.expires_in)
+    _set_refresh_cookie(response, settings, user, record)
+    return _token_answer(settings, user, response)
 
 
-@auth_router.post("/refresh", response_model=Token, responses=responses(401, 422))
-def refresh(
+def _session_ended(request: Request) -> Response:
+    # Answered, not raised: a refresh that revoked a session (an old cookie used again)
+    # must still commit that revocation.
+    return problem(
+        Unauthorized.status,
+        slug=Unauthorized.slug,
+        title=Unauthorized.title,
+        detail=SESSION_ENDED,
+        instance=request.url.path,
+        headers=Unauthorized().headers,
+    )
+
+
+def _claims(settings: Settings, token: str | None) -> RefreshClaims | None:
+    if not token:
+        return None
+    try:
+        return decode_refresh_token(settings, token)
+    except InvalidToken:
+        return None
+
+
+@auth_router.post(
+    "/refresh",
+    response_model=Token,
+    responses=responses(401, 422),
+)
+async def refresh(
+    request: Request,
     session: WriteSession,
     settings: SettingsDep,
     response: Response,
     accord_refresh: Annotated[str | None, Cookie(max_length=4096)] = None,
-) -> Token:
+) -> Token | Response:
     """A new access token for the dashboard, from the HttpOnly cookie set at sign-in.
-    The cookie is renewed too. 401 when it is missing, expired, or the password changed."""
-    user = None
-    if accord_refresh:
-        try:
-            user_id, version = decode_refresh_token(settings, accord_refresh)
-            user = service.active_user(session, user_id, version)
-        except InvalidToken:
-            user = None
-    if user is None:
-        raise Unauthorized("Your session has ended; sign in again.")
-    _set_refresh_cookie(response, settings, user)
-    issued = create_access_token(settings, user.id, user.version)
-    return Token(access_token=issued.token, expires_in=issued.expires_in)
+    The cookie is renewed too, and the one sent stops working. 401 when it is missing,
+    expired, signed out, already used, or the password changed."""
+    limiter = _limiter(request)
+    await limiter.hit(limiter.refresh, client_address(request.scope))
+    claims = _claims(settings, accord_refresh)
+    if claims is None:
+        return _session_ended(request)
+    await limiter.hit(limiter.refresh, account_key(claims.user_id))
+    rotated = await anyio.to_thread.run_sync(
+        service.rotate_session, session, claims, refresh_lifetime(settings)
+    )
+    if rotated is None:
+        return _session_ended(request)
+    user, record = rotated
+    _set_refresh_cookie(response, settings, user, record)
+    return _token_answer(settings, user, response)
 
 
-@auth_router.post(
-    "/logout", status_code=status.HTTP_204_NO_CONTENT, responses=responses(422, database=False)
-)
-def sign_out(response: Response) -> None:
-    """Ends the dashboard session on this browser (removes the sign-in cookie)."""
+@auth_router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=responses(422))
+def sign_out(
+    session: WriteSession,
+    settings: SettingsDep,
+    response: Response,
+    accord_refresh: Annotated[str | None, Cookie(max_length=4096)] = None,
+) -> None:
+    """Ends the dashboard session: on the server (the sign-in cookie, or any copy of it,
+    no longer works) and on this browser (the cookie is removed)."""
+    claims = _claims(settings, accord_refresh)
+    if claims is not None:
+        service.end_session(session, claims)
     response.delete_cookie(REFRESH_COOKIE, path=REFRESH_COOKIE_PATH)
 
 

@@ -1,17 +1,19 @@
 """Accounts: sign-in, creation by a platform admin, password changes."""
 
 import uuid
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlmodel import Session
 
-from accord.accounts.models import PasswordChange, User, UserCreate, UserPublic
+from accord.accounts.models import PasswordChange, RefreshSession, User, UserCreate, UserPublic
 from accord.audit import service as audit
+from accord.core.database import lock
 from accord.core.errors import Conflict, FieldError, Forbidden
 from accord.core.models import utcnow
 from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
 from accord.core.search import matches_text
-from accord.core.security import hash_password, verify_password
+from accord.core.security import RefreshClaims, hash_password, verify_password
 
 
 def normalise_email(email: str) -> str:
@@ -25,14 +27,65 @@ def find_by_email(session: Session, email: str) -> User | None:
 
 
 def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The active account with this e-mail and password. Only reads: give it a read
+    session, so that no write transaction is held while the password is hashed."""
     user = find_by_email(session, email)
     if not verify_password(password, user.password_hash if user else None):
         return None
     if user is None or not user.is_active:
         return None
-    user.last_login_at = utcnow()
-    session.add(user)
     return user
+
+
+def start_session(session: Session, user: User, lifetime: timedelta) -> RefreshSession:
+    """After a good password: the dashboard session's record, and the sign-in time."""
+    now = utcnow()
+    session.execute(update(User).where(User.id == user.id).values(last_login_at=now))  # type: ignore[arg-type]
+    record = RefreshSession(user_id=user.id, created_at=now, expires_at=now + lifetime)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def rotate_session(
+    session: Session, claims: RefreshClaims, lifetime: timedelta
+) -> tuple[User, RefreshSession] | None:
+    """The account and its session moved to the next rotation, if the refresh token is
+    the session's current one. An older token of a live session means the cookie was
+    copied and used by someone else: the session is revoked, ending it for both."""
+    now = utcnow()
+    record = lock(session, RefreshSession, claims.session_id)
+    if (
+        record is None
+        or record.user_id != claims.user_id
+        or record.revoked_at is not None
+        or record.expires_at <= now
+    ):
+        return None
+    if record.rotation != claims.rotation:
+        record.revoked_at = now
+        session.add(record)
+        return None
+    user = active_user(session, claims.user_id, claims.user_version)
+    if user is None:
+        return None
+    record.rotation += 1
+    record.expires_at = now + lifetime
+    session.add(record)
+    session.flush()
+    return user, record
+
+
+def end_session(session: Session, claims: RefreshClaims) -> None:
+    session.execute(
+        update(RefreshSession)
+        .where(
+            RefreshSession.id == claims.session_id,  # type: ignore[arg-type]
+            RefreshSession.user_id == claims.user_id,  # type: ignore[arg-type]
+            RefreshSession.revoked_at.is_(None),  # type: ignore[union-attr]
+        )
+        .values(revoked_at=utcnow())
+    )
 
 
 def active_user(session: Session, user_id: uuid.UUID, version: int | None = None) -> User | None:

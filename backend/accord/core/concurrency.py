@@ -27,14 +27,19 @@ def _tags(header: str) -> list[str]:
 
 
 def require_current_version(if_match: str | None, current_version: int) -> None:
-    """Refuse a write made without If-Match (428) or against a stale version (412)."""
-    if if_match is None or not if_match.strip():
+    """Refuse a write made without If-Match (428) or against a stale version (412).
+
+    `If-Match: *` only says "whatever is there now": it names no version the client read,
+    so it guards against nothing. It is treated as no If-Match at all (428, "send the
+    ETag you read"), not as a stale one (412 would tell the client to reload, which would
+    not help it: `*` would still not be accepted)."""
+    tags = [] if if_match is None else [tag for tag in _tags(if_match) if tag != "*"]
+    if not tags:
         raise PreconditionRequired(
-            "Send the record's ETag in an If-Match header, so that a concurrent change "
-            "is never silently overwritten."
+            "Send the record's ETag (the version you read) in an If-Match header, so that "
+            "a concurrent change is never silently overwritten; `*` is not accepted."
         )
-    tags = _tags(if_match)
-    if "*" in tags or etag_for(current_version) in tags:
+    if etag_for(current_version) in tags:
         return
     raise PreconditionFailed(
         "Someone else changed this record since you read it. Reload it and apply your "

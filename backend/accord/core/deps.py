@@ -190,15 +190,16 @@ class AccordRoute(APIRoute):
             except BaseException:
                 await _end(unit, succeeded=False)
                 raise
-            succeeded = response.status_code < 400
+            # A route that returns (rather than raises) commits what it wrote, even when it
+            # answers an error on purpose (a refresh that revoked a reused session).
             store = None
-            if succeeded and unit.idempotency_record is not None:
+            if unit.idempotency_record is not None:
                 record = unit.idempotency_record
 
                 def store(session: Session) -> None:
                     store_answer(session, record, response)
 
-            await _end(unit, succeeded, store)
+            await _end(unit, True, store)
             return response
 
         return run

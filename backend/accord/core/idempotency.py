@@ -120,7 +120,11 @@ def claim(request: Request, session: Session) -> IdempotencyRecord | None:
 
 
 def store_answer(session: Session, record: IdempotencyRecord, response: Response) -> None:
-    """Keep the answer with the claimed key, in the transaction being committed."""
+    """Keep the answer with the claimed key, in the transaction being committed; only a
+    success is kept (an error answered on purpose frees the key, as a raised one does)."""
+    if not 200 <= response.status_code < 300:
+        session.delete(record)
+        return
     record.status_code = response.status_code
     record.response_body = bytes(response.body)
     record.response_headers = {

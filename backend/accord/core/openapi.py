@@ -39,9 +39,10 @@ def responses(
     extra: dict[int | str, dict[str, Any]] | None = None,
     database: bool = True,
 ) -> dict[int | str, dict[str, Any]]:
-    """The problems a route answers; a route that reads the database can also answer 503
-    (database busy or unreachable; retry)."""
-    codes = sorted({*statuses, 503} if database else set(statuses))
+    """The problems a route answers. Every API route can answer 429 (rate limited, see
+    core/ratelimit.py); a route that reads the database can also answer 503 (database busy
+    or unreachable; retry)."""
+    codes = sorted({*statuses, 429, 503} if database else {*statuses, 429})
     return {**problem_responses(*codes), **(extra or {})}
 
 

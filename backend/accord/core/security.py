@@ -107,12 +107,43 @@ def _refresh_audience(settings: Settings) -> str:
     return f"{settings.token_audience}-refresh"
 
 
-def create_refresh_token(settings: Settings, user_id: uuid.UUID, user_version: int) -> IssuedToken:
+@dataclass(frozen=True)
+class RefreshClaims:
+    user_id: uuid.UUID
+    user_version: int
+    session_id: uuid.UUID
+    rotation: int
+
+
+def refresh_lifetime(settings: Settings) -> timedelta:
+    return timedelta(hours=settings.refresh_token_hours)
+
+
+def create_refresh_token(
+    settings: Settings, user_id: uuid.UUID, user_version: int, session_id: uuid.UUID, rotation: int
+) -> IssuedToken:
     """For the dashboard's HttpOnly cookie. `ver` ties it to the account's version, so a
-    password change ends every session."""
-    lifetime = timedelta(hours=settings.refresh_token_hours)
-    return _encode(settings, user_id, _refresh_audience(settings), lifetime, ver=user_version)
+    password change ends every session; `sid` names its session record on the server (so
+    signing out ends it) and `rot` the rotation it was issued at (so it works once)."""
+    return _encode(
+        settings,
+        user_id,
+        _refresh_audience(settings),
+        refresh_lifetime(settings),
+        ver=user_version,
+        sid=str(session_id),
+        rot=rotation,
+    )
 
 
-def decode_refresh_token(settings: Settings, token: str) -> tuple[uuid.UUID, int]:
-    return _subject_and_version(_decode(settings, token, _refresh_audience(settings)))
+def decode_refresh_token(settings: Settings, token: str) -> RefreshClaims:
+    claims = _decode(settings, token, _refresh_audience(settings))
+    user_id, version = _subject_and_version(claims)
+    rotation = claims.get("rot")
+    if not isinstance(rotation, int) or isinstance(rotation, bool):
+        raise InvalidToken("refresh token without a rotation")
+    try:
+        session_id = uuid.UUID(str(claims["sid"]))
+    except (KeyError, ValueError) as exc:
+        raise InvalidToken("refresh token without a session") from exc
+    return RefreshClaims(user_id, version, session_id, rotation)

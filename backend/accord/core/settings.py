@@ -4,7 +4,8 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, model_validator
+from limits import parse
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -41,8 +42,24 @@ class Settings(BaseSettings):
     # Capacity posted longer ago than this is reported as unknown, not as the old value.
     capacity_max_age_hours: int = Field(default=24, ge=1, le=24 * 30)
     sql_echo: bool = False
+    # Rate limits ("N/second|minute|hour|day"; see core/ratelimit.py). Counted in this
+    # process's memory, or in Redis when redis_url is set (shared by every API process).
+    redis_url: str | None = None
+    rate_limit_key_prefix: str = "accord"
+    rate_limit_api: str = "600/minute"  # every API request, per caller
+    rate_limit_sign_in: str = "10/minute"  # wrong passwords, per e-mail tried
+    rate_limit_sign_in_address: str = "60/minute"  # sign-in attempts, per client address
+    rate_limit_refresh: str = "60/minute"  # refreshes, per account and per client address
     # The built dashboard (`npm run build` in frontend/); served at / when present.
     spa_dir: Path = REPO_ROOT / "frontend" / "dist"
+
+    @field_validator(
+        "rate_limit_api", "rate_limit_sign_in", "rate_limit_sign_in_address", "rate_limit_refresh"
+    )
+    @classmethod
+    def refuse_unreadable_limit(cls, value: str) -> str:
+        parse(value)  # ValueError: e.g. "10/minute", "600 per minute"
+        return value
 
     @model_validator(mode="after")
     def refuse_placeholder_secret(self) -> "Settings":

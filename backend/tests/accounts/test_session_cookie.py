@@ -69,3 +69,55 @@ def test_tokens_of_one_kind_never_pass_for_the_other(client: TestClient, make: F
     assert client.get(ME, headers={"Authorization": f"Bearer {refresh}"}).status_code == 401
     client.cookies.set("accord_refresh", access, path="/api/v1/auth")
     assert client.post(REFRESH).status_code == 401
+
+
+def _use_cookie(client: TestClient, cookie: str | None) -> int:
+    client.cookies.set("accord_refresh", cookie or "", path="/api/v1/auth")
+    return client.post(REFRESH).status_code
+
+
+def test_signing_out_ends_the_session_on_the_server_too(client: TestClient, make: Factory) -> None:
+    """A copy of the cookie taken before signing out no longer works afterwards."""
+    make.user("copied@example.org")
+    _sign_in(client, "copied@example.org")
+    copy = client.cookies.get("accord_refresh")
+    assert client.post(LOGOUT).status_code == 204
+    assert _use_cookie(client, copy) == 401
+
+
+def test_signing_out_ends_only_that_session(client: TestClient, make: Factory) -> None:
+    make.user("two-browsers@example.org")
+    _sign_in(client, "two-browsers@example.org")
+    first = client.cookies.get("accord_refresh")
+    client.cookies.clear()
+    _sign_in(client, "two-browsers@example.org")
+    second = client.cookies.get("accord_refresh")
+    assert client.post(LOGOUT).status_code == 204
+    assert _use_cookie(client, second) == 401
+    assert _use_cookie(client, first) == 200
+
+
+def test_a_refresh_cookie_works_once_and_its_reuse_ends_the_session(
+    client: TestClient, make: Factory
+) -> None:
+    make.user("rotating@example.org")
+    _sign_in(client, "rotating@example.org")
+    old = client.cookies.get("accord_refresh")
+    assert client.post(REFRESH).status_code == 200
+    new = client.cookies.get("accord_refresh")
+    assert new and new != old
+    # Someone replays the cookie that was already used: refused, and the session is over
+    # for the holder of the current cookie too (one of the two is not its owner).
+    assert _use_cookie(client, old) == 401
+    assert _use_cookie(client, new) == 401
+
+
+def test_token_answers_are_never_stored(client: TestClient, make: Factory) -> None:
+    """RFC 6749 §5.1: Cache-Control: no-store and Pragma: no-cache on token answers."""
+    make.user("nostore@example.org")
+    signed_in = client.post(TOKEN, data={"username": "nostore@example.org", "password": PASSWORD})
+    refreshed = client.post(REFRESH)
+    for response in (signed_in, refreshed):
+        assert response.status_code == 200
+        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["pragma"] == "no-cache"

@@ -7,7 +7,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from accord.core.deps import AccordRoute, read_session, write_session
 
 # POSTs that only read: a question too rich for a URL, or no database at all.
-READING_POSTS = {"pathways-find_routes", "auth-sign_out"}
+READING_POSTS = {"pathways-find_routes"}
 
 
 def _calls(dependant: object) -> set[object]:

@@ -684,6 +684,19 @@ def test_patch_without_if_match_answers_428(client: TestClient, world: World) ->
     )
 
 
+def test_if_match_star_does_not_pass_the_lost_update_guard(
+    client: TestClient, world: World
+) -> None:
+    """`*` names no version the client read: it is no guard, and answers like no If-Match."""
+    pid = world.a_partner["id"]
+    assert patch(client, world.coordinator, pid, {"acronym": "RS"}).status_code == 200
+    for header in ("*", " * ", "*, *"):
+        assert_problem(patch(client, world.coordinator, pid, {"acronym": "XX"}, etag=header), 428)
+    deleted = client.delete(url(pid), headers={**world.coordinator.headers, "If-Match": "*"})
+    assert_problem(deleted, 428)
+    assert client.get(url(pid), headers=world.coordinator.headers).json()["acronym"] == "RS"
+
+
 def test_patch_with_a_stale_etag_answers_412_with_the_current_etag(
     client: TestClient, world: World
 ) -> None:

@@ -6,6 +6,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
+import { setNonce } from 'get-nonce';
 import { useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 
@@ -15,6 +16,12 @@ import { isApiError } from '@/lib/problem';
 
 import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
+
+// The page's Content-Security-Policy allows inline styles carrying this nonce only: Mantine
+// is given it, and so is the style singleton its modals use to lock scrolling.
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+const getStyleNonce = () => styleNonce;
+setNonce(styleNonce);
 
 function makeQueryClient() {
   return new QueryClient({
@@ -43,7 +50,12 @@ export function App() {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <MantineProvider
+        theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
+        defaultColorScheme="light"
+        getStyleNonce={getStyleNonce}
+      >
         <Notifications position="top-center" />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

@@ -36,6 +36,7 @@ export const healthReady = <ThrowOnError extends boolean = false>(options?: Opti
  * Sign In
  *
  * OAuth2 password sign-in: form fields `username` (your e-mail) and `password`.
+ * Too many attempts from one address, or wrong passwords for one e-mail, answer 429.
  */
 export const authSignIn = <ThrowOnError extends boolean = false>(options: Options<AuthSignInData, ThrowOnError>) => (options.client ?? client).post<AuthSignInResponses, AuthSignInErrors, ThrowOnError>({
     ...urlSearchParamsBodySerializer,
@@ -51,14 +52,16 @@ export const authSignIn = <ThrowOnError extends boolean = false>(options: Option
  * Refresh
  *
  * A new access token for the dashboard, from the HttpOnly cookie set at sign-in.
- * The cookie is renewed too. 401 when it is missing, expired, or the password changed.
+ * The cookie is renewed too, and the one sent stops working. 401 when it is missing,
+ * expired, signed out, already used, or the password changed.
  */
 export const authRefresh = <ThrowOnError extends boolean = false>(options?: Options<AuthRefreshData, ThrowOnError>) => (options?.client ?? client).post<AuthRefreshResponses, AuthRefreshErrors, ThrowOnError>({ url: '/api/v1/auth/refresh', ...options });
 
 /**
  * Sign Out
  *
- * Ends the dashboard session on this browser (removes the sign-in cookie).
+ * Ends the dashboard session: on the server (the sign-in cookie, or any copy of it,
+ * no longer works) and on this browser (the cookie is removed).
  */
 export const authSignOut = <ThrowOnError extends boolean = false>(options?: Options<AuthSignOutData, ThrowOnError>) => (options?.client ?? client).post<AuthSignOutResponses, AuthSignOutErrors, ThrowOnError>({ url: '/api/v1/auth/logout', ...options });
 

@@ -2824,6 +2824,10 @@ export type HealthLiveErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
 };
 
 export type HealthLiveError = HealthLiveErrors[keyof HealthLiveErrors];
@@ -2849,6 +2853,10 @@ export type HealthReadyErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -2887,6 +2895,10 @@ export type AuthSignInErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -2920,6 +2932,10 @@ export type AuthRefreshErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -2948,6 +2964,14 @@ export type AuthSignOutErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
 };
 
 export type AuthSignOutError = AuthSignOutErrors[keyof AuthSignOutErrors];
@@ -2977,6 +3001,10 @@ export type AuthReadMeErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3022,6 +3050,10 @@ export type AuthChangePasswordErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3083,6 +3115,10 @@ export type UsersListUsersErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3140,6 +3176,10 @@ export type UsersCreateUserErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3189,6 +3229,10 @@ export type NetworksListNetworksErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3247,6 +3291,10 @@ export type NetworksCreateNetworkErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3294,6 +3342,10 @@ export type NetworksGetNetworkErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3371,6 +3423,10 @@ export type NetworksUpdateNetworkErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3440,6 +3496,10 @@ export type NetworksListMembersErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3507,6 +3567,10 @@ export type NetworksAddMemberErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3580,6 +3644,10 @@ export type NetworksRemoveMemberErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3631,6 +3699,10 @@ export type NetworksGetMemberErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3711,6 +3783,10 @@ export type NetworksUpdateMemberErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3824,6 +3900,10 @@ export type PartnersListPartnersErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -3891,6 +3971,10 @@ export type PartnersCreatePartnerErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -3979,6 +4063,10 @@ export type PartnersStakeholderMapErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4051,6 +4139,10 @@ export type PartnersDeletePartnerErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4110,6 +4202,10 @@ export type PartnersGetPartnerErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4190,6 +4286,10 @@ export type PartnersUpdatePartnerErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4277,6 +4377,10 @@ export type PartnersChangeStageErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4346,6 +4450,10 @@ export type PartnersStageHistoryErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4397,6 +4505,10 @@ export type PartnersGetAssessmentErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4478,6 +4590,10 @@ export type PartnersUpdateAssessmentErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4546,6 +4662,10 @@ export type PartnersListContactsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4618,6 +4738,10 @@ export type PartnersCreateContactErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4695,6 +4819,10 @@ export type PartnersDeleteContactErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -4750,6 +4878,10 @@ export type PartnersGetContactErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4834,6 +4966,10 @@ export type PartnersUpdateContactErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -4922,6 +5058,10 @@ export type RolesListRolesErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5001,6 +5141,10 @@ export type RolesCreateRoleErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5065,6 +5209,10 @@ export type RolesGetRoleErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5157,6 +5305,10 @@ export type RolesUpdateRoleErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5234,6 +5386,10 @@ export type CommitmentsListCommitmentsErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5301,6 +5457,10 @@ export type CommitmentsCreateCommitmentErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5374,6 +5534,10 @@ export type CommitmentsDeleteCommitmentErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5425,6 +5589,10 @@ export type CommitmentsGetCommitmentErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5506,6 +5674,10 @@ export type CommitmentsUpdateCommitmentErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5582,6 +5754,10 @@ export type CoverageCoverageCsvErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5660,6 +5836,10 @@ export type CoverageCoverageMatrixErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5736,6 +5916,10 @@ export type CoverageCoverageGapsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5838,6 +6022,10 @@ export type ServicesListServicesErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -5905,6 +6093,10 @@ export type ServicesCreateServiceErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -5978,6 +6170,10 @@ export type ServicesDeleteServiceErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6029,6 +6225,10 @@ export type ServicesGetServiceErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6110,6 +6310,10 @@ export type ServicesUpdateServiceErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6161,6 +6365,10 @@ export type ServicesListLocationsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6235,6 +6443,10 @@ export type ServicesCreateLocationErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6312,6 +6524,10 @@ export type ServicesDeleteLocationErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6367,6 +6583,10 @@ export type ServicesGetLocationErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6452,6 +6672,10 @@ export type ServicesUpdateLocationErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6503,6 +6727,10 @@ export type ServicesCurrentCapacityErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6575,6 +6803,10 @@ export type ServicesPostCapacityErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6655,6 +6887,10 @@ export type PathwaysListPathwaysErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6722,6 +6958,10 @@ export type PathwaysCreatePathwayErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6792,6 +7032,10 @@ export type PathwaysFindRoutesErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6856,6 +7100,10 @@ export type PathwaysPathwayHealthErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -6929,6 +7177,10 @@ export type PathwaysDeletePathwayErrors = {
      */
     428: Problem;
     /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
      * Service Unavailable
      */
     503: Problem;
@@ -6980,6 +7232,10 @@ export type PathwaysGetPathwayErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -7060,6 +7316,10 @@ export type PathwaysUpdatePathwayErrors = {
      * Precondition Required
      */
     428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
@@ -7153,6 +7413,10 @@ export type AuditListAuditEventsErrors = {
      * Unprocessable Entity
      */
     422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
     /**
      * Service Unavailable
      */
