@@ -683,14 +683,20 @@ export const scenarios = [
   },
   {
     name: 'a coordinator invites someone by a one-time link, who signs in, accepts and sees the network',
-    async run({ page, context, base, browser, resultsDir }) {
-      // The account comes from the platform admin, as always (set-up through the API).
-      const adminToken = await apiToken(context, base, 'admin@riverside.example');
-      const made = await context.request.post(`${base}/api/v1/users`, {
-        headers: { Authorization: `Bearer ${adminToken}` },
-        data: { email: 'newcomer@riverside.example', full_name: 'Nadia Newcomer', password: PASSWORD },
-      });
-      assert.equal(made.status(), 201);
+    async run({ page, base, browser, resultsDir }) {
+      // The account comes from the platform admin, as always (set-up through the API, in a
+      // context of its own so that the admin's sign-in cookie stays out of this browser).
+      const setup = await browser.newContext();
+      try {
+        const adminToken = await apiToken(setup, base, 'admin@riverside.example');
+        const made = await setup.request.post(`${base}/api/v1/users`, {
+          headers: { Authorization: `Bearer ${adminToken}` },
+          data: { email: 'newcomer@riverside.example', full_name: 'Nadia Newcomer', password: PASSWORD },
+        });
+        assert.equal(made.status(), 201);
+      } finally {
+        await setup.close();
+      }
 
       await signIn(page, base, COORDINATOR);
       await page.getByRole('link', { name: 'Members', exact: true }).click();

@@ -32,14 +32,14 @@ function OneTimeLink({ invitation, onDone }: { invitation: InvitationCreated; on
   const { t } = useTranslation();
   const link = acceptLink(window.location.origin, invitation.accept_path);
   return (
-    <Alert color="teal" variant="light" title={t('members.linkTitle', { email: invitation.email })} data-testid="invitation-link">
+    <Alert color="blue" variant="light" title={t('members.linkTitle', { email: invitation.email })} data-testid="invitation-link">
       <Stack gap="xs">
         <Text size="sm">{t('members.linkBody')}</Text>
         <TextInput readOnly value={link} label={t('members.linkLabel')} onFocus={(event) => event.currentTarget.select()} data-testid="invitation-link-value" />
         <Group>
           <CopyButton value={link}>
             {({ copied, copy }) => (
-              <Button leftSection={copied ? <IconCheck size={16} aria-hidden="true" /> : <IconCopy size={16} aria-hidden="true" />} onClick={copy} variant="light">
+              <Button leftSection={copied ? <IconCheck size={16} aria-hidden="true" /> : <IconCopy size={16} aria-hidden="true" />} onClick={copy}>
                 {copied ? t('members.copied') : t('members.copy')}
               </Button>
             )}
