@@ -181,7 +181,6 @@ def remove_member(
     "/{network}/invitations",
     status_code=status.HTTP_201_CREATED,
     response_model=InvitationCreated,
-    dependencies=[Depends(declare_idempotency_key)],
     responses=responses(
         *CREATE_ERRORS,
         extra={
@@ -209,7 +208,10 @@ def create_invitation(
     """Invite the holder of an e-mail to a role in the network (coordinators, platform
     admins). Pass the answer's `accept_path` (or `token`) on to them: Accord sends no mail.
     The answer is the same whether or not an account with this e-mail exists; a platform
-    administrator creates accounts (`POST /users`)."""
+    administrator creates accounts (`POST /users`).
+
+    No Idempotency-Key: a kept answer would hold the token in clear. A retry is safe
+    anyway: while an invitation for this e-mail is pending, another one answers 409."""
     invitation = service.create_invitation(
         session, access, data, valid_days=settings.invitation_days
     )

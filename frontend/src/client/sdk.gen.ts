@@ -222,6 +222,9 @@ export const networksListInvitations = <ThrowOnError extends boolean = false>(op
  * admins). Pass the answer's `accept_path` (or `token`) on to them: Accord sends no mail.
  * The answer is the same whether or not an account with this e-mail exists; a platform
  * administrator creates accounts (`POST /users`).
+ *
+ * No Idempotency-Key: a kept answer would hold the token in clear. A retry is safe
+ * anyway: while an invitation for this e-mail is pending, another one answers 409.
  */
 export const networksCreateInvitation = <ThrowOnError extends boolean = false>(options: Options<NetworksCreateInvitationData, ThrowOnError>) => (options.client ?? client).post<NetworksCreateInvitationResponses, NetworksCreateInvitationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

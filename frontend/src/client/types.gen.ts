@@ -3858,14 +3858,6 @@ export type NetworksListInvitationsResponse = NetworksListInvitationsResponses[k
 
 export type NetworksCreateInvitationData = {
     body: InvitationCreate;
-    headers?: {
-        /**
-         * Idempotency-Key
-         *
-         * Makes the POST safe to retry: the same key with the same request returns the first response; the same key with another request answers 409.
-         */
-        'Idempotency-Key'?: string | null;
-    };
     path: {
         /**
          * Network

@@ -56,8 +56,9 @@ export function usePartnerChoices(network: string, enabled: boolean) {
 export function useCreateInvitation(network: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: InvitationCreate; idempotencyKey: string }) =>
-      unwrap(networksCreateInvitation({ path: { network }, body, headers: { 'Idempotency-Key': idempotencyKey } })),
+    // No Idempotency-Key: the API would keep the answer, one-time token included. A
+    // retry answers 409 (already pending) and creates nothing twice.
+    mutationFn: ({ body }: { body: InvitationCreate }) => unwrap(networksCreateInvitation({ path: { network }, body })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.invitations(network) }),
   });
 }

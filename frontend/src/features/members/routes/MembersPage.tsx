@@ -11,7 +11,6 @@ import { notify } from '@/components/notify';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { useFormat } from '@/lib/format';
-import { useIdempotencyKey } from '@/lib/idempotency';
 import { useMembership } from '@/lib/membership';
 import { fieldErrorsFromProblem, generalProblemMessage, isApiError } from '@/lib/problem';
 
@@ -56,7 +55,6 @@ function OneTimeLink({ invitation, onDone }: { invitation: InvitationCreated; on
 function InviteForm({ network, onInvited }: { network: string; onInvited: (created: InvitationCreated) => void }) {
   const { t } = useTranslation();
   const create = useCreateInvitation(network);
-  const keyFor = useIdempotencyKey();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
@@ -76,7 +74,7 @@ function InviteForm({ network, onInvited }: { network: string; onInvited: (creat
       partner_ids: values.role === 'partner_editor' ? values.partner_ids : [],
     };
     try {
-      const created = await create.mutateAsync({ body, idempotencyKey: keyFor(body) });
+      const created = await create.mutateAsync({ body });
       form.reset();
       onInvited(created);
     } catch (error) {
