@@ -6,6 +6,7 @@ routers level by level on every request, and one level less takes a quarter off 
 from accord.accounts.routes import auth_router, users_router
 from accord.audit.routes import router as audit_router
 from accord.health.routes import router as health_router
+from accord.networks.routes import invitations_router
 from accord.networks.routes import router as networks_router
 from accord.partners.routes import router as partners_router
 from accord.pathways.routes import router as pathways_router
@@ -19,6 +20,7 @@ ROUTERS = (
     auth_router,
     users_router,
     networks_router,
+    invitations_router,
     partners_router,
     roles_router,
     commitments_router,

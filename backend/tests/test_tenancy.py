@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from tests.conftest import World
+from tests.conftest import Factory, World
 
 NETWORK_PATH = "/api/v1/networks/{network}"
 
@@ -49,6 +49,7 @@ def _snapshot(client: TestClient, world: World) -> dict[str, Any]:
         "commitments": client.get(f"{base}/commitments", headers=headers).json(),
         "services": client.get(f"{base}/services", headers=headers).json(),
         "pathways": client.get(f"{base}/pathways", headers=headers).json(),
+        "invitations": client.get(f"{base}/invitations", headers=headers).json(),
     }
 
 
@@ -105,7 +106,14 @@ def _setup_ids(client: TestClient, world: World) -> dict[str, str]:
         headers=headers,
     )
     assert pathway.status_code == 201
+    invitation = client.post(
+        f"{base}/invitations",
+        json={"email": "guest@example.org", "role": "viewer"},
+        headers=headers,
+    )
+    assert invitation.status_code == 201
     return {
+        "invitation_id": invitation.json()["id"],
         "pathway_id": pathway.json()["id"],
         "service_id": service.json()["id"],
         "location_id": location.json()["id"],
@@ -139,6 +147,40 @@ def test_every_network_route_is_404_to_a_member_of_another_network(
         )
         assert missing.status_code == 404
         assert response.json()["detail"] == missing.json()["detail"]
+
+    assert _snapshot(client, world) == before
+
+
+def _comparable(response: Any) -> tuple[int, str, dict[str, Any]]:
+    body = {k: v for k, v in response.json().items() if k != "instance"}
+    return response.status_code, response.headers["content-type"], body
+
+
+def test_a_network_you_may_not_see_answers_exactly_as_one_that_does_not_exist(
+    app: FastAPI, client: TestClient, world: World, make: Factory
+) -> None:
+    """Every network-scoped operation of the OpenAPI document, `GET /networks/{network}`
+    and the invitations included: same status, same body apart from `instance`, for a
+    member of another network and for an account that belongs to none."""
+    ids = _setup_ids(client, world)
+    before = _snapshot(client, world)
+    strangers = {"member elsewhere": world.other_coordinator, "no network at all": make.user()}
+    routes = _network_routes(app)
+    assert ("GET", NETWORK_PATH) in routes
+    assert ("POST", f"{NETWORK_PATH}/invitations") in routes
+
+    for who, stranger in strangers.items():
+        headers = stranger.headers | {"If-Match": '"1"'}
+        for method, template in routes:
+            body = {"email": "guest@example.org", "role": "coordinator", "name": "Hijacked"}
+            hidden = client.request(
+                method, _fill(template, world, ids, world.a.slug), headers=headers, json=body
+            )
+            missing = client.request(
+                method, _fill(template, world, ids, "no-such-network"), headers=headers, json=body
+            )
+            assert hidden.status_code == 404, f"{who}: {method} {template} {hidden.text}"
+            assert _comparable(hidden) == _comparable(missing), f"{who}: {method} {template}"
 
     assert _snapshot(client, world) == before
 

@@ -681,4 +681,73 @@ export const scenarios = [
       assert.equal(await page.getByRole('link', { name: 'Add pathway from this service' }).count(), 0);
     },
   },
+  {
+    name: 'a coordinator invites someone by a one-time link, who signs in, accepts and sees the network',
+    async run({ page, base, browser, resultsDir }) {
+      // The account comes from the platform admin, as always (set-up through the API, in a
+      // context of its own so that the admin's sign-in cookie stays out of this browser).
+      const setup = await browser.newContext();
+      try {
+        const adminToken = await apiToken(setup, base, 'admin@riverside.example');
+        const made = await setup.request.post(`${base}/api/v1/users`, {
+          headers: { Authorization: `Bearer ${adminToken}` },
+          data: { email: 'newcomer@riverside.example', full_name: 'Nadia Newcomer', password: PASSWORD },
+        });
+        assert.equal(made.status(), 201);
+      } finally {
+        await setup.close();
+      }
+
+      await signIn(page, base, COORDINATOR);
+      await page.getByRole('link', { name: 'Members', exact: true }).click();
+      await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
+      await page.getByTestId('member-table').getByText('Victor Viewer').waitFor();
+      const form = page.getByTestId('invite-form');
+      await form.getByLabel(/^E-mail/).fill('Newcomer@riverside.example');
+      await form.getByRole('button', { name: 'Create invitation' }).click();
+      const shown = page.getByTestId('invitation-link');
+      await shown.getByRole('button', { name: 'Copy link' }).waitFor();
+      const link = await shown.getByTestId('invitation-link-value').inputValue();
+      // The token rides in the fragment: never in a path or query a server would log.
+      assert.match(link, new RegExp(`^${base}/invitations/accept#token=[A-Za-z0-9_-]{20,}$`));
+      await screenshot(page, resultsDir, 'members-invitation-link-1280');
+      await assertAccessible(page, 'members with a new invitation link');
+      await page.getByTestId('pending-invitations').getByText('newcomer@riverside.example').waitFor();
+      // Shown once: after Done, the form is back and the link is gone from the page.
+      await shown.getByRole('button', { name: 'Done' }).click();
+      await form.getByLabel(/^E-mail/).waitFor();
+      assert.equal(await page.getByTestId('invitation-link').count(), 0);
+
+      // The invitee, in their own browser, opens the link, signs in there and joins.
+      const theirs = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+      try {
+        const invitee = await theirs.newPage();
+        const requested = [];
+        invitee.on('request', (request) => requested.push(request.url()));
+        await invitee.goto(link);
+        await invitee.getByRole('heading', { name: 'Join a network', level: 1 }).waitFor();
+        await assertNeutralTitle(invitee);
+        await invitee.getByLabel(/^E-mail/).fill('newcomer@riverside.example');
+        await invitee.getByLabel(/^Password/).fill(PASSWORD);
+        await invitee.getByRole('button', { name: 'Sign in' }).click();
+        await invitee.getByText('Signed in as Nadia Newcomer', { exact: false }).waitFor();
+        await assertAccessible(invitee, 'accept invitation');
+        await invitee.getByRole('button', { name: 'Join the network' }).click();
+        await invitee.waitForURL(new RegExp(`/n/${NETWORK}/?$`));
+        await invitee.getByRole('heading', { name: 'Partners by engagement stage' }).waitFor();
+        assert.ok(requested.every((url) => !url.includes('token=')), `token sent in a URL: ${requested.filter((u) => u.includes('token='))}`);
+        // The link is spent.
+        await invitee.goto(link);
+        await invitee.getByRole('button', { name: 'Join the network' }).click();
+        await invitee.getByTestId('invitation-problem').getByText('can no longer be used', { exact: false }).waitFor();
+      } finally {
+        await theirs.close();
+      }
+
+      // The coordinator sees the newcomer among the members, and no longer as pending.
+      await page.reload();
+      await page.getByTestId('member-table').getByText('Nadia Newcomer').waitFor();
+      await page.getByText('No pending invitations.').waitFor();
+    },
+  },
 ];

@@ -18,7 +18,7 @@ slow query must not stall every other request of the process, health checks incl
 import functools
 import inspect
 from collections.abc import Callable, Coroutine
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import Depends, Request
@@ -36,6 +36,7 @@ from accord.core.kept import KeptAnswers
 from accord.core.settings import Settings
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+EndpointT = TypeVar("EndpointT", bound=Callable[..., Any])
 _UNIT = "accord_unit"
 
 
@@ -121,6 +122,16 @@ def claim_idempotency_key(request: Request, session: WriteSession) -> None:
     _unit(request).idempotency_record = idempotency.claim(request, session)
 
 
+_KEEPS_NO_ANSWER = "accord_keeps_no_answer"
+
+
+def keeps_no_answer(endpoint: EndpointT) -> EndpointT:
+    """A POST whose answer must not be kept for an Idempotency-Key (it shows a secret once:
+    an invitation's token). It must be safe to retry by itself (a duplicate answers 409)."""
+    setattr(endpoint, _KEEPS_NO_ANSWER, True)
+    return endpoint
+
+
 def _claiming_idempotency_key(endpoint: Callable[..., Any]) -> Callable[..., Any]:
     """The endpoint with one more parameter, last: the Idempotency-Key claim. FastAPI solves
     dependencies in the order of the parameters, so the claim comes after the caller's
@@ -171,7 +182,7 @@ class AccordRoute(APIRoute):
         methods = {method.upper() for method in kwargs.get("methods") or ()}
         if self.writes and methods <= SAFE_METHODS:
             raise TypeError(f"{path}: a GET never writes; it cannot declare a WriteSession.")
-        if "POST" in methods and self.writes:
+        if "POST" in methods and self.writes and not getattr(endpoint, _KEEPS_NO_ANSWER, False):
             endpoint = _claiming_idempotency_key(endpoint)
         super().__init__(path, endpoint, **kwargs)
 

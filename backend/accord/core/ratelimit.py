@@ -18,9 +18,12 @@ import math
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from limits import RateLimitItem, parse
-from limits.aio.storage import MemoryStorage, RedisStorage, Storage
+from limits import storage as sync_storage
+from limits import strategies as sync_strategies
+from limits.aio.storage import RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -51,23 +54,43 @@ class Policy:
         return int(self.item.get_expiry())
 
 
+class _Awaitable:
+    """A synchronous strategy behind the asyncio strategy's interface."""
+
+    def __init__(self, strategy: Any) -> None:
+        self._strategy = strategy
+
+    async def hit(self, *args: Any) -> bool:
+        return bool(self._strategy.hit(*args))
+
+    async def test(self, *args: Any) -> bool:
+        return bool(self._strategy.test(*args))
+
+    async def get_window_stats(self, *args: Any) -> Any:
+        return self._strategy.get_window_stats(*args)
+
+
 class RateLimiter:
     """Owned by the app (made in create_app, kept on app.state.rate_limiter)."""
 
     def __init__(self, settings: Settings) -> None:
-        self.storage: Storage
+        # A moving window counts exactly what happened in the last window: a fixed or
+        # sliding-counter window forgets part of a burst at each boundary.
+        self._strategy: Any
         if settings.redis_url:
             uri = settings.redis_url.replace("redis://", "async+redis://", 1).replace(
                 "rediss://", "async+rediss://", 1
             )
-            self.storage = RedisStorage(
+            self.storage: Any = RedisStorage(
                 uri, implementation="redispy", key_prefix=settings.rate_limit_key_prefix
             )
+            self._strategy = MovingWindowRateLimiter(self.storage)
         else:
-            self.storage = MemoryStorage()
-        # A moving window counts exactly what happened in the last window: a fixed or
-        # sliding-counter window forgets part of a burst at each boundary.
-        self._strategy = MovingWindowRateLimiter(self.storage)
+            # In memory: the thread-safe synchronous storage (no I/O, so fine on the event
+            # loop). The asyncio one keeps locks and a timer task bound to the event loop it
+            # first ran on, and an app served by more than one loop (tests) then hangs.
+            self.storage = sync_storage.MemoryStorage()
+            self._strategy = _Awaitable(sync_strategies.MovingWindowRateLimiter(self.storage))
         self.api = Policy("api", parse(settings.rate_limit_api))
         self.sign_in_account = Policy("sign-in-account", parse(settings.rate_limit_sign_in))
         self.sign_in_address = Policy("sign-in-address", parse(settings.rate_limit_sign_in_address))

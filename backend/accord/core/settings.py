@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     request_threads: int = Field(default=16, ge=1, le=1000)
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     idempotency_ttl_hours: int = Field(default=24, ge=1)
+    # How long an invitation to join a network can be accepted.
+    invitation_days: int = Field(default=7, ge=1, le=90)
     # Capacity posted longer ago than this is reported as unknown, not as the old value.
     capacity_max_age_hours: int = Field(default=24, ge=1, le=24 * 30)
     sql_echo: bool = False

@@ -2,9 +2,11 @@
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
 
-from pydantic import EmailStr
-from sqlalchemy import JSON, BigInteger, SmallInteger, UniqueConstraint
+from pydantic import EmailStr, StringConstraints
+from sqlalchemy import JSON, BigInteger, Index, SmallInteger, UniqueConstraint
 from sqlmodel import Field
 
 from accord.core.fields import LanguageList, Name, Slug
@@ -115,6 +117,9 @@ PARTNER_IDS_DESCRIPTION = (
 
 
 class MembershipCreate(InputModel):
+    """A membership made directly, without the person's consent: the demo loader and the
+    tests use it through the service; the API only makes memberships from invitations."""
+
     email: EmailStr = Field(max_length=254, description="E-mail of an existing account.")
     role: MembershipRole
     partner_ids: list[uuid.UUID] = Field(
@@ -143,3 +148,91 @@ class MyMembership(OutputModel):
     network_name: str
     role: MembershipRole
     partner_ids: list[uuid.UUID]
+
+
+# --- invitations -------------------------------------------------------------------------
+
+
+class InvitationStatus(StrEnum):
+    pending = "pending"
+    accepted = "accepted"
+    withdrawn = "withdrawn"
+    expired = "expired"
+
+
+class Invitation(SQLModel, table=True):
+    """An offer of a role in a network to whoever holds the account with this e-mail. The
+    one-time token is shown once to the coordinator; only its SHA-256 is kept."""
+
+    __tablename__ = "invitations"
+    __table_args__ = (Index("ix_invitations_network_id_created_at", "network_id", "created_at"),)
+
+    id: uuid.UUID = id_field()
+    network_id: uuid.UUID = Field(foreign_key="networks.id", ondelete="CASCADE")
+    email: str = Field(max_length=254)
+    role: MembershipRole = code_field(20)
+    partner_ids: list[str] = Field(default_factory=list, sa_type=JSON)
+    token_hash: str = Field(max_length=64, unique=True)
+    invited_by_id: uuid.UUID | None = Field(
+        default=None, foreign_key="users.id", ondelete="SET NULL"
+    )
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    accepted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    accepted_by_id: uuid.UUID | None = Field(
+        default=None, foreign_key="users.id", ondelete="SET NULL"
+    )
+    membership_id: uuid.UUID | None = Field(
+        default=None, foreign_key="memberships.id", ondelete="SET NULL"
+    )
+    withdrawn_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    version: int = Field(default=1)
+    created_at: datetime = created_at_field()
+
+
+class InvitationCreate(InputModel):
+    email: EmailStr = Field(
+        max_length=254,
+        description=(
+            "Who may accept: the invitation is accepted by the account with this e-mail. "
+            "The answer is the same whether or not such an account exists yet."
+        ),
+    )
+    role: MembershipRole
+    partner_ids: list[uuid.UUID] = Field(
+        default_factory=list, max_length=200, description=PARTNER_IDS_DESCRIPTION
+    )
+
+
+class InvitationPublic(OutputModel):
+    id: uuid.UUID
+    email: str
+    role: MembershipRole
+    partner_ids: list[uuid.UUID]
+    status: InvitationStatus
+    expires_at: datetime
+    invited_by_id: uuid.UUID | None
+    accepted_at: datetime | None
+    withdrawn_at: datetime | None
+    version: int
+    created_at: datetime
+
+
+class InvitationCreated(InvitationPublic):
+    token: str = Field(
+        description=(
+            "The one-time acceptance token. Shown only in this answer: Accord keeps only its "
+            "hash. Pass it on to the invitee, e.g. as `accept_path`."
+        )
+    )
+    accept_path: str = Field(
+        description=(
+            "The dashboard's acceptance page with the token in the URL fragment "
+            "(`/invitations/accept#token=…`), which browsers never send to a server."
+        )
+    )
+
+
+class InvitationAccept(InputModel):
+    token: Annotated[
+        str, StringConstraints(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_-]+$")
+    ] = Field(description="The token of the invitation's link (after `#token=`).")

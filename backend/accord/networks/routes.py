@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Response, status
 
 from accord.accounts.deps import CurrentUser, PlatformAdmin
 from accord.core.concurrency import IfMatch, set_etag
-from accord.core.deps import AccordRoute, ReadSession, WriteSession
+from accord.core.deps import AccordRoute, ReadSession, SettingsDep, WriteSession, keeps_no_answer
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
     CREATE_ERRORS,
@@ -23,9 +23,14 @@ from accord.core.vocabulary import MembershipRole
 from accord.networks import service
 from accord.networks.access import NetworkAdminAccess, NetworkReadAccess
 from accord.networks.models import (
-    MembershipCreate,
+    InvitationAccept,
+    InvitationCreate,
+    InvitationCreated,
+    InvitationPublic,
+    InvitationStatus,
     MembershipPublic,
     MembershipUpdate,
+    MyMembership,
     NetworkCreate,
     NetworkPublic,
     NetworkUpdate,
@@ -75,7 +80,7 @@ def list_networks(
 def create_network(
     admin: PlatformAdmin, session: WriteSession, data: NetworkCreate, response: Response
 ) -> NetworkPublic:
-    """Start a network (platform admins). Then add its first coordinator as a member."""
+    """Start a network (platform admins). Then invite its first coordinator."""
     network = service.create_network(session, admin, data)
     set_etag(response, network.version)
     response.headers["Location"] = f"/api/v1/networks/{network.slug}"
@@ -131,38 +136,6 @@ def list_members(
     return Page(items=items, next_cursor=next_cursor)
 
 
-@router.post(
-    "/{network}/members",
-    status_code=status.HTTP_201_CREATED,
-    response_model=MembershipPublic,
-    dependencies=[Depends(declare_idempotency_key)],
-    responses=responses(
-        *CREATE_ERRORS,
-        extra={
-            201: {
-                "description": "Created",
-                "headers": ETAG_HEADER,
-                "links": {
-                    "GetMember": link_to(
-                        "networks-get_member",
-                        network="$request.path.network",
-                        membership_id="$response.body#/id",
-                    )
-                },
-            }
-        },
-    ),
-)
-def add_member(
-    access: NetworkAdminAccess, session: WriteSession, data: MembershipCreate, response: Response
-) -> MembershipPublic:
-    """Give an existing account a role in the network (coordinators, platform admins)."""
-    membership = service.add_member(session, access, data)
-    set_etag(response, membership.version)
-    response.headers["Location"] = f"/api/v1/networks/{access.network.slug}/members/{membership.id}"
-    return membership
-
-
 @router.get(
     "/{network}/members/{membership_id}",
     response_model=MembershipPublic,
@@ -207,3 +180,139 @@ def remove_member(
     if_match: IfMatch = None,
 ) -> None:
     service.remove_member(session, access, membership_id, if_match)
+
+
+# --- invitations -------------------------------------------------------------------------
+
+
+@router.post(
+    "/{network}/invitations",
+    status_code=status.HTTP_201_CREATED,
+    response_model=InvitationCreated,
+    responses=responses(
+        *CREATE_ERRORS,
+        extra={
+            201: {
+                "description": "Created. The token is in this answer only.",
+                "headers": ETAG_HEADER,
+                "links": {
+                    "GetInvitation": link_to(
+                        "networks-get_invitation",
+                        network="$request.path.network",
+                        invitation_id="$response.body#/id",
+                    ),
+                },
+            }
+        },
+    ),
+)
+@keeps_no_answer
+def create_invitation(
+    access: NetworkAdminAccess,
+    session: WriteSession,
+    settings: SettingsDep,
+    data: InvitationCreate,
+    response: Response,
+) -> InvitationCreated:
+    """Invite the holder of an e-mail to a role in the network (coordinators, platform
+    admins). Pass the answer's `accept_path` (or `token`) on to them: Accord sends no mail.
+    The answer is the same whether or not an account with this e-mail exists; a platform
+    administrator creates accounts (`POST /users`).
+
+    No Idempotency-Key (one sent is ignored): a kept answer would hold the token in clear.
+    A retry is safe anyway: while an invitation for this e-mail is pending, another one
+    answers 409."""
+    invitation = service.create_invitation(
+        session, access, data, valid_days=settings.invitation_days
+    )
+    set_etag(response, invitation.version)
+    response.headers["Location"] = (
+        f"/api/v1/networks/{access.network.slug}/invitations/{invitation.id}"
+    )
+    return invitation
+
+
+@router.get(
+    "/{network}/invitations",
+    response_model=Page[InvitationPublic],
+    responses=responses(*LIST_ERRORS),
+)
+def list_invitations(
+    access: NetworkAdminAccess,
+    session: ReadSession,
+    cursors: Cursors,
+    status: InvitationStatus | None = None,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> Page[InvitationPublic]:
+    """The network's invitations, newest first (coordinators, platform admins)."""
+    items, next_cursor = service.list_invitations(
+        session, access, status=status, codec=cursors, limit=limit, cursor=cursor
+    )
+    return Page(items=items, next_cursor=next_cursor)
+
+
+@router.get(
+    "/{network}/invitations/{invitation_id}",
+    response_model=InvitationPublic,
+    responses=responses(*READ_ERRORS, extra={200: {"headers": ETAG_HEADER}}),
+)
+def get_invitation(
+    access: NetworkAdminAccess, session: ReadSession, invitation_id: uuid.UUID, response: Response
+) -> InvitationPublic:
+    invitation = service.get_invitation(session, access, invitation_id)
+    set_etag(response, invitation.version)
+    return invitation
+
+
+@router.delete(
+    "/{network}/invitations/{invitation_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(*DELETE_ERRORS),
+)
+def withdraw_invitation(
+    access: NetworkAdminAccess,
+    session: WriteSession,
+    invitation_id: uuid.UUID,
+    if_match: IfMatch = None,
+) -> None:
+    """Withdraw a pending invitation: its link stops working. It stays listed, as
+    `withdrawn`, for the record."""
+    service.withdraw_invitation(session, access, invitation_id, if_match)
+
+
+invitations_router = APIRouter(route_class=AccordRoute, prefix="/invitations", tags=["invitations"])
+
+
+@invitations_router.post(
+    "/accept",
+    status_code=status.HTTP_201_CREATED,
+    response_model=MyMembership,
+    dependencies=[Depends(declare_idempotency_key)],
+    responses=responses(
+        400,
+        401,
+        403,
+        404,
+        409,
+        413,
+        422,
+        extra={
+            201: {
+                "description": "You are now a member of the network.",
+                "links": {
+                    "GetNetwork": link_to("networks-get_network", network="$response.body#/network")
+                },
+            }
+        },
+    ),
+)
+def accept_invitation(
+    user: CurrentUser, session: WriteSession, data: InvitationAccept, response: Response
+) -> MyMembership:
+    """Join a network with an invitation's token, signed in with the account whose e-mail
+    was invited. 404: no such invitation; 403: it is for another e-mail; 409: already
+    used, withdrawn, expired, or you are already a member."""
+    membership = service.accept_invitation(session, user, data.token)
+    response.headers["Location"] = f"/api/v1/networks/{membership.network}"
+    return membership

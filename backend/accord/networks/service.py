@@ -1,10 +1,13 @@
 """Networks and memberships: creation, settings, who belongs and with which role."""
 
+import hashlib
+import secrets
 import uuid
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import and_, delete, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -14,10 +17,23 @@ from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
 from accord.core.database import lock
 from accord.core.errors import Conflict, FieldError, Forbidden, NotFound
-from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
+from accord.core.models import utcnow
+from accord.core.pagination import (
+    CursorCodec,
+    SortColumn,
+    page_of,
+    paginate,
+    parse_datetime,
+    parse_uuid,
+)
 from accord.core.vocabulary import MembershipRole
 from accord.networks.access import NetworkAccess
 from accord.networks.models import (
+    Invitation,
+    InvitationCreate,
+    InvitationCreated,
+    InvitationPublic,
+    InvitationStatus,
     Membership,
     MembershipCreate,
     MembershipPartner,
@@ -422,3 +438,279 @@ def memberships_of(session: Session, user: User) -> list[MyMembership]:
         MyMembership(network=n.slug, network_name=n.name, role=m.role, partner_ids=links[m.id])
         for m, n in rows
     ]
+
+
+# --- invitations -------------------------------------------------------------------------
+# A coordinator offers a role to an e-mail; whoever signs in with that account accepts with
+# the one-time token. Nothing in the coordinator's answers depends on whether an account
+# with that e-mail exists, and nobody becomes a member without accepting.
+
+ACCEPT_PATH = "/invitations/accept"
+
+
+def _token_hash(token: str) -> str:
+    # The token carries 256 random bits: a plain digest is as good as a slow hash here.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_status(invitation: Invitation) -> InvitationStatus:
+    if invitation.accepted_at is not None:
+        return InvitationStatus.accepted
+    if invitation.withdrawn_at is not None:
+        return InvitationStatus.withdrawn
+    if invitation.expires_at <= utcnow():
+        return InvitationStatus.expired
+    return InvitationStatus.pending
+
+
+def _status_condition(wanted: InvitationStatus) -> Any:
+    now = utcnow()
+    open_ = and_(col(Invitation.accepted_at).is_(None), col(Invitation.withdrawn_at).is_(None))
+    if wanted is InvitationStatus.accepted:
+        return col(Invitation.accepted_at).is_not(None)
+    if wanted is InvitationStatus.withdrawn:
+        return and_(
+            col(Invitation.accepted_at).is_(None), col(Invitation.withdrawn_at).is_not(None)
+        )
+    if wanted is InvitationStatus.expired:
+        return and_(open_, col(Invitation.expires_at) <= now)
+    return and_(open_, col(Invitation.expires_at) > now)
+
+
+def _invitation_public(invitation: Invitation) -> InvitationPublic:
+    return InvitationPublic(
+        id=invitation.id,
+        email=invitation.email,
+        role=invitation.role,
+        partner_ids=[uuid.UUID(p) for p in invitation.partner_ids],
+        status=invitation_status(invitation),
+        expires_at=invitation.expires_at,
+        invited_by_id=invitation.invited_by_id,
+        accepted_at=invitation.accepted_at,
+        withdrawn_at=invitation.withdrawn_at,
+        version=invitation.version,
+        created_at=invitation.created_at,
+    )
+
+
+def _invitation_snapshot(invitation: Invitation) -> dict[str, Any]:
+    # The trail keeps who was invited and to what, never the token or its hash.
+    return {
+        "email": invitation.email,
+        "role": invitation.role,
+        "partner_ids": list(invitation.partner_ids),
+        "expires_at": invitation.expires_at,
+        "status": invitation_status(invitation),
+    }
+
+
+def _is_member(session: Session, network_id: uuid.UUID, email: str) -> bool:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Membership)
+            .join(User, User.id == Membership.user_id)  # type: ignore[arg-type]
+            .where(Membership.network_id == network_id, User.email == email)  # type: ignore[arg-type]
+        )
+        or 0
+    ) > 0
+
+
+def create_invitation(
+    session: Session, access: NetworkAccess, data: InvitationCreate, *, valid_days: int
+) -> InvitationCreated:
+    email = accounts.normalise_email(data.email)
+    partner_ids = _check_partner_links(session, access, data.partner_ids)
+    # The coordinator sees the member list anyway: saying "already a member" tells them
+    # nothing new, and says nothing about accounts that are not members.
+    if _is_member(session, access.network_id, email):
+        raise Conflict.on_field(
+            "body.email", "This person is already a member of the network; change their role."
+        )
+    pending = session.scalar(
+        select(func.count())
+        .select_from(Invitation)
+        .where(
+            Invitation.network_id == access.network_id,  # type: ignore[arg-type]
+            Invitation.email == email,  # type: ignore[arg-type]
+            _status_condition(InvitationStatus.pending),
+        )
+    )
+    if pending:
+        raise Conflict.on_field(
+            "body.email", "This e-mail already has a pending invitation; withdraw it first."
+        )
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        network_id=access.network_id,
+        email=email,
+        role=data.role,
+        partner_ids=[str(p) for p in partner_ids],
+        token_hash=_token_hash(token),
+        invited_by_id=access.user.id,
+        expires_at=utcnow() + timedelta(days=valid_days),
+    )
+    session.add(invitation)
+    session.flush()
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="invitation.create",
+        object_type="invitation",
+        object_id=invitation.id,
+        after=_invitation_snapshot(invitation),
+    )
+    return InvitationCreated(
+        **_invitation_public(invitation).model_dump(),
+        token=token,
+        accept_path=f"{ACCEPT_PATH}#token={token}",
+    )
+
+
+_INVITATION_SORT = [
+    SortColumn(Invitation.created_at, descending=True, parse=parse_datetime),
+    SortColumn(Invitation.id, descending=True, parse=parse_uuid),
+]
+
+
+def list_invitations(
+    session: Session,
+    access: NetworkAccess,
+    *,
+    status: InvitationStatus | None,
+    codec: CursorCodec,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[InvitationPublic], str | None]:
+    cursors = codec.for_list("invitations", network=access.network_id, status=status)
+    statement = select(Invitation).where(Invitation.network_id == access.network_id)  # type: ignore[arg-type]
+    if status is not None:
+        statement = statement.where(_status_condition(status))
+    rows = session.execute(
+        paginate(statement, cursors=cursors, columns=_INVITATION_SORT, limit=limit, cursor=cursor)
+    ).all()
+    items, next_cursor = page_of(
+        rows, cursors=cursors, limit=limit, key=lambda row: (row[0].created_at, row[0].id)
+    )
+    return [_invitation_public(row[0]) for row in items], next_cursor
+
+
+def _get_invitation(
+    session: Session, access: NetworkAccess, invitation_id: uuid.UUID, *, for_update: bool = False
+) -> Invitation:
+    invitation = (
+        lock(session, Invitation, invitation_id)
+        if for_update
+        else session.get(Invitation, invitation_id)
+    )
+    if invitation is None or invitation.network_id != access.network_id:
+        raise NotFound("No invitation with this id in this network.")
+    return invitation
+
+
+def get_invitation(
+    session: Session, access: NetworkAccess, invitation_id: uuid.UUID
+) -> InvitationPublic:
+    return _invitation_public(_get_invitation(session, access, invitation_id))
+
+
+def withdraw_invitation(
+    session: Session, access: NetworkAccess, invitation_id: uuid.UUID, if_match: str | None
+) -> None:
+    invitation = _get_invitation(session, access, invitation_id, for_update=True)
+    require_current_version(if_match, invitation.version)
+    if invitation_status(invitation) is not InvitationStatus.pending:
+        raise Conflict(
+            f"This invitation is {invitation_status(invitation).value}; "
+            "only a pending invitation can be withdrawn."
+        )
+    before = _invitation_snapshot(invitation)
+    invitation.withdrawn_at = utcnow()
+    invitation.version += 1
+    session.add(invitation)
+    audit.record(
+        session,
+        actor_id=access.user.id,
+        network_id=access.network_id,
+        action="invitation.withdraw",
+        object_type="invitation",
+        object_id=invitation.id,
+        before=before,
+        after=_invitation_snapshot(invitation),
+    )
+
+
+def accept_invitation(session: Session, user: User, token: str) -> MyMembership:
+    found = session.scalars(
+        select(Invitation).where(Invitation.token_hash == _token_hash(token))  # type: ignore[arg-type]
+    ).first()
+    if found is None:
+        raise NotFound("This invitation link is not valid. Ask the coordinator for a new one.")
+    if found.email != user.email:
+        # Nothing about the network: the link may have reached the wrong person.
+        raise Forbidden(
+            "This invitation is for another e-mail address. Sign in with the account it was "
+            "sent to, or ask the coordinator to invite this one."
+        )
+    # Membership changes of one network take turns (see _get_membership), and the
+    # invitation is read again under that lock so it is used once.
+    network = lock(session, Network, found.network_id)
+    invitation = lock(session, Invitation, found.id)
+    assert network is not None and invitation is not None  # cascades keep them together
+    status = invitation_status(invitation)
+    if status is not InvitationStatus.pending:
+        raise Conflict(
+            {
+                InvitationStatus.accepted: "This invitation has already been used.",
+                InvitationStatus.withdrawn: "This invitation was withdrawn by the coordinator.",
+                InvitationStatus.expired: "This invitation has expired; ask for a new one.",
+            }[status]
+        )
+    if _is_member(session, network.id, user.email):
+        raise Conflict("You are already a member of this network.")
+    # Partners deleted since the invitation are dropped, not a reason to refuse.
+    wanted = [uuid.UUID(p) for p in invitation.partner_ids]
+    still_there = partners.existing_partner_ids(session, network.id, wanted)
+    partner_ids = [p for p in wanted if p in still_there]
+    before = _invitation_snapshot(invitation)
+    membership = Membership(network_id=network.id, user_id=user.id, role=invitation.role)
+    session.add(membership)
+    session.flush()
+    _set_partner_links(session, membership.id, partner_ids)
+    invitation.accepted_at = utcnow()
+    invitation.accepted_by_id = user.id
+    invitation.membership_id = membership.id
+    invitation.version += 1
+    session.add(invitation)
+    audit.record(
+        session,
+        actor_id=user.id,
+        network_id=network.id,
+        action="invitation.accept",
+        object_type="invitation",
+        object_id=invitation.id,
+        before=before,
+        after={**_invitation_snapshot(invitation), "membership_id": membership.id},
+    )
+    audit.record(
+        session,
+        actor_id=user.id,
+        network_id=network.id,
+        action="membership.create",
+        object_type="membership",
+        object_id=membership.id,
+        after={
+            "user_id": user.id,
+            "email": user.email,
+            "role": invitation.role,
+            "partner_ids": partner_ids,
+            "invitation_id": invitation.id,
+        },
+    )
+    return MyMembership(
+        network=network.slug,
+        network_name=network.name,
+        role=invitation.role,
+        partner_ids=partner_ids,
+    )

@@ -72,6 +72,28 @@ class Steps:
             self.ids[name] = response.json()["id"]
         return response
 
+    def _invite(self, name: str, email: str) -> Response:
+        response = self._call("POST", "/invitations", {"email": email, "role": "viewer"})
+        if response.status_code == 201:
+            self.ids[name] = response.json()["id"]
+            self.ids[f"{name}-token"] = response.json()["token"]
+        return response
+
+    def _join(self, newcomer: Any) -> Response:
+        """The newcomer accepts an invitation (not a network path, but a write in it)."""
+        assert self._invite("member-invitation", newcomer.user.email).status_code == 201
+        joined = self.client.post(
+            "/api/v1/invitations/accept",
+            json={"token": self.ids["member-invitation-token"]},
+            headers=newcomer.headers,
+        )
+        if joined.status_code == 201:
+            members = self.client.get(
+                f"{self.base}/members", params={"limit": 200}, headers=self.headers
+            ).json()["items"]
+            self.ids["member"] = next(m["id"] for m in members if m["email"] == newcomer.user.email)
+        return joined
+
     def all(self) -> list[tuple[str, Callable[[], Response]]]:
         partner = self.world.a_partner["id"]
         newcomer = self.make.user()
@@ -81,14 +103,19 @@ class Steps:
                 lambda: self._call("PATCH", "", {"name": "Network A2"}, ""),
             ),
             (
-                "networks-add_member",
-                lambda: self._made(
-                    "member",
-                    self._call(
-                        "POST", "/members", {"email": newcomer.user.email, "role": "viewer"}
-                    ),
+                "networks-create_invitation",
+                lambda: self._invite("spare", "viewer@elsewhere.example"),
+            ),
+            (
+                "networks-withdraw_invitation",
+                lambda: self._call(
+                    "DELETE",
+                    f"/invitations/{self.ids['spare']}",
+                    None,
+                    f"/invitations/{self.ids['spare']}",
                 ),
             ),
+            ("invitations-accept_invitation", lambda: self._join(newcomer)),
             (
                 "networks-update_member",
                 lambda: self._call(

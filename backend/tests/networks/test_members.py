@@ -10,6 +10,7 @@ from accord.core.vocabulary import MembershipRole
 from tests.conftest import Actor, Factory, World, at_once
 
 MEMBERS = "/api/v1/networks/network-a/members"
+INVITATIONS = "/api/v1/networks/network-a/invitations"
 
 
 def assert_problem(response: Any, status: int, type_suffix: str | None = None) -> dict[str, Any]:
@@ -38,8 +39,23 @@ def membership_of(client: TestClient, world: World, actor: Actor) -> dict[str, A
     return found
 
 
-def add(client: TestClient, by: Actor, body: dict[str, Any]) -> Any:
-    return client.post(MEMBERS, json=body, headers=by.headers)
+def invite(client: TestClient, by: Actor, body: dict[str, Any]) -> Any:
+    return client.post(INVITATIONS, json=body, headers=by.headers)
+
+
+def join(
+    client: TestClient, world: World, by: Actor, invitee: Actor, body: dict[str, Any]
+) -> dict[str, Any]:
+    """The invitee becomes a member the only way there is: invited, then accepting."""
+    invited = invite(client, by, body)
+    assert invited.status_code == 201, invited.text
+    accepted = client.post(
+        "/api/v1/invitations/accept",
+        json={"token": invited.json()["token"]},
+        headers=invitee.headers,
+    )
+    assert accepted.status_code == 201, accepted.text
+    return membership_of(client, world, invitee)
 
 
 def with_etag(actor: Actor, etag: str | None) -> dict[str, str]:
@@ -107,7 +123,7 @@ def test_members_who_are_not_coordinators_cannot_see_the_member_list(
     assert_problem(client.get(MEMBERS, headers=actor.headers), 403)
     viewer = membership_of(client, world, world.viewer)
     assert_problem(client.get(f"{MEMBERS}/{viewer['id']}", headers=actor.headers), 403)
-    assert_problem(add(client, actor, {"email": "admin@example.org", "role": "viewer"}), 403)
+    assert_problem(invite(client, actor, {"email": "admin@example.org", "role": "viewer"}), 403)
 
 
 def test_non_members_get_not_found(client: TestClient, world: World) -> None:
@@ -116,7 +132,7 @@ def test_non_members_get_not_found(client: TestClient, world: World) -> None:
     viewer = membership_of(client, world, world.viewer)
     assert_problem(client.get(f"{MEMBERS}/{viewer['id']}", headers=outsider.headers), 404)
     assert_problem(
-        add(client, outsider, {"email": "other@example.org", "role": "coordinator"}), 404
+        invite(client, outsider, {"email": "other@example.org", "role": "coordinator"}), 404
     )
     assert len(members(client, world.coordinator)) == 3
 
@@ -143,57 +159,34 @@ def test_a_membership_of_another_network_is_not_found(client: TestClient, world:
 # --- adding ------------------------------------------------------------------------------
 
 
-def test_coordinator_adds_an_existing_account(
+def test_members_are_no_longer_added_directly(
     client: TestClient, world: World, make: Factory
 ) -> None:
-    newcomer = make.user("newcomer@example.org", name="Nia Newcomer")
-    response = add(
-        client,
-        world.coordinator,
-        {
-            "email": "Newcomer@Example.org",
-            "role": "partner_editor",
-            "partner_ids": [world.a_partner["id"]],
-        },
-    )
-    assert response.status_code == 201, response.text
-    created = response.json()
-    assert response.headers["ETag"] == '"1"'
-    assert response.headers["Location"] == f"{MEMBERS}/{created['id']}"
-    assert created["user_id"] == str(newcomer.id)
-    assert created["email"] == "newcomer@example.org"
-    assert created["full_name"] == "Nia Newcomer"
-    assert created["role"] == "partner_editor"
-    assert created["partner_ids"] == [world.a_partner["id"]]
-
-    fetched = client.get(response.headers["Location"], headers=world.coordinator.headers)
-    assert fetched.status_code == 200, fetched.text
-    assert fetched.headers["ETag"] == '"1"'
-    assert fetched.json() == created
-
-    # The newcomer now sees the network, with their role.
-    mine = client.get("/api/v1/networks", headers=newcomer.headers).json()["items"]
-    assert [(n["slug"], n["my_role"]) for n in mine] == [("network-a", "partner_editor")]
+    make.user("newcomer@example.org")
+    for actor in (world.coordinator, world.admin):
+        response = client.post(
+            MEMBERS, json={"email": "newcomer@example.org", "role": "viewer"}, headers=actor.headers
+        )
+        assert_problem(response, 405)
+    assert "newcomer@example.org" not in {m["email"] for m in members(client, world.coordinator)}
 
 
-def test_platform_admin_appoints_a_coordinator(
+def test_platform_admin_invites_a_coordinator(
     client: TestClient, world: World, make: Factory
 ) -> None:
     lead = make.user("lead@example.org")
-    response = add(client, world.admin, {"email": "lead@example.org", "role": "coordinator"})
-    assert response.status_code == 201, response.text
+    assert_problem(client.get(MEMBERS, headers=lead.headers), 404)
+    joined = join(
+        client, world, world.admin, lead, {"email": "lead@example.org", "role": "coordinator"}
+    )
+    assert joined["role"] == "coordinator"
     assert client.get(MEMBERS, headers=lead.headers).status_code == 200
 
 
-def test_adding_an_unknown_email_is_not_found(client: TestClient, world: World) -> None:
-    response = add(client, world.coordinator, {"email": "nobody@example.org", "role": "viewer"})
-    problem = assert_problem(response, 404, "not-found")
-    assert fields_of(problem) == {"body.email"}
-    assert len(members(client, world.coordinator)) == 3
-
-
-def test_adding_someone_who_is_already_a_member_conflicts(client: TestClient, world: World) -> None:
-    response = add(
+def test_inviting_someone_who_is_already_a_member_conflicts(
+    client: TestClient, world: World
+) -> None:
+    response = invite(
         client, world.coordinator, {"email": "viewer@example.org", "role": "coordinator"}
     )
     assert_problem(response, 409, "conflict")
@@ -204,7 +197,7 @@ def test_partners_of_another_network_cannot_be_linked(
     client: TestClient, world: World, make: Factory
 ) -> None:
     make.user("newcomer@example.org")
-    response = add(
+    response = invite(
         client,
         world.coordinator,
         {
@@ -215,7 +208,8 @@ def test_partners_of_another_network_cannot_be_linked(
     )
     problem = assert_problem(response, 404, "not-found")
     assert fields_of(problem) == {"body.partner_ids"}
-    assert "newcomer@example.org" not in {m["email"] for m in members(client, world.coordinator)}
+    listed = client.get(INVITATIONS, headers=world.coordinator.headers).json()["items"]
+    assert listed == []
 
     viewer = membership_of(client, world, world.viewer)
     refused = client.patch(
@@ -284,9 +278,14 @@ def test_coordinator_removes_a_member_with_if_match(client: TestClient, world: W
     assert_problem(client.get("/api/v1/networks/network-a", headers=world.viewer.headers), 404)
     assert client.get("/api/v1/networks", headers=world.viewer.headers).json()["items"] == []
 
-    # Removed people can be added back.
-    again = add(client, world.coordinator, {"email": "viewer@example.org", "role": "viewer"})
-    assert again.status_code == 201, again.text
+    # Removed people can be invited back.
+    join(
+        client,
+        world,
+        world.coordinator,
+        world.viewer,
+        {"email": "viewer@example.org", "role": "viewer"},
+    )
     assert client.get("/api/v1/networks/network-a", headers=world.viewer.headers).status_code == 200
 
 
@@ -369,12 +368,14 @@ def test_a_partner_editor_edits_only_their_partner_until_removed(
     mine, theirs = world.a_partner["id"], world.a_other_partner["id"]
     assert_problem(client.get(f"{partners}/{mine}", headers=editor.headers), 404)
 
-    added = add(
+    added = join(
         client,
+        world,
         world.coordinator,
+        editor,
         {"email": "new-editor@example.org", "role": "partner_editor", "partner_ids": [mine]},
     )
-    assert added.status_code == 201, added.text
+    assert added["partner_ids"] == [mine]
 
     read = client.get(f"{partners}/{mine}", headers=editor.headers)
     assert read.status_code == 200, read.text
@@ -402,7 +403,7 @@ def test_a_partner_editor_edits_only_their_partner_until_removed(
     )
 
     removed = client.delete(
-        added.headers["Location"], headers=with_etag(world.coordinator, added.headers["ETag"])
+        f"{MEMBERS}/{added['id']}", headers=with_etag(world.coordinator, f'"{added["version"]}"')
     )
     assert removed.status_code == 204, removed.text
     assert_problem(client.get("/api/v1/networks/network-a", headers=editor.headers), 404)
@@ -422,14 +423,19 @@ def test_a_partner_editor_edits_only_their_partner_until_removed(
 
 def test_membership_changes_are_audited(client: TestClient, world: World, make: Factory) -> None:
     newcomer = make.user("newcomer@example.org")
-    added = add(client, world.coordinator, {"email": "newcomer@example.org", "role": "viewer"})
-    assert added.status_code == 201, added.text
-    membership_id = added.json()["id"]
-    url = added.headers["Location"]
+    added = join(
+        client,
+        world,
+        world.coordinator,
+        newcomer,
+        {"email": "newcomer@example.org", "role": "viewer"},
+    )
+    membership_id = added["id"]
+    url = f"{MEMBERS}/{membership_id}"
     updated = client.patch(
         url,
         json={"role": "partner_editor", "partner_ids": [world.a_partner["id"]]},
-        headers=with_etag(world.coordinator, added.headers["ETag"]),
+        headers=with_etag(world.coordinator, '"1"'),
     )
     assert updated.status_code == 200, updated.text
     removed = client.delete(url, headers=with_etag(world.coordinator, updated.headers["ETag"]))
@@ -441,6 +447,9 @@ def test_membership_changes_are_audited(client: TestClient, world: World, make: 
     for event in (create, update, delete):
         assert event["object_type"] == "membership"
         assert event["object_id"] == membership_id
+    # The newcomer made themself a member by accepting; the coordinator changed the rest.
+    assert create["actor_id"] == str(newcomer.id)
+    for event in (update, delete):
         assert event["actor_id"] == str(world.coordinator.id)
         assert event["actor_name"] == "Cora Coordinator"
     assert create["changes"]["role"] == {"before": None, "after": "viewer"}

@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Burger, Divider, Group, Menu, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconRoute, IconTargetArrow, IconUsersGroup } from '@tabler/icons-react';
+import { IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconRoute, IconTargetArrow, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +78,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const isPathwayHealth = base !== null && pathname.startsWith(`${base}/services/health`);
   const isPathwayMap = base !== null && pathname.startsWith(`${base}/services/map`);
   const isServices = base !== null && pathname.startsWith(`${base}/services`) && !isRouteFinder && !isPathwayHealth && !isPathwayMap;
+  const isMembers = base !== null && pathname.startsWith(`${base}/members`);
+  const isCoordinator = network ? findMembership(me, network)?.role === 'coordinator' : false;
   const isCoverage = base !== null && pathname.startsWith(`${base}/coverage`) && !isGaps && !isRoles;
 
   const switcher = me ? (
@@ -236,6 +238,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 onClick={close}
                 pl="xl"
               />
+              {isCoordinator && (
+                <NavLinkLink
+                  to="/n/$network/members"
+                  params={{ network }}
+                  activeOptions={{ exact: true }}
+                  label={t('nav.members')}
+                  leftSection={<IconUserPlus size={18} aria-hidden="true" />}
+                  active={isMembers}
+                  aria-current={isMembers ? 'page' : undefined}
+                  onClick={close}
+                />
+              )}
             </div>
           )}
         </AppShell.Section>

@@ -12,7 +12,10 @@ import { useTranslation } from 'react-i18next';
 
 import { EmptyState, LoadingState } from '@/components/States';
 import { useQuickExitKeys } from '@/components/QuickExit';
+import { SignInForm } from '@/features/auth/components/SignInForm';
 import { SignInPage } from '@/features/auth/routes/SignInPage';
+import { AcceptInvitationPage } from '@/features/members/routes/AcceptInvitationPage';
+import { MembersPage } from '@/features/members/routes/MembersPage';
 import { OverviewPage } from '@/features/overview/routes/OverviewPage';
 import { parseCoverageSearch, parseRoleSearch } from '@/features/coverage/api/search';
 import { PartnerRolesPanel } from '@/features/coverage/components/PartnerRolesPanel';
@@ -83,6 +86,24 @@ const signInRoute = createRoute({
     const search = signInRoute.useSearch();
     const navigate = useNavigate();
     return <SignInPage onSignedIn={() => void navigate({ href: search.redirect ?? '/', replace: true })} />;
+  },
+});
+
+// Outside the signed-in area: the invitation's token is in the URL fragment, and a
+// detour through /signin?redirect=… would put it in a query string that reaches the server.
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'invitations/accept',
+  beforeLoad: () => sessionSettled(),
+  pendingComponent: () => <LoadingState />,
+  component: function AcceptInvitation() {
+    const navigate = useNavigate();
+    return (
+      <AcceptInvitationPage
+        signInForm={<SignInForm onSignedIn={() => undefined} />}
+        onJoined={(membership) => void navigate({ to: '/n/$network', params: { network: membership.network } })}
+      />
+    );
   },
 });
 
@@ -309,6 +330,15 @@ const serviceRoute = createRoute({
   },
 });
 
+const membersRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'members',
+  component: function Members() {
+    const { network } = membersRoute.useParams();
+    return <MembersPage network={network} />;
+  },
+});
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idParam = (value: unknown) => {
   const id = asString(value);
@@ -373,9 +403,10 @@ const editPathwayRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  acceptInvitationRoute,
   appRoute.addChildren([
     homeRoute,
-    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute]),
+    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, membersRoute]),
   ]),
 ]);
 

@@ -2,7 +2,7 @@
 
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignInData, AuthSignInErrors, AuthSignInResponses, AuthSignOutData, AuthSignOutErrors, AuthSignOutResponses, CommitmentsCreateCommitmentData, CommitmentsCreateCommitmentErrors, CommitmentsCreateCommitmentResponses, CommitmentsDeleteCommitmentData, CommitmentsDeleteCommitmentErrors, CommitmentsDeleteCommitmentResponses, CommitmentsGetCommitmentData, CommitmentsGetCommitmentErrors, CommitmentsGetCommitmentResponses, CommitmentsListCommitmentsData, CommitmentsListCommitmentsErrors, CommitmentsListCommitmentsResponses, CommitmentsUpdateCommitmentData, CommitmentsUpdateCommitmentErrors, CommitmentsUpdateCommitmentResponses, CoverageCoverageCsvData, CoverageCoverageCsvErrors, CoverageCoverageCsvResponses, CoverageCoverageGapsData, CoverageCoverageGapsErrors, CoverageCoverageGapsResponses, CoverageCoverageMatrixData, CoverageCoverageMatrixErrors, CoverageCoverageMatrixResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, NetworksAddMemberData, NetworksAddMemberErrors, NetworksAddMemberResponses, NetworksCreateNetworkData, NetworksCreateNetworkErrors, NetworksCreateNetworkResponses, NetworksGetMemberData, NetworksGetMemberErrors, NetworksGetMemberResponses, NetworksGetNetworkData, NetworksGetNetworkErrors, NetworksGetNetworkResponses, NetworksListMembersData, NetworksListMembersErrors, NetworksListMembersResponses, NetworksListNetworksData, NetworksListNetworksErrors, NetworksListNetworksResponses, NetworksRemoveMemberData, NetworksRemoveMemberErrors, NetworksRemoveMemberResponses, NetworksUpdateMemberData, NetworksUpdateMemberErrors, NetworksUpdateMemberResponses, NetworksUpdateNetworkData, NetworksUpdateNetworkErrors, NetworksUpdateNetworkResponses, PartnersChangeStageData, PartnersChangeStageErrors, PartnersChangeStageResponses, PartnersCreateContactData, PartnersCreateContactErrors, PartnersCreateContactResponses, PartnersCreatePartnerData, PartnersCreatePartnerErrors, PartnersCreatePartnerResponses, PartnersDeleteContactData, PartnersDeleteContactErrors, PartnersDeleteContactResponses, PartnersDeletePartnerData, PartnersDeletePartnerErrors, PartnersDeletePartnerResponses, PartnersGetAssessmentData, PartnersGetAssessmentErrors, PartnersGetAssessmentResponses, PartnersGetContactData, PartnersGetContactErrors, PartnersGetContactResponses, PartnersGetPartnerData, PartnersGetPartnerErrors, PartnersGetPartnerResponses, PartnersListContactsData, PartnersListContactsErrors, PartnersListContactsResponses, PartnersListPartnersData, PartnersListPartnersErrors, PartnersListPartnersResponses, PartnersStageHistoryData, PartnersStageHistoryErrors, PartnersStageHistoryResponses, PartnersStakeholderMapData, PartnersStakeholderMapErrors, PartnersStakeholderMapResponses, PartnersUpdateAssessmentData, PartnersUpdateAssessmentErrors, PartnersUpdateAssessmentResponses, PartnersUpdateContactData, PartnersUpdateContactErrors, PartnersUpdateContactResponses, PartnersUpdatePartnerData, PartnersUpdatePartnerErrors, PartnersUpdatePartnerResponses, PathwaysCreatePathwayData, PathwaysCreatePathwayErrors, PathwaysCreatePathwayResponses, PathwaysDeletePathwayData, PathwaysDeletePathwayErrors, PathwaysDeletePathwayResponses, PathwaysFindRoutesData, PathwaysFindRoutesErrors, PathwaysFindRoutesResponses, PathwaysGetPathwayData, PathwaysGetPathwayErrors, PathwaysGetPathwayResponses, PathwaysListPathwaysData, PathwaysListPathwaysErrors, PathwaysListPathwaysResponses, PathwaysPathwayHealthData, PathwaysPathwayHealthErrors, PathwaysPathwayHealthResponses, PathwaysUpdatePathwayData, PathwaysUpdatePathwayErrors, PathwaysUpdatePathwayResponses, RolesCreateRoleData, RolesCreateRoleErrors, RolesCreateRoleResponses, RolesGetRoleData, RolesGetRoleErrors, RolesGetRoleResponses, RolesListRolesData, RolesListRolesErrors, RolesListRolesResponses, RolesUpdateRoleData, RolesUpdateRoleErrors, RolesUpdateRoleResponses, ServicesCreateLocationData, ServicesCreateLocationErrors, ServicesCreateLocationResponses, ServicesCreateServiceData, ServicesCreateServiceErrors, ServicesCreateServiceResponses, ServicesCurrentCapacityData, ServicesCurrentCapacityErrors, ServicesCurrentCapacityResponses, ServicesDeleteLocationData, ServicesDeleteLocationErrors, ServicesDeleteLocationResponses, ServicesDeleteServiceData, ServicesDeleteServiceErrors, ServicesDeleteServiceResponses, ServicesGetLocationData, ServicesGetLocationErrors, ServicesGetLocationResponses, ServicesGetServiceData, ServicesGetServiceErrors, ServicesGetServiceResponses, ServicesListLocationsData, ServicesListLocationsErrors, ServicesListLocationsResponses, ServicesListServicesData, ServicesListServicesErrors, ServicesListServicesResponses, ServicesPostCapacityData, ServicesPostCapacityErrors, ServicesPostCapacityResponses, ServicesUpdateLocationData, ServicesUpdateLocationErrors, ServicesUpdateLocationResponses, ServicesUpdateServiceData, ServicesUpdateServiceErrors, ServicesUpdateServiceResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses } from './types.gen';
+import type { AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignInData, AuthSignInErrors, AuthSignInResponses, AuthSignOutData, AuthSignOutErrors, AuthSignOutResponses, CommitmentsCreateCommitmentData, CommitmentsCreateCommitmentErrors, CommitmentsCreateCommitmentResponses, CommitmentsDeleteCommitmentData, CommitmentsDeleteCommitmentErrors, CommitmentsDeleteCommitmentResponses, CommitmentsGetCommitmentData, CommitmentsGetCommitmentErrors, CommitmentsGetCommitmentResponses, CommitmentsListCommitmentsData, CommitmentsListCommitmentsErrors, CommitmentsListCommitmentsResponses, CommitmentsUpdateCommitmentData, CommitmentsUpdateCommitmentErrors, CommitmentsUpdateCommitmentResponses, CoverageCoverageCsvData, CoverageCoverageCsvErrors, CoverageCoverageCsvResponses, CoverageCoverageGapsData, CoverageCoverageGapsErrors, CoverageCoverageGapsResponses, CoverageCoverageMatrixData, CoverageCoverageMatrixErrors, CoverageCoverageMatrixResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, InvitationsAcceptInvitationData, InvitationsAcceptInvitationErrors, InvitationsAcceptInvitationResponses, NetworksCreateInvitationData, NetworksCreateInvitationErrors, NetworksCreateInvitationResponses, NetworksCreateNetworkData, NetworksCreateNetworkErrors, NetworksCreateNetworkResponses, NetworksGetInvitationData, NetworksGetInvitationErrors, NetworksGetInvitationResponses, NetworksGetMemberData, NetworksGetMemberErrors, NetworksGetMemberResponses, NetworksGetNetworkData, NetworksGetNetworkErrors, NetworksGetNetworkResponses, NetworksListInvitationsData, NetworksListInvitationsErrors, NetworksListInvitationsResponses, NetworksListMembersData, NetworksListMembersErrors, NetworksListMembersResponses, NetworksListNetworksData, NetworksListNetworksErrors, NetworksListNetworksResponses, NetworksRemoveMemberData, NetworksRemoveMemberErrors, NetworksRemoveMemberResponses, NetworksUpdateMemberData, NetworksUpdateMemberErrors, NetworksUpdateMemberResponses, NetworksUpdateNetworkData, NetworksUpdateNetworkErrors, NetworksUpdateNetworkResponses, NetworksWithdrawInvitationData, NetworksWithdrawInvitationErrors, NetworksWithdrawInvitationResponses, PartnersChangeStageData, PartnersChangeStageErrors, PartnersChangeStageResponses, PartnersCreateContactData, PartnersCreateContactErrors, PartnersCreateContactResponses, PartnersCreatePartnerData, PartnersCreatePartnerErrors, PartnersCreatePartnerResponses, PartnersDeleteContactData, PartnersDeleteContactErrors, PartnersDeleteContactResponses, PartnersDeletePartnerData, PartnersDeletePartnerErrors, PartnersDeletePartnerResponses, PartnersGetAssessmentData, PartnersGetAssessmentErrors, PartnersGetAssessmentResponses, PartnersGetContactData, PartnersGetContactErrors, PartnersGetContactResponses, PartnersGetPartnerData, PartnersGetPartnerErrors, PartnersGetPartnerResponses, PartnersListContactsData, PartnersListContactsErrors, PartnersListContactsResponses, PartnersListPartnersData, PartnersListPartnersErrors, PartnersListPartnersResponses, PartnersStageHistoryData, PartnersStageHistoryErrors, PartnersStageHistoryResponses, PartnersStakeholderMapData, PartnersStakeholderMapErrors, PartnersStakeholderMapResponses, PartnersUpdateAssessmentData, PartnersUpdateAssessmentErrors, PartnersUpdateAssessmentResponses, PartnersUpdateContactData, PartnersUpdateContactErrors, PartnersUpdateContactResponses, PartnersUpdatePartnerData, PartnersUpdatePartnerErrors, PartnersUpdatePartnerResponses, PathwaysCreatePathwayData, PathwaysCreatePathwayErrors, PathwaysCreatePathwayResponses, PathwaysDeletePathwayData, PathwaysDeletePathwayErrors, PathwaysDeletePathwayResponses, PathwaysFindRoutesData, PathwaysFindRoutesErrors, PathwaysFindRoutesResponses, PathwaysGetPathwayData, PathwaysGetPathwayErrors, PathwaysGetPathwayResponses, PathwaysListPathwaysData, PathwaysListPathwaysErrors, PathwaysListPathwaysResponses, PathwaysPathwayHealthData, PathwaysPathwayHealthErrors, PathwaysPathwayHealthResponses, PathwaysUpdatePathwayData, PathwaysUpdatePathwayErrors, PathwaysUpdatePathwayResponses, RolesCreateRoleData, RolesCreateRoleErrors, RolesCreateRoleResponses, RolesGetRoleData, RolesGetRoleErrors, RolesGetRoleResponses, RolesListRolesData, RolesListRolesErrors, RolesListRolesResponses, RolesUpdateRoleData, RolesUpdateRoleErrors, RolesUpdateRoleResponses, ServicesCreateLocationData, ServicesCreateLocationErrors, ServicesCreateLocationResponses, ServicesCreateServiceData, ServicesCreateServiceErrors, ServicesCreateServiceResponses, ServicesCurrentCapacityData, ServicesCurrentCapacityErrors, ServicesCurrentCapacityResponses, ServicesDeleteLocationData, ServicesDeleteLocationErrors, ServicesDeleteLocationResponses, ServicesDeleteServiceData, ServicesDeleteServiceErrors, ServicesDeleteServiceResponses, ServicesGetLocationData, ServicesGetLocationErrors, ServicesGetLocationResponses, ServicesGetServiceData, ServicesGetServiceErrors, ServicesGetServiceResponses, ServicesListLocationsData, ServicesListLocationsErrors, ServicesListLocationsResponses, ServicesListServicesData, ServicesListServicesErrors, ServicesListServicesResponses, ServicesPostCapacityData, ServicesPostCapacityErrors, ServicesPostCapacityResponses, ServicesUpdateLocationData, ServicesUpdateLocationErrors, ServicesUpdateLocationResponses, ServicesUpdateServiceData, ServicesUpdateServiceErrors, ServicesUpdateServiceResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -129,7 +129,7 @@ export const networksListNetworks = <ThrowOnError extends boolean = false>(optio
 /**
  * Create Network
  *
- * Start a network (platform admins). Then add its first coordinator as a member.
+ * Start a network (platform admins). Then invite its first coordinator.
  */
 export const networksCreateNetwork = <ThrowOnError extends boolean = false>(options: Options<NetworksCreateNetworkData, ThrowOnError>) => (options.client ?? client).post<NetworksCreateNetworkResponses, NetworksCreateNetworkErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -175,21 +175,6 @@ export const networksListMembers = <ThrowOnError extends boolean = false>(option
 });
 
 /**
- * Add Member
- *
- * Give an existing account a role in the network (coordinators, platform admins).
- */
-export const networksAddMember = <ThrowOnError extends boolean = false>(options: Options<NetworksAddMemberData, ThrowOnError>) => (options.client ?? client).post<NetworksAddMemberResponses, NetworksAddMemberErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
-    url: '/api/v1/networks/{network}/members',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json',
-        ...options.headers
-    }
-});
-
-/**
  * Remove Member
  */
 export const networksRemoveMember = <ThrowOnError extends boolean = false>(options: Options<NetworksRemoveMemberData, ThrowOnError>) => (options.client ?? client).delete<NetworksRemoveMemberResponses, NetworksRemoveMemberErrors, ThrowOnError>({
@@ -215,6 +200,77 @@ export const networksGetMember = <ThrowOnError extends boolean = false>(options:
 export const networksUpdateMember = <ThrowOnError extends boolean = false>(options: Options<NetworksUpdateMemberData, ThrowOnError>) => (options.client ?? client).patch<NetworksUpdateMemberResponses, NetworksUpdateMemberErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/networks/{network}/members/{membership_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Invitations
+ *
+ * The network's invitations, newest first (coordinators, platform admins).
+ */
+export const networksListInvitations = <ThrowOnError extends boolean = false>(options: Options<NetworksListInvitationsData, ThrowOnError>) => (options.client ?? client).get<NetworksListInvitationsResponses, NetworksListInvitationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/invitations',
+    ...options
+});
+
+/**
+ * Create Invitation
+ *
+ * Invite the holder of an e-mail to a role in the network (coordinators, platform
+ * admins). Pass the answer's `accept_path` (or `token`) on to them: Accord sends no mail.
+ * The answer is the same whether or not an account with this e-mail exists; a platform
+ * administrator creates accounts (`POST /users`).
+ *
+ * No Idempotency-Key (one sent is ignored): a kept answer would hold the token in clear.
+ * A retry is safe anyway: while an invitation for this e-mail is pending, another one
+ * answers 409.
+ */
+export const networksCreateInvitation = <ThrowOnError extends boolean = false>(options: Options<NetworksCreateInvitationData, ThrowOnError>) => (options.client ?? client).post<NetworksCreateInvitationResponses, NetworksCreateInvitationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/invitations',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Withdraw Invitation
+ *
+ * Withdraw a pending invitation: its link stops working. It stays listed, as
+ * `withdrawn`, for the record.
+ */
+export const networksWithdrawInvitation = <ThrowOnError extends boolean = false>(options: Options<NetworksWithdrawInvitationData, ThrowOnError>) => (options.client ?? client).delete<NetworksWithdrawInvitationResponses, NetworksWithdrawInvitationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/invitations/{invitation_id}',
+    ...options
+});
+
+/**
+ * Get Invitation
+ */
+export const networksGetInvitation = <ThrowOnError extends boolean = false>(options: Options<NetworksGetInvitationData, ThrowOnError>) => (options.client ?? client).get<NetworksGetInvitationResponses, NetworksGetInvitationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/invitations/{invitation_id}',
+    ...options
+});
+
+/**
+ * Accept Invitation
+ *
+ * Join a network with an invitation's token, signed in with the account whose e-mail
+ * was invited. 404: no such invitation; 403: it is for another e-mail; 409: already
+ * used, withdrawn, expired, or you are already a member.
+ */
+export const invitationsAcceptInvitation = <ThrowOnError extends boolean = false>(options: Options<InvitationsAcceptInvitationData, ThrowOnError>) => (options.client ?? client).post<InvitationsAcceptInvitationResponses, InvitationsAcceptInvitationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/invitations/accept',
     ...options,
     headers: {
         'Content-Type': 'application/json',

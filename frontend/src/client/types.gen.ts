@@ -800,6 +800,152 @@ export type HealthStatus = {
 };
 
 /**
+ * InvitationAccept
+ */
+export type InvitationAccept = {
+    /**
+     * Token
+     *
+     * The token of the invitation's link (after `#token=`).
+     */
+    token: string;
+};
+
+/**
+ * InvitationCreate
+ */
+export type InvitationCreate = {
+    /**
+     * Email
+     *
+     * Who may accept: the invitation is accepted by the account with this e-mail. The answer is the same whether or not such an account exists yet.
+     */
+    email: string;
+    role: MembershipRole;
+    /**
+     * Partner Ids
+     *
+     * The partner organisations this member works for. A `partner_editor` may edit these.
+     */
+    partner_ids?: Array<string>;
+};
+
+/**
+ * InvitationCreated
+ */
+export type InvitationCreated = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Email
+     */
+    email: string;
+    role: MembershipRole;
+    /**
+     * Partner Ids
+     */
+    partner_ids: Array<string>;
+    status: InvitationStatus;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Invited By Id
+     */
+    invited_by_id: string | null;
+    /**
+     * Accepted At
+     */
+    accepted_at: string | null;
+    /**
+     * Withdrawn At
+     */
+    withdrawn_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Token
+     *
+     * The one-time acceptance token. Shown only in this answer: Accord keeps only its hash. Pass it on to the invitee, e.g. as `accept_path`.
+     */
+    token: string;
+    /**
+     * Accept Path
+     *
+     * The dashboard's acceptance page with the token in the URL fragment (`/invitations/accept#token=…`), which browsers never send to a server.
+     */
+    accept_path: string;
+};
+
+/**
+ * InvitationPublic
+ */
+export type InvitationPublic = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Email
+     */
+    email: string;
+    role: MembershipRole;
+    /**
+     * Partner Ids
+     */
+    partner_ids: Array<string>;
+    status: InvitationStatus;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Invited By Id
+     */
+    invited_by_id: string | null;
+    /**
+     * Accepted At
+     */
+    accepted_at: string | null;
+    /**
+     * Withdrawn At
+     */
+    withdrawn_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+};
+
+/**
+ * InvitationStatus
+ */
+export const InvitationStatus = {
+    PENDING: 'pending',
+    ACCEPTED: 'accepted',
+    WITHDRAWN: 'withdrawn',
+    EXPIRED: 'expired'
+} as const;
+
+/**
+ * InvitationStatus
+ */
+export type InvitationStatus = typeof InvitationStatus[keyof typeof InvitationStatus];
+
+/**
  * Level
  */
 export const Level = {
@@ -925,25 +1071,6 @@ export type Me = {
      * Your networks and your role in each.
      */
     memberships: Array<MyMembership>;
-};
-
-/**
- * MembershipCreate
- */
-export type MembershipCreate = {
-    /**
-     * Email
-     *
-     * E-mail of an existing account.
-     */
-    email: string;
-    role: MembershipRole;
-    /**
-     * Partner Ids
-     *
-     * The partner organisations this member works for. A `partner_editor` may edit these.
-     */
-    partner_ids?: Array<string>;
 };
 
 /**
@@ -1276,6 +1403,22 @@ export type PageContactPublic = {
      * Items
      */
     items: Array<ContactPublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * Page[InvitationPublic]
+ */
+export type PageInvitationPublic = {
+    /**
+     * Items
+     */
+    items: Array<InvitationPublic>;
     /**
      * Next Cursor
      *
@@ -3516,78 +3659,6 @@ export type NetworksListMembersResponses = {
 
 export type NetworksListMembersResponse = NetworksListMembersResponses[keyof NetworksListMembersResponses];
 
-export type NetworksAddMemberData = {
-    body: MembershipCreate;
-    headers?: {
-        /**
-         * Idempotency-Key
-         *
-         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
-         */
-        'Idempotency-Key'?: string | null;
-    };
-    path: {
-        /**
-         * Network
-         *
-         * The network's slug.
-         */
-        network: string;
-    };
-    query?: never;
-    url: '/api/v1/networks/{network}/members';
-};
-
-export type NetworksAddMemberErrors = {
-    /**
-     * Bad Request
-     */
-    400: Problem;
-    /**
-     * Unauthorized
-     */
-    401: Problem;
-    /**
-     * Forbidden
-     */
-    403: Problem;
-    /**
-     * Not Found
-     */
-    404: Problem;
-    /**
-     * Conflict
-     */
-    409: Problem;
-    /**
-     * Request Entity Too Large
-     */
-    413: Problem;
-    /**
-     * Unprocessable Entity
-     */
-    422: Problem;
-    /**
-     * Too Many Requests
-     */
-    429: Problem;
-    /**
-     * Service Unavailable
-     */
-    503: Problem;
-};
-
-export type NetworksAddMemberError = NetworksAddMemberErrors[keyof NetworksAddMemberErrors];
-
-export type NetworksAddMemberResponses = {
-    /**
-     * Created
-     */
-    201: MembershipPublic;
-};
-
-export type NetworksAddMemberResponse = NetworksAddMemberResponses[keyof NetworksAddMemberResponses];
-
 export type NetworksRemoveMemberData = {
     body?: never;
     headers?: {
@@ -3803,6 +3874,340 @@ export type NetworksUpdateMemberResponses = {
 };
 
 export type NetworksUpdateMemberResponse = NetworksUpdateMemberResponses[keyof NetworksUpdateMemberResponses];
+
+export type NetworksListInvitationsData = {
+    body?: never;
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: InvitationStatus | null;
+        /**
+         * Limit
+         *
+         * Page size, at most 200.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/networks/{network}/invitations';
+};
+
+export type NetworksListInvitationsErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type NetworksListInvitationsError = NetworksListInvitationsErrors[keyof NetworksListInvitationsErrors];
+
+export type NetworksListInvitationsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageInvitationPublic;
+};
+
+export type NetworksListInvitationsResponse = NetworksListInvitationsResponses[keyof NetworksListInvitationsResponses];
+
+export type NetworksCreateInvitationData = {
+    body: InvitationCreate;
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/invitations';
+};
+
+export type NetworksCreateInvitationErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Request Entity Too Large
+     */
+    413: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type NetworksCreateInvitationError = NetworksCreateInvitationErrors[keyof NetworksCreateInvitationErrors];
+
+export type NetworksCreateInvitationResponses = {
+    /**
+     * Created. The token is in this answer only.
+     */
+    201: InvitationCreated;
+};
+
+export type NetworksCreateInvitationResponse = NetworksCreateInvitationResponses[keyof NetworksCreateInvitationResponses];
+
+export type NetworksWithdrawInvitationData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * The ETag of the version you read. Required: 428 without it, 412 if stale.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Invitation Id
+         */
+        invitation_id: string;
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/invitations/{invitation_id}';
+};
+
+export type NetworksWithdrawInvitationErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Precondition Failed
+     */
+    412: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Precondition Required
+     */
+    428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type NetworksWithdrawInvitationError = NetworksWithdrawInvitationErrors[keyof NetworksWithdrawInvitationErrors];
+
+export type NetworksWithdrawInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type NetworksWithdrawInvitationResponse = NetworksWithdrawInvitationResponses[keyof NetworksWithdrawInvitationResponses];
+
+export type NetworksGetInvitationData = {
+    body?: never;
+    path: {
+        /**
+         * Invitation Id
+         */
+        invitation_id: string;
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/invitations/{invitation_id}';
+};
+
+export type NetworksGetInvitationErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type NetworksGetInvitationError = NetworksGetInvitationErrors[keyof NetworksGetInvitationErrors];
+
+export type NetworksGetInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    200: InvitationPublic;
+};
+
+export type NetworksGetInvitationResponse = NetworksGetInvitationResponses[keyof NetworksGetInvitationResponses];
+
+export type InvitationsAcceptInvitationData = {
+    body: InvitationAccept;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/invitations/accept';
+};
+
+export type InvitationsAcceptInvitationErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Request Entity Too Large
+     */
+    413: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type InvitationsAcceptInvitationError = InvitationsAcceptInvitationErrors[keyof InvitationsAcceptInvitationErrors];
+
+export type InvitationsAcceptInvitationResponses = {
+    /**
+     * You are now a member of the network.
+     */
+    201: MyMembership;
+};
+
+export type InvitationsAcceptInvitationResponse = InvitationsAcceptInvitationResponses[keyof InvitationsAcceptInvitationResponses];
 
 export type PartnersListPartnersData = {
     body?: never;

@@ -1,0 +1,99 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import {
+  invitationsAcceptInvitation,
+  networksCreateInvitation,
+  networksListInvitations,
+  networksListMembers,
+  networksWithdrawInvitation,
+  partnersListPartners,
+  type InvitationCreate,
+} from '@/client';
+import { meQuery } from '@/lib/membership';
+import { etagOf, unwrap } from '@/lib/problem';
+
+export const memberKeys = {
+  all: (network: string) => ['networks', network, 'members'] as const,
+  members: (network: string) => [...memberKeys.all(network), 'list'] as const,
+  invitations: (network: string) => [...memberKeys.all(network), 'invitations', 'pending'] as const,
+  partners: (network: string) => [...memberKeys.all(network), 'partner-options'] as const,
+};
+
+export function useMembers(network: string) {
+  return useQuery({
+    queryKey: memberKeys.members(network),
+    queryFn: ({ signal }) => unwrap(networksListMembers({ path: { network }, query: { limit: 200 }, signal })),
+  });
+}
+
+export function usePendingInvitations(network: string) {
+  return useQuery({
+    queryKey: memberKeys.invitations(network),
+    queryFn: ({ signal }) =>
+      unwrap(networksListInvitations({ path: { network }, query: { status: 'pending', limit: 200 }, signal })),
+  });
+}
+
+/** The network's partners by name, for choosing the ones an editor may edit. */
+export function usePartnerChoices(network: string, enabled: boolean) {
+  return useQuery({
+    queryKey: memberKeys.partners(network),
+    enabled,
+    queryFn: async ({ signal }) => {
+      const items: { value: string; label: string }[] = [];
+      let cursor: string | null | undefined;
+      for (let page = 0; page < 10; page += 1) {
+        const result = await unwrap(partnersListPartners({ path: { network }, query: { limit: 200, cursor, sort: 'name' }, signal }));
+        items.push(...result.items.map((p) => ({ value: p.id, label: p.name })));
+        cursor = result.next_cursor;
+        if (!cursor) break;
+      }
+      return items;
+    },
+  });
+}
+
+export function useCreateInvitation(network: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    // No Idempotency-Key: the API would keep the answer, one-time token included. A
+    // retry answers 409 (already pending) and creates nothing twice.
+    mutationFn: ({ body }: { body: InvitationCreate }) => unwrap(networksCreateInvitation({ path: { network }, body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.invitations(network) }),
+  });
+}
+
+export function useWithdrawInvitation(network: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ invitationId, version }: { invitationId: string; version: number }) =>
+      unwrap(
+        networksWithdrawInvitation({
+          path: { network, invitation_id: invitationId },
+          headers: { 'If-Match': etagOf(version) },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.invitations(network) }),
+  });
+}
+
+export function useAcceptInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ token, idempotencyKey }: { token: string; idempotencyKey: string }) =>
+      unwrap(invitationsAcceptInvitation({ body: { token }, headers: { 'Idempotency-Key': idempotencyKey } })),
+    // The new network appears in the switcher.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQuery.queryKey }),
+  });
+}
+
+/** The token of an acceptance link: in the fragment (`#token=…`), never sent to a server. */
+export function tokenFromHash(hash: string): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
+  return token && /^[A-Za-z0-9_-]{1,200}$/.test(token) ? token : null;
+}
+
+/** The full link to pass on, from the answer's path. */
+export function acceptLink(origin: string, acceptPath: string): string {
+  return `${origin}${acceptPath}`;
+}

@@ -1,0 +1,250 @@
+import { Alert, Button, CopyButton, Group, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconCheck, IconCopy, IconMailPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { InvitationCreated, InvitationPublic, MembershipRole } from '@/client';
+import { ConfirmDeleteModal } from '@/components/ConfirmDeleteModal';
+import { FormProblem } from '@/components/ConflictAlert';
+import { notify } from '@/components/notify';
+import { PageHeader } from '@/components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { useFormat } from '@/lib/format';
+import { useMembership } from '@/lib/membership';
+import { fieldErrorsFromProblem, generalProblemMessage, isApiError } from '@/lib/problem';
+
+import {
+  acceptLink,
+  useCreateInvitation,
+  useMembers,
+  usePartnerChoices,
+  usePendingInvitations,
+  useWithdrawInvitation,
+} from '../api/members';
+
+const ROLES: MembershipRole[] = ['viewer', 'partner_editor', 'coordinator'];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The link is in this answer only: shown once, with a button to copy it. */
+function OneTimeLink({ invitation, onDone }: { invitation: InvitationCreated; onDone: () => void }) {
+  const { t } = useTranslation();
+  const link = acceptLink(window.location.origin, invitation.accept_path);
+  return (
+    <Alert color="blue" variant="light" title={t('members.linkTitle', { email: invitation.email })} data-testid="invitation-link">
+      <Stack gap="xs">
+        <Text size="sm">{t('members.linkBody')}</Text>
+        <TextInput readOnly value={link} label={t('members.linkLabel')} onFocus={(event) => event.currentTarget.select()} data-testid="invitation-link-value" />
+        <Group>
+          <CopyButton value={link}>
+            {({ copied, copy }) => (
+              <Button leftSection={copied ? <IconCheck size={16} aria-hidden="true" /> : <IconCopy size={16} aria-hidden="true" />} onClick={copy}>
+                {copied ? t('members.copied') : t('members.copy')}
+              </Button>
+            )}
+          </CopyButton>
+          <Button variant="default" onClick={onDone}>
+            {t('members.linkDone')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+function InviteForm({ network, onInvited }: { network: string; onInvited: (created: InvitationCreated) => void }) {
+  const { t } = useTranslation();
+  const create = useCreateInvitation(network);
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { email: '', role: 'viewer' as string, partner_ids: [] as string[] },
+    validate: {
+      email: (value) => (!EMAIL.test(value.trim()) ? t('members.emailInvalid') : null),
+      role: (value) => (!value ? t('validation.required') : null),
+    },
+  });
+  const isEditor = form.values.role === 'partner_editor';
+  const partners = usePartnerChoices(network, isEditor);
+  const submit = form.onSubmit(async (values) => {
+    setProblem(null);
+    const body = {
+      email: values.email.trim(),
+      role: values.role as MembershipRole,
+      partner_ids: values.role === 'partner_editor' ? values.partner_ids : [],
+    };
+    try {
+      const created = await create.mutateAsync({ body });
+      form.reset();
+      onInvited(created);
+    } catch (error) {
+      if (isApiError(error)) {
+        form.setErrors(fieldErrorsFromProblem(error.problem));
+        setProblem(generalProblemMessage(error.problem, ['email', 'role', 'partner_ids']));
+      } else setProblem(t('common.errorBody'));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate data-testid="invite-form">
+      <Stack gap="sm">
+        <FormProblem message={problem} />
+        <TextInput label={t('members.email')} type="email" required autoComplete="off" {...form.getInputProps('email')} />
+        <Select
+          label={t('members.role')}
+          data={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          required
+          allowDeselect={false}
+          {...form.getInputProps('role')}
+        />
+        {isEditor && (
+          <MultiSelect
+            label={t('members.partners')}
+            description={t('members.partnersHint')}
+            data={partners.data ?? []}
+            searchable
+            {...form.getInputProps('partner_ids')}
+          />
+        )}
+        <Group>
+          <Button type="submit" loading={create.isPending} leftSection={<IconMailPlus size={16} aria-hidden="true" />}>
+            {t('members.invite')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function PendingInvitations({ network }: { network: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const invitations = usePendingInvitations(network);
+  const withdraw = useWithdrawInvitation(network);
+  const [confirming, setConfirming] = useState<InvitationPublic | null>(null);
+  if (invitations.isPending) return <LoadingState />;
+  if (invitations.isError) return <ErrorState onRetry={() => void invitations.refetch()} />;
+  const items = invitations.data.items;
+  return (
+    <>
+      {items.length === 0 ? (
+        <Text c="dimmed">{t('members.noPending')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table data-testid="pending-invitations">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('members.email')}</Table.Th>
+                <Table.Th>{t('members.role')}</Table.Th>
+                <Table.Th>{t('members.expires')}</Table.Th>
+                <Table.Th>{t('common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((invitation) => (
+                <Table.Tr key={invitation.id}>
+                  <Table.Td>{invitation.email}</Table.Td>
+                  <Table.Td>{t(`role.${invitation.role}`)}</Table.Td>
+                  <Table.Td>{format.dateTime(invitation.expires_at)}</Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="default" onClick={() => setConfirming(invitation)} aria-label={t('members.withdrawFor', { email: invitation.email })}>
+                      {t('members.withdraw')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ConfirmDeleteModal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={t('members.withdrawTitle')}
+        message={t('members.withdrawBody', { email: confirming?.email ?? '' })}
+        actionLabel={t('members.withdraw')}
+        loading={withdraw.isPending}
+        onConfirm={() => {
+          if (!confirming) return;
+          withdraw.mutate(
+            { invitationId: confirming.id, version: confirming.version },
+            {
+              onSuccess: () => notify(t('members.withdrawn')),
+              onError: (error) => notify(isApiError(error) ? error.message : t('common.errorBody'), 'problem'),
+              onSettled: () => setConfirming(null),
+            },
+          );
+        }}
+      />
+    </>
+  );
+}
+
+function MemberList({ network }: { network: string }) {
+  const { t } = useTranslation();
+  const members = useMembers(network);
+  if (members.isPending) return <LoadingState />;
+  if (members.isError) return <ErrorState onRetry={() => void members.refetch()} />;
+  return (
+    <Table.ScrollContainer minWidth={480}>
+      <Table data-testid="member-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('members.name')}</Table.Th>
+            <Table.Th>{t('members.email')}</Table.Th>
+            <Table.Th>{t('members.role')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {members.data.items.map((member) => (
+            <Table.Tr key={member.id}>
+              <Table.Td>{member.full_name}</Table.Td>
+              <Table.Td>{member.email}</Table.Td>
+              <Table.Td>{t(`role.${member.role}`)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function MembersPage({ network }: { network: string }) {
+  const { t } = useTranslation();
+  const membership = useMembership(network);
+  const [created, setCreated] = useState<InvitationCreated | null>(null);
+  if (membership?.role !== 'coordinator') {
+    return <EmptyState title={t('members.onlyCoordinatorsTitle')}>{t('members.onlyCoordinatorsBody')}</EmptyState>;
+  }
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('members.title')} description={t('members.description')} />
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={2} size="h3">
+            {t('members.inviteTitle')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('members.inviteHint')}
+          </Text>
+          {created ? <OneTimeLink invitation={created} onDone={() => setCreated(null)} /> : <InviteForm network={network} onInvited={setCreated} />}
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={2} size="h3">
+            {t('members.pendingTitle')}
+          </Title>
+          <PendingInvitations network={network} />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={2} size="h3">
+            {t('members.listTitle')}
+          </Title>
+          <MemberList network={network} />
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
