@@ -1,11 +1,20 @@
 """Field types shared by request models: codes, slugs, language tags, free area codes."""
 
 import re
+import uuid
+from datetime import date, datetime
 from typing import Annotated, Any
 
 import email_validator
 import langcodes
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BeforeValidator,
+    Field,
+    Strict,
+    StringConstraints,
+)
 
 from accord.core.errors import PATTERN_MESSAGES
 
@@ -97,3 +106,26 @@ def _iso_8601_only(value: Any) -> Any:
 
 
 IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_8601_only)]
+
+
+# Request models are strict (core/models.py: InputModel) and FastAPI validates a JSON body
+# in Python mode, where a strict UUID would refuse the string JSON carries: read it from text.
+Id = Annotated[uuid.UUID, Strict(False)]
+
+
+def _iso_date_only(value: Any) -> Any:
+    # Lax `date` also takes 0 (a Unix time) and date-times at midnight: a date is YYYY-MM-DD.
+    if isinstance(value, datetime) or not isinstance(value, str | date):
+        raise ValueError("Must be a date written YYYY-MM-DD, e.g. 2026-11-22.")
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("Must be a date written YYYY-MM-DD, e.g. 2026-11-22.")
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError("Must be a real calendar date, e.g. 2026-11-22.") from exc
+    return value
+
+
+IsoDate = Annotated[date, Strict(False), BeforeValidator(_iso_date_only)]
+"""A calendar date, in a body or a query string: YYYY-MM-DD and nothing else."""

@@ -117,9 +117,14 @@ def optional(**kwargs: Any) -> Any:
 
 
 class InputModel(SQLModel):
-    """Base of every request body: unknown fields, NUL bytes and huge integers are refused."""
+    """Base of every request body: unknown fields, NUL bytes and huge integers are refused,
+    and JSON values are taken for what they are: `true` is not 1, `"yes"` is not `true`,
+    `"12"` is not 12 (strict mode). FastAPI validates a body in Python mode (after parsing
+    the JSON), where strict mode would also refuse the strings JSON uses for ids, codes and
+    dates: those fields use `Id`, `IsoDate` (core/fields.py) and `Code` enums
+    (core/vocabulary.py), which read their string and nothing else."""
 
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+    model_config = ConfigDict(extra="forbid", strict=True)  # type: ignore[assignment]
 
     @field_validator("*", mode="after")
     @classmethod

@@ -7,7 +7,7 @@ from pydantic import EmailStr
 from sqlalchemy import JSON, BigInteger, SmallInteger, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import LanguageList, Name, Slug
+from accord.core.fields import Id, LanguageList, Name, Slug
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -117,14 +117,14 @@ PARTNER_IDS_DESCRIPTION = (
 class MembershipCreate(InputModel):
     email: EmailStr = Field(max_length=254, description="E-mail of an existing account.")
     role: MembershipRole
-    partner_ids: list[uuid.UUID] = Field(
+    partner_ids: list[Id] = Field(
         default_factory=list, max_length=200, description=PARTNER_IDS_DESCRIPTION
     )
 
 
 class MembershipUpdate(InputModel):
     role: MembershipRole = optional()
-    partner_ids: list[uuid.UUID] = optional(max_length=200, description=PARTNER_IDS_DESCRIPTION)
+    partner_ids: list[Id] = optional(max_length=200, description=PARTNER_IDS_DESCRIPTION)
 
 
 class MembershipPublic(OutputModel):

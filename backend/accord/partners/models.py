@@ -3,7 +3,6 @@ stakeholder assessment (guidance pages 000, 001, 003)."""
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, AnyHttpUrl, EmailStr, field_validator
@@ -24,7 +23,7 @@ from accord.core.models import (
     sort_key_field,
     utcnow,
 )
-from accord.core.vocabulary import DecisionAuthority, Level, Population, Sector, Stage
+from accord.core.vocabulary import Code, DecisionAuthority, Level, Population, Sector, Stage
 
 NAME_MAX = 200
 
@@ -65,7 +64,7 @@ class Partner(SQLModel, table=True):
 keep_sort_key(Partner, "name", "sort_name")
 
 
-class LabelKind(StrEnum):
+class LabelKind(Code):
     population = "population"
     language = "language"
     area = "area"
@@ -304,7 +303,7 @@ class StakeholderMap(OutputModel):
     )
 
 
-class PartnerSort(StrEnum):
+class PartnerSort(Code):
     name = "name"
     name_desc = "-name"
     stage = "stage"

@@ -3,14 +3,13 @@ finder's question and answer, and pathway health findings."""
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field as PydanticField
 from sqlalchemy import Date, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import LanguageTag
+from accord.core.fields import Id, IsoDate, LanguageTag
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -25,6 +24,7 @@ from accord.core.models import (
 from accord.core.vocabulary import (
     CapacityStatus,
     Channel,
+    Code,
     Need,
     PathwayStatus,
     Population,
@@ -77,8 +77,8 @@ class PathwayNeed(SQLModel, table=True):
 
 
 class PathwayCreate(InputModel):
-    from_service_id: uuid.UUID
-    to_service_id: uuid.UUID
+    from_service_id: Id
+    to_service_id: Id
     needs: NeedList = PydanticField(description="The coded needs this route is for.")
     consent_required: bool = PydanticField(
         default=True, description="Refer only with the survivor's informed consent."
@@ -93,7 +93,7 @@ class PathwayCreate(InputModel):
     agreement_reference: str | None = PydanticField(
         default=None, max_length=200, description="The agreement (MoU) that backs this route."
     )
-    review_date: date | None = None
+    review_date: IsoDate | None = None
 
 
 class PathwayUpdate(InputModel):
@@ -105,7 +105,7 @@ class PathwayUpdate(InputModel):
     protocol_reference: str | None = PydanticField(default=None, max_length=500)
     status: PathwayStatus = optional()
     agreement_reference: str | None = PydanticField(default=None, max_length=200)
-    review_date: date | None = None
+    review_date: IsoDate | None = None
 
 
 class ServiceRef(OutputModel):
@@ -141,12 +141,12 @@ class PathwayPublic(OutputModel):
 
 class ServiceEntry(InputModel):
     kind: Literal["service"]
-    id: uuid.UUID
+    id: Id
 
 
 class PartnerEntry(InputModel):
     kind: Literal["partner"]
-    id: uuid.UUID
+    id: Id
 
 
 class RouteQuery(InputModel):
@@ -163,7 +163,7 @@ class RouteQuery(InputModel):
     routes_per_need: int = PydanticField(default=3, ge=1, le=10)
 
 
-class FitCode(StrEnum):
+class FitCode(Code):
     """Why a service fits a route-finder request: stable codes, with `value` naming the need,
     language, area or population concerned."""
 
@@ -186,7 +186,7 @@ class Fit(OutputModel):
     text: str = PydanticField(description="The reason in the language asked for.")
 
 
-class UnmetCode(StrEnum):
+class UnmetCode(Code):
     no_service_fits = "no_service_fits"
     no_route_reaches = "no_route_reaches"
 
@@ -242,7 +242,7 @@ class RouteAnswer(OutputModel):
 # --- health ---------------------------------------------------------------------------------
 
 
-class FindingKind(StrEnum):
+class FindingKind(Code):
     unmet_need_in_area = "unmet_need_in_area"
     unreachable_service = "unreachable_service"
     dead_end = "dead_end"

@@ -3,7 +3,6 @@ network customisations of it, and partners' commitments to roles."""
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field as PydanticField
@@ -11,6 +10,7 @@ from pydantic import StringConstraints
 from sqlalchemy import JSON, Date, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
+from accord.core.fields import Id, IsoDate
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -22,7 +22,7 @@ from accord.core.models import (
     optional,
     utcnow,
 )
-from accord.core.vocabulary import Sector, Stage
+from accord.core.vocabulary import Code, Sector, Stage
 
 SHIPPED_LANGUAGES = ("en", "fr", "es")
 DEFAULT_LANGUAGE = "en"
@@ -30,7 +30,7 @@ ROLE_CODE_PATTERN = r"^[a-z0-9_]+\.[a-z0-9_]+$"
 RoleCode = Annotated[str, StringConstraints(max_length=60, pattern=ROLE_CODE_PATTERN)]
 
 
-class CommitmentStatus(StrEnum):
+class CommitmentStatus(Code):
     planned = "planned"
     in_progress = "in_progress"
     in_place = "in_place"
@@ -206,22 +206,22 @@ Evidence = Annotated[
 
 
 class CommitmentCreate(InputModel):
-    partner_id: uuid.UUID
-    role_id: uuid.UUID
+    partner_id: Id
+    role_id: Id
     status: CommitmentStatus
     evidence: Evidence | None = None
-    owner_contact_id: uuid.UUID | None = Field(
+    owner_contact_id: Id | None = Field(
         default=None, description="The partner's staff contact who owns it."
     )
-    review_date: date | None = None
+    review_date: IsoDate | None = None
     note: str | None = Field(default=None, max_length=2000)
 
 
 class CommitmentUpdate(InputModel):
     status: CommitmentStatus = optional()
     evidence: Evidence | None = None
-    owner_contact_id: uuid.UUID | None = None
-    review_date: date | None = None
+    owner_contact_id: Id | None = None
+    review_date: IsoDate | None = None
     note: str | None = Field(default=None, max_length=2000)
 
 
@@ -296,7 +296,7 @@ class CoverageMatrix(OutputModel):
     summary: StatusCounts = Field(description="All roles by their best status.")
 
 
-class GapKind(StrEnum):
+class GapKind(Code):
     role_not_in_place = "role_not_in_place"
     review_overdue = "review_overdue"
     sector_without_active_partner = "sector_without_active_partner"

@@ -3,7 +3,6 @@ are — some addresses confidential — and how much room they have now (004).""
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import EmailStr, StringConstraints, model_validator
@@ -11,7 +10,7 @@ from pydantic import Field as PydanticField
 from sqlalchemy import JSON, Index, SmallInteger, Text
 from sqlmodel import Field
 
-from accord.core.fields import AreaList, LanguageList, Name, Phone, unique
+from accord.core.fields import AreaList, Id, LanguageList, Name, Phone, unique
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -27,6 +26,7 @@ from accord.core.models import (
 )
 from accord.core.vocabulary import (
     CapacityStatus,
+    Code,
     GenderEligibility,
     Population,
     Sector,
@@ -142,7 +142,7 @@ class ServiceFields(InputModel):
 
 
 class ServiceCreate(ServiceFields):
-    partner_id: uuid.UUID = Field(description="The partner that offers it.")
+    partner_id: Id = Field(description="The partner that offers it.")
     type: ServiceType
     name: Name
     description: str | None = Field(default=None, max_length=4000)
@@ -218,7 +218,7 @@ class LocationPublic(OutputModel):
     version: int
 
 
-class PostedCapacity(StrEnum):
+class PostedCapacity(Code):
     accepting = "accepting"
     waitlist = "waitlist"
     full = "full"
