@@ -1,6 +1,7 @@
 """Field types shared by request models: codes, slugs, language tags, free area codes."""
 
 import re
+import unicodedata
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -15,6 +16,7 @@ from pydantic import (
     Strict,
     StringConstraints,
 )
+from pydantic_core import PydanticCustomError
 
 from accord.core.errors import PATTERN_MESSAGES
 
@@ -80,12 +82,67 @@ Phone = Annotated[
 ]
 
 
-# A name is one line with no surrounding blanks: "  Casa Luna " and "Casa Luna" would
-# otherwise be two partners. The pattern states it in the schema; the validator words it.
-NAME_PATTERN = r"^[^\x00 \t\r\n]([^\x00\r\n]*[^\x00 \t\r\n])?$"
+# Characters a reader cannot see that change what a name looks like or which name it is:
+# zero-width characters (one "Casa Luna" with U+200B inside is another string that looks
+# the same) and bidirectional overrides and isolates (which reorder what is displayed).
+INVISIBLE_CHARACTERS = r"\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+
+# A name is one line with no surrounding blanks ("  Casa Luna " and "Casa Luna" would
+# otherwise be two partners) and nothing invisible. The pattern states it in the schema;
+# the validators word it.
+_NAME_EDGE = f"[^\\x00 \\t\\r\\n{INVISIBLE_CHARACTERS}]"
+NAME_PATTERN = f"^{_NAME_EDGE}([^\\x00\\r\\n{INVISIBLE_CHARACTERS}]*{_NAME_EDGE})?$"
 
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NAME_PATTERN)]
+def _refuse_invisible(value: Any) -> Any:
+    # Before the pattern, so the message names the character instead of the whole rule.
+    if isinstance(value, str) and (found := _INVISIBLE.search(value)):
+        raise PydanticCustomError(
+            "invisible_character",
+            "Must not contain invisible or text-direction characters (found U+{codepoint}).",
+            {"codepoint": f"{ord(found.group()):04X}"},
+        )
+    return value
+
+
+def _composed(value: str) -> str:
+    """One spelling per name (NFC): "é" typed as one character or as "e" and an accent."""
+    value = unicodedata.normalize("NFC", value)
+    if len(value) > NAME_MAX:  # composing lengthens a few scripts' text
+        raise PydanticCustomError(
+            "string_too_long",
+            "String should have at most {max_length} characters",
+            {"max_length": NAME_MAX},
+        )
+    if all(unicodedata.category(char).startswith("M") for char in value):
+        raise PydanticCustomError(
+            "combining_marks_only", "Must contain letters or digits, not only accents or marks."
+        )
+    return value
+
+
+NAME_MAX = 200
+
+# Every name and title a person gives (a network, partner, service, location, contact,
+# role…): single-line, composed (NFC), nothing invisible. A shorter limit narrows it:
+# `Annotated[Name, Field(max_length=120)]`.
+Name = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=NAME_MAX, pattern=NAME_PATTERN),
+    BeforeValidator(_refuse_invisible),
+    AfterValidator(_composed),
+]
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same name: ignoring case, composition, compatibility forms
+    (fullwidth letters, ligatures), invisible characters and runs of spaces. Stored and
+    unique per network, so a look-alike of a partner's name is refused as a duplicate."""
+    visible = _INVISIBLE.sub("", name)
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", visible).casefold())
+    return " ".join(folded.split())
+
 
 # What a pattern means, in words, for the messages a person reads.
 PATTERN_MESSAGES.update(

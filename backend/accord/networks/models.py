@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 
 from pydantic import EmailStr
-from sqlalchemy import JSON, BigInteger, SmallInteger, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, SmallInteger, UniqueConstraint, false
 from sqlmodel import Field
 
 from accord.core.fields import Id, LanguageList, Name, Slug
@@ -33,6 +33,11 @@ class Network(SQLModel, table=True):
     languages: list[str] = Field(default_factory=list, sa_type=JSON)
     parent_id: uuid.UUID | None = Field(
         default=None, foreign_key="networks.id", ondelete="RESTRICT", index=True
+    )
+    # Stakeholder assessments (trust, risks, influence…) are the coordinators' working notes;
+    # the network may open them to every member.
+    assessments_visible_to_members: bool = Field(
+        default=False, sa_column_kwargs={"server_default": false()}
     )
     version: int = Field(default=1)
     created_at: datetime = created_at_field()

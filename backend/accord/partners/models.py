@@ -3,13 +3,13 @@ stakeholder assessment (guidance pages 000, 001, 003)."""
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, AnyHttpUrl, EmailStr, field_validator
-from sqlalchemy import Index, SmallInteger, Text, UniqueConstraint
+from sqlalchemy import Index, SmallInteger, Text, UniqueConstraint, event
 from sqlmodel import Field
 
-from accord.core.fields import AreaList, LanguageList, Name, Phone, TagList, unique
+from accord.core.fields import AreaList, LanguageList, Name, Phone, TagList, name_key, unique
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -26,6 +26,7 @@ from accord.core.models import (
 from accord.core.vocabulary import Code, DecisionAuthority, Level, Population, Sector, Stage
 
 NAME_MAX = 200
+Acronym = Annotated[Name, Field(max_length=30)]
 
 PopulationList = Annotated[
     list[Population], AfterValidator(unique), Field(max_length=len(Population))
@@ -36,8 +37,9 @@ DESCRIPTION_MAX = 4000
 class Partner(SQLModel, table=True):
     __tablename__ = "partners"
     __table_args__ = (
-        # Names equal ignoring case are the same partner; the database refuses the second.
-        UniqueConstraint("network_id", "sort_name"),
+        # Names that are the same name (core/fields.py: name_key) are the same partner:
+        # the database refuses the second, look-alikes included.
+        UniqueConstraint("network_id", "name_key"),
         # The directory's default order, plain and within a sector, read from the index.
         Index("ix_partners_network_sort_name", "network_id", "sort_name", "name", "id"),
         Index("ix_partners_network_sector", "network_id", "sector", "sort_name", "name", "id"),
@@ -49,6 +51,7 @@ class Partner(SQLModel, table=True):
     network_id: uuid.UUID = Field(foreign_key="networks.id", ondelete="CASCADE")
     name: str = Field(max_length=NAME_MAX)
     sort_name: str = sort_key_field("name", NAME_MAX)
+    name_key: str = Field(default="", sa_type=Text)
     acronym: str | None = Field(default=None, max_length=30)
     description: str | None = Field(default=None, sa_type=Text)
     website: str | None = Field(default=None, max_length=500)
@@ -62,6 +65,12 @@ class Partner(SQLModel, table=True):
 
 
 keep_sort_key(Partner, "name", "sort_name")
+
+
+@event.listens_for(Partner, "before_insert")
+@event.listens_for(Partner, "before_update")
+def _keep_name_key(_mapper: Any, _connection: Any, partner: Partner) -> None:
+    partner.name_key = name_key(partner.name)
 
 
 class LabelKind(Code):
@@ -95,7 +104,7 @@ class PartnerFields(InputModel):
 
 class PartnerCreate(PartnerFields):
     name: Name
-    acronym: str | None = Field(default=None, max_length=30)
+    acronym: Acronym | None = None
     description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
     website: AnyHttpUrl | None = Field(default=None, description="http(s) address.")
     sector: Sector
@@ -111,7 +120,7 @@ class PartnerUpdate(PartnerFields):
     """Only the fields sent change. Stage moves through `POST …/stage`, not here."""
 
     name: Name = optional()
-    acronym: str | None = Field(default=None, max_length=30)
+    acronym: Acronym | None = None
     description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
     website: AnyHttpUrl | None = None
     sector: Sector = optional()
@@ -259,14 +268,14 @@ class Contact(SQLModel, table=True):
 
 class ContactCreate(InputModel):
     name: Name
-    job_title: str | None = Field(default=None, max_length=200)
+    job_title: Name | None = None
     email: EmailStr | None = Field(default=None, max_length=254)
     phone: Phone | None = None
 
 
 class ContactUpdate(InputModel):
     name: Name = optional()
-    job_title: str | None = Field(default=None, max_length=200)
+    job_title: Name | None = None
     email: EmailStr | None = Field(default=None, max_length=254)
     phone: Phone | None = None
 

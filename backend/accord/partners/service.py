@@ -15,7 +15,7 @@ from accord.core.cache import BuiltCache
 from accord.core.concurrency import etag_for, require_current_version
 from accord.core.database import fetch_rows, insert_unless_taken, lock
 from accord.core.errors import Conflict, NotFound
-from accord.core.fields import canonical_language_tag
+from accord.core.fields import canonical_language_tag, name_key
 from accord.core.labels import LabelStore
 from accord.core.models import new_row, sort_key, utcnow
 from accord.core.pagination import (
@@ -360,8 +360,7 @@ def _ensure_unique_name(
 ) -> None:
     statement = select(col(Partner.id)).where(
         Partner.network_id == network_id,  # type: ignore[arg-type]
-        # Names equal ignoring case are the same partner; the sort name is that, indexed.
-        col(Partner.sort_name) == sort_key(name),
+        col(Partner.name_key) == name_key(name),
     )
     if except_id is not None:
         statement = statement.where(Partner.id != except_id)  # type: ignore[arg-type]
@@ -391,6 +390,7 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         network_id=access.network_id,
         name=data.name,
         sort_name=sort_key(data.name),
+        name_key=name_key(data.name),
         acronym=data.acronym or None,
         description=data.description or None,
         website=str(data.website) if data.website else None,
@@ -428,7 +428,7 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         (_audit_events, [event]),
     ]
     if not insert_unless_taken(
-        session, _partners, partner, unique=("network_id", "sort_name"), dependents=comes_with_it
+        session, _partners, partner, unique=("network_id", "name_key"), dependents=comes_with_it
     ):
         raise _name_taken()
     # Everything the answer shows was just written: no need to read it back.

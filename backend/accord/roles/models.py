@@ -10,7 +10,7 @@ from pydantic import StringConstraints
 from sqlalchemy import JSON, Date, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import Id, IsoDate
+from accord.core.fields import Id, IsoDate, Name
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -93,7 +93,7 @@ class CatalogueState(SQLModel, table=True):
     loaded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-RoleTitle = Annotated[str, PydanticField(min_length=1, max_length=120)]
+RoleTitle = Annotated[Name, PydanticField(max_length=120)]
 RoleDescription = Annotated[str, PydanticField(max_length=1000)]
 
 

@@ -72,7 +72,9 @@ def test_ids_codes_and_dates_still_arrive_as_json_strings(client: TestClient, wo
     assert created.json()["review_date"] == "2027-01-31"
 
 
-@pytest.mark.parametrize("value", [0, 1700000000, "2027-01-31T00:00:00", "2027-02-30", "31/01/2027"])
+@pytest.mark.parametrize(
+    "value", [0, 1700000000, "2027-01-31T00:00:00", "2027-02-30", "31/01/2027"]
+)
 def test_a_date_is_a_calendar_date_and_nothing_else(
     client: TestClient, world: World, value: Any
 ) -> None:
@@ -114,3 +116,123 @@ def test_a_partner_with_a_strict_body_is_still_created(client: TestClient, world
     body = partner_body(name=f"Strict {uuid.uuid4().hex[:4]}", populations=["older_women"])
     response = client.post(_partners(world), json=body, headers=world.coordinator.headers)
     assert response.status_code == 201, response.text
+
+
+# --- names -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("Casa de Acogida\u200b Luna", "U+200B"),  # zero-width space
+        ("Casa\u2060Luna", "U+2060"),  # word joiner
+        ("\ufeffCasa Luna", "U+FEFF"),
+        ("Casa \u202eanuL", "U+202E"),  # right-to-left override: displays "Casa Luna"
+        ("Casa \u2067Luna\u2069", "U+2067"),  # right-to-left isolate
+    ],
+)
+def test_names_with_invisible_characters_are_refused_saying_which(
+    client: TestClient, world: World, name: str, why: str
+) -> None:
+    response = client.post(
+        _partners(world), json=partner_body(name=name), headers=world.coordinator.headers
+    )
+    problem = _refused(response, "body.name")
+    assert why in problem["errors"][0]["message"]
+
+
+def test_a_name_of_combining_marks_only_is_refused(client: TestClient, world: World) -> None:
+    response = client.post(
+        _partners(world),
+        json=partner_body(name="\u0301\u0308\u0327"),
+        headers=world.coordinator.headers,
+    )
+    problem = _refused(response, "body.name")
+    assert "accents" in problem["errors"][0]["message"]
+
+
+def test_names_are_stored_composed(client: TestClient, world: World) -> None:
+    response = client.post(
+        _partners(world),
+        json=partner_body(name="Cafe\u0301 Solidaire"),
+        headers=world.coordinator.headers,
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["name"] == "Caf\u00e9 Solidaire"
+
+
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        "casa de acogida luna",  # case
+        "Casa de Acogida Lun\u0061",  # the same letters
+        "Casa de Acogida  Luna",  # two spaces
+        "\uff23asa de \uff21cogida \uff2cuna",  # fullwidth letters
+    ],
+)
+def test_a_look_alike_partner_name_is_a_duplicate(
+    client: TestClient, world: World, look_alike: str
+) -> None:
+    headers = world.coordinator.headers
+    first = client.post(
+        _partners(world), json=partner_body(name="Casa de Acogida Luna"), headers=headers
+    )
+    assert first.status_code == 201, first.text
+    again = client.post(_partners(world), json=partner_body(name=look_alike), headers=headers)
+    assert again.status_code == 409, again.text
+    assert again.json()["errors"][0]["field"] == "body.name"
+
+
+def test_decomposed_accents_make_a_duplicate_on_create_and_rename(
+    client: TestClient, world: World
+) -> None:
+    headers = world.coordinator.headers
+    assert (
+        client.post(
+            _partners(world), json=partner_body(name="\u00c9lan Vital"), headers=headers
+        ).status_code
+        == 201
+    )
+    decomposed = "E\u0301LAN VITAL"
+    assert (
+        client.post(
+            _partners(world), json=partner_body(name=decomposed), headers=headers
+        ).status_code
+        == 409
+    )
+    url = f"{_partners(world)}/{world.a_partner['id']}"
+    etag = client.get(url, headers=headers).headers["etag"]
+    renamed = client.patch(url, json={"name": decomposed}, headers=headers | {"If-Match": etag})
+    assert renamed.status_code == 409, renamed.text
+    # Renaming a partner to another spelling of its own name is fine.
+    own = client.patch(
+        url, json={"name": "RIVERSIDE SHELTER"}, headers=headers | {"If-Match": etag}
+    )
+    assert own.status_code == 200, own.text
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        ("roles", {"sector": "health", "title": {"en": "Night \u202eclinic"}}, "body.title.en"),
+        ("services", {"type": "shelter", "name": "Night\u200bShelter"}, "body.name"),
+    ],
+)
+def test_every_name_and_title_follows_the_same_rules(
+    client: TestClient, world: World, path: str, body: dict[str, Any], field: str
+) -> None:
+    if path == "services":
+        body = {**body, "partner_id": world.a_partner["id"]}
+    response = client.post(
+        f"/api/v1/networks/{world.a.slug}/{path}", json=body, headers=world.coordinator.headers
+    )
+    _refused(response, field)
+
+
+def test_a_network_name_follows_the_name_rules(client: TestClient, world: World) -> None:
+    response = client.post(
+        "/api/v1/networks",
+        json={"slug": "look-alike", "name": "Network\u200b A", "level": "local"},
+        headers=world.admin.headers,
+    )
+    _refused(response, "body.name")
