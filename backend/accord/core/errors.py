@@ -151,7 +151,8 @@ def _location(loc: Iterable[Any]) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _allowed_methods(request: Request) -> list[str]:
+def allowed_methods(request: Request) -> list[str]:
+    """The methods the API's operations take at the request's path (none: no such path)."""
     patterns: list[tuple[re.Pattern[str], list[str]]] | None = getattr(
         request.app.state, "path_methods", None
     )
@@ -200,12 +201,18 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> ProblemResponse:
         detail = exc.detail if isinstance(exc.detail, str) else None
         headers = dict(exc.headers or {})
-        if exc.status_code == 405:
+        status = exc.status_code
+        if status == 405:
             # The router stops at the first route whose path matches; list every method.
-            headers["Allow"] = ", ".join(_allowed_methods(request))
+            # Only the dashboard's catch-all matched: the API has no such path at all.
+            methods = allowed_methods(request)
+            if methods:
+                headers["Allow"] = ", ".join(methods)
+            else:
+                status, detail = 404, None
         return problem(
-            exc.status_code,
-            detail=detail if detail != HTTPStatus(exc.status_code).phrase else None,
+            status,
+            detail=detail if detail != HTTPStatus(status).phrase else None,
             instance=request.url.path,
             headers=headers,
         )

@@ -5,11 +5,12 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
+from pydantic import AfterValidator
 from pydantic import Field as PydanticField
 from sqlalchemy import Date, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import Id, IsoDate, LanguageTag
+from accord.core.fields import Id, IsoDate, LanguageTag, unique
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -34,7 +35,10 @@ from accord.core.vocabulary import (
 
 # How long a referral may take to be picked up, at most 90 days.
 ResponseMinutes = Annotated[int, PydanticField(ge=1, le=60 * 24 * 90)]
-NeedList = Annotated[list[Need], PydanticField(min_length=1, max_length=len(Need))]
+# A need named twice is named once, on POST and PATCH alike.
+NeedList = Annotated[
+    list[Need], AfterValidator(unique), PydanticField(min_length=1, max_length=len(Need))
+]
 
 
 class Pathway(SQLModel, table=True):

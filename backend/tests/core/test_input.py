@@ -236,3 +236,77 @@ def test_a_network_name_follows_the_name_rules(client: TestClient, world: World)
         headers=world.admin.headers,
     )
     _refused(response, "body.name")
+
+
+# --- every answer a route gives is declared --------------------------------------------
+
+
+def _operations(client: TestClient) -> list[tuple[str, str, dict[str, Any]]]:
+    document = client.get("/openapi.json").json()
+    return [
+        (method.upper(), path, operation)
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    ]
+
+
+def _header_parameters(operation: dict[str, Any]) -> set[str]:
+    return {p["name"].lower() for p in operation.get("parameters", []) if p["in"] == "header"}
+
+
+def test_every_answer_a_kind_of_route_gives_is_declared(client: TestClient) -> None:
+    """What the shared machinery answers, by what an operation takes: a network in the path
+    (404 for one you may not see), a body (400 not JSON, 413 too large, 422), a token (401),
+    an Idempotency-Key (409 reused), If-Match (412 stale, 428 missing)."""
+    missing = []
+    for method, path, operation in _operations(client):
+        declared = {int(code) for code in operation["responses"] if code.isdigit()}
+        expected = {422}
+        if "{network}" in path:
+            expected.add(404)
+        if "requestBody" in operation:
+            expected |= {400, 413}
+        if operation.get("security"):
+            expected.add(401)
+        headers = _header_parameters(operation)
+        if "idempotency-key" in headers:
+            expected.add(409)
+        if "if-match" in headers:
+            expected |= {412, 428}
+        if expected - declared:
+            missing.append(f"{method} {path}: {sorted(expected - declared)}")
+    assert not missing, "\n".join(missing)
+
+
+def test_an_unknown_parent_network_is_a_declared_404(client: TestClient, world: World) -> None:
+    response = client.post(
+        "/api/v1/networks",
+        json={"slug": "orphan", "name": "Orphan", "level": "local", "parent": "no-such-network"},
+        headers=world.admin.headers,
+    )
+    assert response.status_code == 404, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    operation = client.get("/openapi.json").json()["paths"]["/api/v1/networks"]["post"]
+    assert "404" in operation["responses"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/logout"]
+)
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE"])
+def test_a_post_only_route_answers_other_methods_with_405_and_allow(
+    client: TestClient, method: str, path: str
+) -> None:
+    response = client.request(method, path)
+    assert response.status_code == 405, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    assert response.headers["allow"] == "POST"
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "DELETE"])
+def test_an_unknown_api_path_is_a_problem_404_whatever_the_method(
+    client: TestClient, method: str
+) -> None:
+    response = client.request(method, "/api/v1/no-such-thing/here")
+    assert response.status_code == 404, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
