@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from accord.core.i18n import MESSAGES, message, negotiate
+
 logger = logging.getLogger("accord.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -139,7 +141,11 @@ def problem(
     )
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: dict[str, Any], language: str) -> str:
+    # Input rules of our own (core/fields.py) speak the request's language.
+    key = f"input.{error.get('type')}"
+    if key in MESSAGES:
+        return message(key, language, **(error.get("ctx") or {}))
     if error.get("type") == "string_pattern_mismatch":
         pattern = (error.get("ctx") or {}).get("pattern")
         if pattern in PATTERN_MESSAGES:
@@ -184,8 +190,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> ProblemResponse:
+        language = negotiate(
+            request.query_params.get("lang"), request.headers.get("accept-language")
+        )
         errors = [
-            FieldError(field=_location(err.get("loc", ())), message=_message(err))
+            FieldError(field=_location(err.get("loc", ())), message=_message(err, language))
             for err in exc.errors()
         ]
         return problem(
@@ -195,6 +204,7 @@ def install_error_handlers(app: FastAPI) -> None:
             detail="; ".join(f"{e.field}: {e.message}" for e in errors[:5]) or None,
             instance=request.url.path,
             errors=errors,
+            headers={"Content-Language": language},
         )
 
     @app.exception_handler(StarletteHTTPException)

@@ -19,6 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from accord.core.errors import PATTERN_MESSAGES
+from accord.core.i18n import MESSAGES
 
 # Staff e-mail addresses are checked for shape, not for a public top-level domain: an
 # address at a .test or .internal domain is the organisation's business, not ours.
@@ -100,7 +101,7 @@ def _refuse_invisible(value: Any) -> Any:
     if isinstance(value, str) and (found := _INVISIBLE.search(value)):
         raise PydanticCustomError(
             "invisible_character",
-            "Must not contain invisible or text-direction characters (found U+{codepoint}).",
+            MESSAGES["input.invisible_character"]["en"],
             {"codepoint": f"{ord(found.group()):04X}"},
         )
     return value
@@ -117,7 +118,7 @@ def _composed(value: str) -> str:
         )
     if all(unicodedata.category(char).startswith("M") for char in value):
         raise PydanticCustomError(
-            "combining_marks_only", "Must contain letters or digits, not only accents or marks."
+            "combining_marks_only", MESSAGES["input.combining_marks_only"]["en"]
         )
     return value
 
@@ -186,3 +187,72 @@ def _iso_date_only(value: Any) -> Any:
 
 IsoDate = Annotated[date, Strict(False), BeforeValidator(_iso_date_only)]
 """A calendar date, in a body or a query string: YYYY-MM-DD and nothing else."""
+
+
+# --- free text ---------------------------------------------------------------------------
+# Notes, descriptions and assessments are read by every member of a network, and Accord
+# keeps no personal data about survivors. Someone writing about a case puts in contact
+# details or a date of birth long before anything else that identifies a person: those are
+# refused, with a message saying what was found. Names of people are not looked for: no list
+# of names is complete, every partner's and contact's name would match one, and a guess that
+# refuses "Casa Rosa" teaches people to work around the check. Dates in full (day, month and
+# year) are refused whatever they are, since a date of birth looks like any other date:
+# the fields meant for dates take them, and "March 2026" passes. Web addresses are skipped
+# (their paths carry dates and numbers); the check is meant to catch a slip, not a
+# determined writer.
+
+_MONTHS = (
+    # English, French and Spanish, full and abbreviated: the languages the API speaks.
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    "|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+    "|novembre|décembre|decembre|janv|févr|fevr|avr|juil|déc"
+    "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    "|noviembre|diciembre|ene|abr|ago|dic"
+)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_DATE = re.compile(
+    r"(?<![0-9])(?:"
+    # 12/03/1990, 12.03.90, 12-3-1990 and 1990-03-12, 1990/3/12
+    r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:[0-9]{4}|[0-9]{2})"
+    r"|[0-9]{4}[./\-][0-9]{1,2}[./\-][0-9]{1,2}"
+    r")(?![0-9])"
+    # 12 March 1990, 1st of March 1990, 12 de marzo de 1990, 12 mars 1990
+    rf"|\b[0-9]{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:of\s+|de\s+)?(?:{_MONTHS})\.?,?\s+(?:de\s+)?[0-9]{{4}}\b"
+    # March 12, 1990 and March 12th 1990
+    rf"|\b(?:{_MONTHS})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}\b",
+    re.IGNORECASE,
+)
+# Seven digits or more, with spaces, dots, dashes, slashes or brackets between them.
+_PHONE = re.compile(r"(?<![0-9])\+?[0-9](?:[ ().\-/]{0,2}[0-9]){6,}(?![0-9])")
+# A span of years ("2025-2026", "1990 / 2010") has eight digits too and is not a number.
+_YEARS = re.compile(r"(?:19|20)[0-9]{2}\s*[\-\u2013/]\s*(?:19|20)[0-9]{2}")
+
+
+def survivor_data_found(text: str) -> str | None:
+    """What in `text` looks like personal data that has no place in free text (`email`,
+    `date` or `phone`), or None. The one check every free-text field goes through."""
+    text = _URL.sub(" ", text)
+    if _EMAIL.search(text):
+        return "email"
+    if _DATE.search(text):
+        return "date"
+    if any(not _YEARS.fullmatch(found.group()) for found in _PHONE.finditer(text)):
+        return "phone"
+    return None
+
+
+def _no_survivor_data(value: str) -> str:
+    found = survivor_data_found(value)
+    if found is not None:
+        kind = f"personal_data_{found}"
+        # In English here; the error handler gives it in the request's language.
+        raise PydanticCustomError(kind, MESSAGES[f"input.{kind}"]["en"])
+    return value
+
+
+FreeText = Annotated[str, AfterValidator(_no_survivor_data)]
+"""Text a person writes for others to read (notes, descriptions, assessments, references).
+Narrow it with a limit: `Annotated[FreeText, Field(max_length=2000)]`. Contact details of
+staff and the public front door of a service are not free text and do not use it."""

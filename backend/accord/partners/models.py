@@ -9,7 +9,16 @@ from pydantic import AfterValidator, AnyHttpUrl, EmailStr, field_validator
 from sqlalchemy import Index, SmallInteger, Text, UniqueConstraint, event
 from sqlmodel import Field
 
-from accord.core.fields import AreaList, LanguageList, Name, Phone, TagList, name_key, unique
+from accord.core.fields import (
+    AreaList,
+    FreeText,
+    LanguageList,
+    Name,
+    Phone,
+    TagList,
+    name_key,
+    unique,
+)
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -32,6 +41,7 @@ PopulationList = Annotated[
     list[Population], AfterValidator(unique), Field(max_length=len(Population))
 ]
 DESCRIPTION_MAX = 4000
+Description = Annotated[FreeText, Field(max_length=DESCRIPTION_MAX)]
 
 
 class Partner(SQLModel, table=True):
@@ -105,7 +115,7 @@ class PartnerFields(InputModel):
 class PartnerCreate(PartnerFields):
     name: Name
     acronym: Acronym | None = None
-    description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
+    description: Description | None = None
     website: AnyHttpUrl | None = Field(default=None, description="http(s) address.")
     sector: Sector
     level: Level = Level.local
@@ -121,7 +131,7 @@ class PartnerUpdate(PartnerFields):
 
     name: Name = optional()
     acronym: Acronym | None = None
-    description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
+    description: Description | None = None
     website: AnyHttpUrl | None = None
     sector: Sector = optional()
     level: Level = optional()
@@ -175,9 +185,8 @@ class AssessmentUpdate(InputModel):
         le=5,
         description="Commitment to a survivor-centred, rights-based response. " + SCORE_DESCRIPTION,
     )
-    risks: str | None = Field(
+    risks: Description | None = Field(
         default=None,
-        max_length=DESCRIPTION_MAX,
         description="Risks to weigh (reputation, lack of experience…). About the organisation "
         "only: never write about survivors here.",
     )
@@ -235,8 +244,8 @@ class PartnerStageChange(SQLModel, table=True):
 
 class StageChangeCreate(InputModel):
     stage: Stage
-    note: str | None = Field(
-        default=None, max_length=2000, description="Why, and what was agreed. No survivor data."
+    note: Annotated[FreeText, Field(max_length=2000)] | None = Field(
+        default=None, description="Why, and what was agreed. No survivor data."
     )
 
 

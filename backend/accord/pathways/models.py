@@ -10,7 +10,7 @@ from pydantic import Field as PydanticField
 from sqlalchemy import Date, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import Id, IsoDate, LanguageTag, unique
+from accord.core.fields import FreeText, Id, IsoDate, LanguageTag, unique
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -80,6 +80,11 @@ class PathwayNeed(SQLModel, table=True):
     position: int = Field(default=0)
 
 
+ReportingNote = Annotated[FreeText, PydanticField(max_length=1000)]
+ProtocolReference = Annotated[FreeText, PydanticField(max_length=500)]
+AgreementReference = Annotated[FreeText, PydanticField(max_length=200)]
+
+
 class PathwayCreate(InputModel):
     from_service_id: Id
     to_service_id: Id
@@ -87,15 +92,15 @@ class PathwayCreate(InputModel):
     consent_required: bool = PydanticField(
         default=True, description="Refer only with the survivor's informed consent."
     )
-    mandatory_reporting_note: str | None = PydanticField(
-        default=None, max_length=1000, description="Where the law requires reporting: what and how."
+    mandatory_reporting_note: ReportingNote | None = PydanticField(
+        default=None, description="Where the law requires reporting: what and how."
     )
     expected_response_minutes: ResponseMinutes | None = None
     channel: Channel
-    protocol_reference: str | None = PydanticField(default=None, max_length=500)
+    protocol_reference: ProtocolReference | None = None
     status: PathwayStatus = PathwayStatus.draft
-    agreement_reference: str | None = PydanticField(
-        default=None, max_length=200, description="The agreement (MoU) that backs this route."
+    agreement_reference: AgreementReference | None = PydanticField(
+        default=None, description="The agreement (MoU) that backs this route."
     )
     review_date: IsoDate | None = None
 
@@ -103,12 +108,12 @@ class PathwayCreate(InputModel):
 class PathwayUpdate(InputModel):
     needs: NeedList = optional()
     consent_required: bool = optional()
-    mandatory_reporting_note: str | None = PydanticField(default=None, max_length=1000)
+    mandatory_reporting_note: ReportingNote | None = None
     expected_response_minutes: ResponseMinutes | None = None
     channel: Channel = optional()
-    protocol_reference: str | None = PydanticField(default=None, max_length=500)
+    protocol_reference: ProtocolReference | None = None
     status: PathwayStatus = optional()
-    agreement_reference: str | None = PydanticField(default=None, max_length=200)
+    agreement_reference: AgreementReference | None = None
     review_date: IsoDate | None = None
 
 

@@ -10,7 +10,7 @@ from pydantic import StringConstraints
 from sqlalchemy import JSON, Date, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import Id, IsoDate, Name
+from accord.core.fields import FreeText, Id, IsoDate, Name
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -94,7 +94,7 @@ class CatalogueState(SQLModel, table=True):
 
 
 RoleTitle = Annotated[Name, PydanticField(max_length=120)]
-RoleDescription = Annotated[str, PydanticField(max_length=1000)]
+RoleDescription = Annotated[FreeText, PydanticField(max_length=1000)]
 
 
 class NewRoleTitles(InputModel):
@@ -197,12 +197,15 @@ class CommitmentStatusChange(SQLModel, table=True):
 
 
 Evidence = Annotated[
-    str,
+    FreeText,
     PydanticField(
         max_length=500,
         description="A link or a short reference to the protocol or document that shows it.",
     ),
 ]
+
+
+CommitmentNote = Annotated[FreeText, PydanticField(max_length=2000)]
 
 
 class CommitmentCreate(InputModel):
@@ -214,7 +217,7 @@ class CommitmentCreate(InputModel):
         default=None, description="The partner's staff contact who owns it."
     )
     review_date: IsoDate | None = None
-    note: str | None = Field(default=None, max_length=2000)
+    note: CommitmentNote | None = None
 
 
 class CommitmentUpdate(InputModel):
@@ -222,7 +225,7 @@ class CommitmentUpdate(InputModel):
     evidence: Evidence | None = None
     owner_contact_id: Id | None = None
     review_date: IsoDate | None = None
-    note: str | None = Field(default=None, max_length=2000)
+    note: CommitmentNote | None = None
 
 
 class CommitmentPublic(OutputModel):

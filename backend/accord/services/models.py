@@ -10,7 +10,7 @@ from pydantic import Field as PydanticField
 from sqlalchemy import JSON, Index, SmallInteger, Text
 from sqlmodel import Field
 
-from accord.core.fields import AreaList, Id, LanguageList, Name, Phone, unique
+from accord.core.fields import AreaList, FreeText, Id, LanguageList, Name, Phone, unique
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -117,6 +117,7 @@ class CapacityPost(SQLModel, table=True):
 
 
 Hour = Annotated[str, StringConstraints(pattern=HOUR_PATTERN)]
+Description = Annotated[FreeText, PydanticField(max_length=4000)]
 Age = Annotated[int, PydanticField(ge=0, le=130)]
 
 
@@ -145,7 +146,7 @@ class ServiceCreate(ServiceFields):
     partner_id: Id = Field(description="The partner that offers it.")
     type: ServiceType
     name: Name
-    description: str | None = Field(default=None, max_length=4000)
+    description: Description | None = None
     status: ServiceStatus = ServiceStatus.active
     entry_point: bool = Field(
         default=False, description="Survivors first arrive here (police desk, hotline, A&E)."
@@ -172,7 +173,7 @@ class ServiceCreate(ServiceFields):
 class ServiceUpdate(ServiceFields):
     type: ServiceType = optional()
     name: Name = optional()
-    description: str | None = Field(default=None, max_length=4000)
+    description: Description | None = None
     status: ServiceStatus = optional()
     entry_point: bool = optional()
     populations: PopulationList = optional()

@@ -310,3 +310,84 @@ def test_an_unknown_api_path_is_a_problem_404_whatever_the_method(
     response = client.request(method, "/api/v1/no-such-thing/here")
     assert response.status_code == 404, response.text
     assert response.headers["content-type"].startswith(PROBLEM)
+
+
+# --- no survivor data in free text -----------------------------------------------------
+
+SURVIVOR = {
+    "email": "Maria Lopez wrote from maria.lopez@example.org",
+    "phone": "Call Maria on 0612 345 678",
+    "date": "Maria Lopez, born 12/03/1990, lives at 14 Calle Mayor",
+    "iso date": "Date of birth 1990-03-12",
+    "written date": "Maria, born 12 March 1990",
+    "french date": "née le 12 mars 1990",
+    "spanish date": "nacida el 12 de marzo de 1990",
+}
+
+
+@pytest.mark.parametrize("text", SURVIVOR.values(), ids=SURVIVOR.keys())
+def test_a_stage_note_refuses_survivor_data(client: TestClient, world: World, text: str) -> None:
+    url = f"{_partners(world)}/{world.a_partner['id']}/stage"
+    response = client.post(
+        url, json={"stage": "active", "note": text}, headers=world.coordinator.headers
+    )
+    _refused(response, "body.note")
+    history = client.get(
+        f"{_partners(world)}/{world.a_partner['id']}/stage-history",
+        headers=world.coordinator.headers,
+    ).json()["items"]
+    assert all(text != change["note"] for change in history)
+
+
+@pytest.mark.parametrize("text", SURVIVOR.values(), ids=SURVIVOR.keys())
+def test_assessment_risks_refuse_survivor_data(client: TestClient, world: World, text: str) -> None:
+    url, headers = _assessment(client, world)
+    _refused(client.patch(url, json={"risks": text}, headers=headers), "body.risks")
+
+
+def test_the_refusal_says_why_in_the_language_asked(client: TestClient, world: World) -> None:
+    url, headers = _assessment(client, world)
+    body = {"risks": "Born 12/03/1990"}
+    english = _refused(client.patch(url, json=body, headers=headers), "body.risks")
+    assert "date of birth" in english["errors"][0]["message"]
+    french = client.patch(url, json=body, headers=headers | {"Accept-Language": "fr-FR,fr;q=0.9"})
+    assert "date de naissance" in _refused(french, "body.risks")["errors"][0]["message"]
+    assert french.headers["content-language"] == "fr"
+    spanish = client.patch(
+        url, json={"risks": "maria@example.org"}, headers=headers | {"Accept-Language": "es"}
+    )
+    assert "correo electrónico" in _refused(spanish, "body.risks")["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "field", "body"),
+    [
+        ("partners", "description", partner_body(description="Contact 0612 345 678 at night")),
+        (
+            "roles",
+            "description.en",
+            {"sector": "health", "title": {"en": "Night clinic"}, "description": {"en": "a@b.org"}},
+        ),
+    ],
+)
+def test_every_free_text_field_refuses_it(
+    client: TestClient, world: World, path: str, field: str, body: dict[str, Any]
+) -> None:
+    response = client.post(
+        f"/api/v1/networks/{world.a.slug}/{path}", json=body, headers=world.coordinator.headers
+    )
+    _refused(response, f"body.{field}")
+
+
+def test_ordinary_notes_and_staff_contacts_pass(client: TestClient, world: World) -> None:
+    headers = world.coordinator.headers
+    url = f"{_partners(world)}/{world.a_partner['id']}"
+    note = "Signed the 2025-2026 MoU in March 2026; 40 beds, 3 staff, see https://x.org/2026-03-12"
+    moved = client.post(f"{url}/stage", json={"stage": "active", "note": note}, headers=headers)
+    assert moved.status_code == 200, moved.text
+    contact = client.post(
+        f"{url}/contacts",
+        json={"name": "Ana Ruiz", "email": "ana@shelter.example.org", "phone": "+34 612 345 678"},
+        headers=headers,
+    )
+    assert contact.status_code == 201, contact.text
