@@ -44,6 +44,12 @@ class Network(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+ASSESSMENTS_VISIBLE_DESCRIPTION = (
+    "Whether members other than coordinators may read stakeholder assessments (trust, "
+    "risks, influence…) and the stakeholder map. Off by default."
+)
+
+
 class NetworkCreate(InputModel):
     slug: Slug
     name: Name
@@ -51,6 +57,9 @@ class NetworkCreate(InputModel):
     area: str | None = Field(default=None, max_length=200)
     languages: LanguageList = Field(default_factory=list)
     parent: Slug | None = Field(default=None, description="Slug of the parent network.")
+    assessments_visible_to_members: bool = Field(
+        default=False, description=ASSESSMENTS_VISIBLE_DESCRIPTION
+    )
 
 
 class NetworkUpdate(InputModel):
@@ -59,6 +68,7 @@ class NetworkUpdate(InputModel):
     area: str | None = Field(default=None, max_length=200)
     languages: LanguageList = optional()
     parent: Slug | None = Field(default=None, description="Slug of the parent network.")
+    assessments_visible_to_members: bool = optional(description=ASSESSMENTS_VISIBLE_DESCRIPTION)
 
 
 class NetworkPublic(OutputModel):
@@ -72,6 +82,7 @@ class NetworkPublic(OutputModel):
     my_role: MembershipRole | None = Field(
         description="Your role in this network; null for a platform admin who is not a member."
     )
+    assessments_visible_to_members: bool = Field(description=ASSESSMENTS_VISIBLE_DESCRIPTION)
     version: int
     created_at: datetime
     updated_at: datetime

@@ -223,7 +223,10 @@ class PartnerPublic(OutputModel):
     languages: list[str]
     areas: list[str]
     tags: list[str]
-    assessment: AssessmentPublic
+    assessment: AssessmentPublic | None = Field(
+        description="The stakeholder assessment; null when you may not read it (only "
+        "coordinators may, unless the network opens assessments to members)."
+    )
     version: int
     created_at: datetime
     updated_at: datetime

@@ -131,8 +131,9 @@ async def create_partner(
     responses=responses(*READ_ERRORS),
 )
 def stakeholder_map(access: MemberAccess, session: SessionDep, filters: Filters) -> StakeholderMap:
-    """Every partner's influence and commitment, with sector and stage, for the map."""
-    return service.stakeholder_map(session, access.network_id, filters)
+    """Every partner's influence and commitment, with sector and stage, for the map.
+    Coordinators only, unless the network opens assessments to members (403)."""
+    return service.stakeholder_map(session, access, filters)
 
 
 @router.get(
@@ -231,7 +232,9 @@ def stage_history(
 def get_assessment(
     access: MemberAccess, session: SessionDep, partner_id: uuid.UUID, response: Response
 ) -> AssessmentPublic:
-    assessment = service.get_assessment(session, access.network_id, partner_id)
+    """The stakeholder assessment. Coordinators only, unless the network opens
+    assessments to members (`assessments_visible_to_members`): others get 403."""
+    assessment = service.get_assessment(session, access, partner_id)
     set_etag(response, assessment.version)
     return assessment
 

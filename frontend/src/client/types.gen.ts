@@ -1121,6 +1121,12 @@ export type NetworkCreate = {
      * Slug of the parent network.
      */
     parent?: string | null;
+    /**
+     * Assessments Visible To Members
+     *
+     * Whether members other than coordinators may read stakeholder assessments (trust, risks, influence…) and the stakeholder map. Off by default.
+     */
+    assessments_visible_to_members?: boolean;
 };
 
 /**
@@ -1159,6 +1165,12 @@ export type NetworkPublic = {
      */
     my_role: MembershipRole | null;
     /**
+     * Assessments Visible To Members
+     *
+     * Whether members other than coordinators may read stakeholder assessments (trust, risks, influence…) and the stakeholder map. Off by default.
+     */
+    assessments_visible_to_members: boolean;
+    /**
      * Version
      */
     version: number;
@@ -1195,6 +1207,12 @@ export type NetworkUpdate = {
      * Slug of the parent network.
      */
     parent?: string | null;
+    /**
+     * Assessments Visible To Members
+     *
+     * Whether members other than coordinators may read stakeholder assessments (trust, risks, influence…) and the stakeholder map. Off by default.
+     */
+    assessments_visible_to_members?: boolean;
 };
 
 /**
@@ -1519,7 +1537,10 @@ export type PartnerPublic = {
      * Tags
      */
     tags: Array<string>;
-    assessment: AssessmentPublic;
+    /**
+     * The stakeholder assessment; null when you may not read it (only coordinators may, unless the network opens assessments to members).
+     */
+    assessment: AssessmentPublic | null;
     /**
      * Version
      */
@@ -3226,6 +3247,10 @@ export type NetworksCreateNetworkErrors = {
      * Forbidden
      */
     403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
     /**
      * Conflict
      */
