@@ -7,11 +7,10 @@ Create Date: 2026-11-22 14:25:41.258244
 
 from collections.abc import Sequence
 
+import accord.core.models
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
-
-import accord.core.models
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -25,11 +24,15 @@ def upgrade() -> None:
         "idempotency_keys",
         sa.Column("owner", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("key", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
-        sa.Column("request_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column(
+            "request_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False
+        ),
         sa.Column("status_code", sa.Integer(), nullable=True),
         sa.Column("response_body", sa.LargeBinary(), nullable=True),
         sa.Column("response_headers", sa.JSON(), nullable=True),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.PrimaryKeyConstraint("owner", "key", name=op.f("pk_idempotency_keys")),
     )
     with op.batch_alter_table("idempotency_keys", schema=None) as batch_op:
@@ -47,8 +50,12 @@ def upgrade() -> None:
         sa.Column("languages", sa.JSON(), nullable=False),
         sa.Column("parent_id", sa.Uuid(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["parent_id"],
             ["networks.id"],
@@ -59,13 +66,19 @@ def upgrade() -> None:
         sa.UniqueConstraint("slug", name=op.f("uq_networks_slug")),
     )
     with op.batch_alter_table("networks", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_networks_parent_id"), ["parent_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_networks_parent_id"), ["parent_id"], unique=False
+        )
 
     op.create_table(
         "users",
-        sa.Column("full_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column(
+            "full_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False
+        ),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
+        sa.Column(
+            "email", sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False
+        ),
         sa.Column(
             "password_hash",
             sqlmodel.sql.sqltypes.AutoString(length=255),
@@ -74,7 +87,9 @@ def upgrade() -> None:
         sa.Column("is_admin", sa.Boolean(), nullable=False),
         sa.Column("is_active", sa.Boolean(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.Column(
             "last_login_at",
             accord.core.models.UTCDateTime(timezone=True),
@@ -88,11 +103,19 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("network_id", sa.Uuid(), nullable=True),
         sa.Column("actor_id", sa.Uuid(), nullable=True),
-        sa.Column("action", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
-        sa.Column("object_type", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
-        sa.Column("object_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column(
+            "action", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False
+        ),
+        sa.Column(
+            "object_type", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False
+        ),
+        sa.Column(
+            "object_id", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False
+        ),
         sa.Column("changes", sa.JSON(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["actor_id"],
             ["users.id"],
@@ -113,7 +136,9 @@ def upgrade() -> None:
             ["network_id", "created_at", "id"],
             unique=False,
         )
-        batch_op.create_index("ix_audit_events_object", ["object_type", "object_id"], unique=False)
+        batch_op.create_index(
+            "ix_audit_events_object", ["object_type", "object_id"], unique=False
+        )
 
     op.create_table(
         "memberships",
@@ -122,7 +147,9 @@ def upgrade() -> None:
         sa.Column("user_id", sa.Uuid(), nullable=False),
         sa.Column("role", sa.String(length=20), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["network_id"],
             ["networks.id"],
@@ -141,16 +168,22 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("memberships", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_memberships_user_id"), ["user_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_memberships_user_id"), ["user_id"], unique=False
+        )
 
     op.create_table(
         "partners",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("network_id", sa.Uuid(), nullable=False),
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-        sa.Column("acronym", sqlmodel.sql.sqltypes.AutoString(length=30), nullable=True),
+        sa.Column(
+            "acronym", sqlmodel.sql.sqltypes.AutoString(length=30), nullable=True
+        ),
         sa.Column("description", sa.Text(), nullable=True),
-        sa.Column("website", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+        sa.Column(
+            "website", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True
+        ),
         sa.Column("sector", sa.String(length=40), nullable=False),
         sa.Column("level", sa.String(length=20), nullable=False),
         sa.Column("stage", sa.String(length=30), nullable=False),
@@ -160,8 +193,12 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["network_id"],
             ["networks.id"],
@@ -169,11 +206,17 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_partners")),
-        sa.UniqueConstraint("network_id", "name", name=op.f("uq_partners_network_id_name")),
+        sa.UniqueConstraint(
+            "network_id", "name", name=op.f("uq_partners_network_id_name")
+        ),
     )
     with op.batch_alter_table("partners", schema=None) as batch_op:
-        batch_op.create_index("ix_partners_network_sector", ["network_id", "sector"], unique=False)
-        batch_op.create_index("ix_partners_network_stage", ["network_id", "stage"], unique=False)
+        batch_op.create_index(
+            "ix_partners_network_sector", ["network_id", "sector"], unique=False
+        )
+        batch_op.create_index(
+            "ix_partners_network_stage", ["network_id", "stage"], unique=False
+        )
         batch_op.create_index(
             "ix_partners_network_updated",
             ["network_id", "updated_at", "id"],
@@ -196,7 +239,9 @@ def upgrade() -> None:
             name=op.f("fk_membership_partners_partner_id_partners"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("membership_id", "partner_id", name=op.f("pk_membership_partners")),
+        sa.PrimaryKeyConstraint(
+            "membership_id", "partner_id", name=op.f("pk_membership_partners")
+        ),
     )
     with op.batch_alter_table("membership_partners", schema=None) as batch_op:
         batch_op.create_index(
@@ -210,12 +255,18 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("partner_id", sa.Uuid(), nullable=False),
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-        sa.Column("job_title", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
+        sa.Column(
+            "job_title", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True
+        ),
         sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=254), nullable=True),
         sa.Column("phone", sqlmodel.sql.sqltypes.AutoString(length=50), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["partner_id"],
             ["partners.id"],
@@ -233,7 +284,9 @@ def upgrade() -> None:
         "partner_labels",
         sa.Column("partner_id", sa.Uuid(), nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("value", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column(
+            "value", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False
+        ),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["partner_id"],
@@ -241,7 +294,9 @@ def upgrade() -> None:
             name=op.f("fk_partner_labels_partner_id_partners"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("partner_id", "kind", "value", name=op.f("pk_partner_labels")),
+        sa.PrimaryKeyConstraint(
+            "partner_id", "kind", "value", name=op.f("pk_partner_labels")
+        ),
     )
     with op.batch_alter_table("partner_labels", schema=None) as batch_op:
         batch_op.create_index(
@@ -258,7 +313,9 @@ def upgrade() -> None:
         sa.Column("to_stage", sa.String(length=30), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("changed_by", sa.Uuid(), nullable=True),
-        sa.Column("changed_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "changed_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["changed_by"],
             ["users.id"],
@@ -292,7 +349,9 @@ def upgrade() -> None:
         sa.Column("decision_authority", sa.String(length=20), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("assessed_by", sa.Uuid(), nullable=True),
-        sa.Column("assessed_at", accord.core.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column(
+            "assessed_at", accord.core.models.UTCDateTime(timezone=True), nullable=True
+        ),
         sa.ForeignKeyConstraint(
             ["assessed_by"],
             ["users.id"],

@@ -7,11 +7,10 @@ Create Date: 2026-11-22 15:05:13.905240
 
 from collections.abc import Sequence
 
+import accord.core.models
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
-
-import accord.core.models
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -25,7 +24,9 @@ def upgrade() -> None:
         "catalogue_state",
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("loaded_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "loaded_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.PrimaryKeyConstraint("name", name=op.f("pk_catalogue_state")),
     )
     op.create_table(
@@ -38,8 +39,12 @@ def upgrade() -> None:
         sa.Column("implied", sa.Boolean(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("texts", sa.JSON(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["network_id"],
             ["networks.id"],
@@ -47,10 +52,14 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_roles")),
-        sa.UniqueConstraint("network_id", "code", name=op.f("uq_roles_network_id_code")),
+        sa.UniqueConstraint(
+            "network_id", "code", name=op.f("uq_roles_network_id_code")
+        ),
     )
     with op.batch_alter_table("roles", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_roles_network_id"), ["network_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_roles_network_id"), ["network_id"], unique=False
+        )
         batch_op.create_index("ix_roles_sector", ["sector"], unique=False)
 
     op.create_table(
@@ -60,7 +69,9 @@ def upgrade() -> None:
         sa.Column("partner_id", sa.Uuid(), nullable=False),
         sa.Column("role_id", sa.Uuid(), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=True),
-        sa.Column("changed_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "changed_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["network_id"],
             ["networks.id"],
@@ -93,9 +104,13 @@ def upgrade() -> None:
         sa.Column("network_id", sa.Uuid(), nullable=False),
         sa.Column("role_id", sa.Uuid(), nullable=False),
         sa.Column("texts", sa.JSON(), nullable=False),
-        sa.Column("retired_at", accord.core.models.UTCDateTime(timezone=True), nullable=True),
+        sa.Column(
+            "retired_at", accord.core.models.UTCDateTime(timezone=True), nullable=True
+        ),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["network_id"],
             ["networks.id"],
@@ -117,13 +132,19 @@ def upgrade() -> None:
         sa.Column("partner_id", sa.Uuid(), nullable=False),
         sa.Column("role_id", sa.Uuid(), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
-        sa.Column("evidence", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+        sa.Column(
+            "evidence", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True
+        ),
         sa.Column("owner_contact_id", sa.Uuid(), nullable=True),
         sa.Column("review_date", sa.Date(), nullable=True),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["network_id"],
             ["networks.id"],

@@ -7,11 +7,10 @@ Create Date: 2026-11-22 15:27:23.923000
 
 from collections.abc import Sequence
 
+import accord.core.models
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
-
-import accord.core.models
 
 revision: str = "0003"
 down_revision: str | None = "0002"
@@ -52,8 +51,12 @@ def upgrade() -> None:
             nullable=True,
         ),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["network_id"],
             ["networks.id"],
@@ -72,8 +75,12 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_services_network_name", ["network_id", "name", "id"], unique=False
         )
-        batch_op.create_index("ix_services_network_type", ["network_id", "type"], unique=False)
-        batch_op.create_index(batch_op.f("ix_services_partner_id"), ["partner_id"], unique=False)
+        batch_op.create_index(
+            "ix_services_network_type", ["network_id", "type"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_services_partner_id"), ["partner_id"], unique=False
+        )
 
     op.create_table(
         "capacity_posts",
@@ -82,7 +89,9 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("beds_free", sa.SmallInteger(), nullable=True),
         sa.Column("posted_by", sa.Uuid(), nullable=True),
-        sa.Column("posted_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "posted_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["posted_by"],
             ["users.id"],
@@ -106,7 +115,9 @@ def upgrade() -> None:
         "service_labels",
         sa.Column("service_id", sa.Uuid(), nullable=False),
         sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-        sa.Column("value", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column(
+            "value", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False
+        ),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["service_id"],
@@ -114,7 +125,9 @@ def upgrade() -> None:
             name=op.f("fk_service_labels_service_id_services"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("service_id", "kind", "value", name=op.f("pk_service_labels")),
+        sa.PrimaryKeyConstraint(
+            "service_id", "kind", "value", name=op.f("pk_service_labels")
+        ),
     )
     with op.batch_alter_table("service_labels", schema=None) as batch_op:
         batch_op.create_index(
@@ -128,12 +141,18 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("service_id", sa.Uuid(), nullable=False),
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-        sa.Column("address", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+        sa.Column(
+            "address", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True
+        ),
         sa.Column("area", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
         sa.Column("confidential", sa.Boolean(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["service_id"],
             ["services.id"],

@@ -7,11 +7,10 @@ Create Date: 2026-11-22 15:29:16.016378
 
 from collections.abc import Sequence
 
+import accord.core.models
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
-
-import accord.core.models
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -44,8 +43,12 @@ def upgrade() -> None:
         ),
         sa.Column("review_date", sa.Date(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False),
+        sa.Column(
+            "created_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
+        sa.Column(
+            "updated_at", accord.core.models.UTCDateTime(timezone=True), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["from_service_id"],
             ["services.id"],
@@ -72,7 +75,9 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("pathways", schema=None) as batch_op:
-        batch_op.create_index("ix_pathways_network_status", ["network_id", "status"], unique=False)
+        batch_op.create_index(
+            "ix_pathways_network_status", ["network_id", "status"], unique=False
+        )
         batch_op.create_index(
             batch_op.f("ix_pathways_to_service_id"), ["to_service_id"], unique=False
         )
@@ -89,7 +94,9 @@ def upgrade() -> None:
             name=op.f("fk_pathway_needs_pathway_id_pathways"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("pathway_id", "kind", "value", name=op.f("pk_pathway_needs")),
+        sa.PrimaryKeyConstraint(
+            "pathway_id", "kind", "value", name=op.f("pk_pathway_needs")
+        ),
     )
     with op.batch_alter_table("pathway_needs", schema=None) as batch_op:
         batch_op.create_index(

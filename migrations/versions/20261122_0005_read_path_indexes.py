@@ -25,7 +25,9 @@ def upgrade() -> None:
     # services. A NOT NULL column with a default can be added in place.
     op.add_column(
         "partners",
-        sa.Column("sort_name", sa.String(length=200), nullable=False, server_default=""),
+        sa.Column(
+            "sort_name", sa.String(length=200), nullable=False, server_default=""
+        ),
     )
     # Filled with Python's lower(), as the app computes it (accord.core.models.sort_key).
     connection = op.get_bind()
@@ -41,7 +43,10 @@ def upgrade() -> None:
             partners.update()
             .where(partners.c.id == sa.bindparam("partner_id"))
             .values(sort_name=sa.bindparam("key")),
-            [{"partner_id": id_, "key": name.lower()} for id_, name in rows[start : start + BATCH]],
+            [
+                {"partner_id": id_, "key": name.lower()}
+                for id_, name in rows[start : start + BATCH]
+            ],
         )
     if connection.dialect.name != "sqlite":  # SQLite cannot drop a default in place
         op.alter_column("partners", "sort_name", server_default=None)
@@ -56,9 +61,15 @@ def upgrade() -> None:
         "partners",
         ["network_id", "sort_name", "name", "id"],
     )
-    op.create_index("ix_pathways_network_created", "pathways", ["network_id", "created_at", "id"])
-    op.create_index("ix_pathways_network_updated", "pathways", ["network_id", "updated_at"])
-    op.create_index("ix_services_network_updated", "services", ["network_id", "updated_at"])
+    op.create_index(
+        "ix_pathways_network_created", "pathways", ["network_id", "created_at", "id"]
+    )
+    op.create_index(
+        "ix_pathways_network_updated", "pathways", ["network_id", "updated_at"]
+    )
+    op.create_index(
+        "ix_services_network_updated", "services", ["network_id", "updated_at"]
+    )
 
 
 def downgrade() -> None:

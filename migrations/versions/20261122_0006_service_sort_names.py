@@ -22,7 +22,9 @@ def upgrade() -> None:
     # In place, as 0005 did for partners: no table copy.
     op.add_column(
         "services",
-        sa.Column("sort_name", sa.String(length=200), nullable=False, server_default=""),
+        sa.Column(
+            "sort_name", sa.String(length=200), nullable=False, server_default=""
+        ),
     )
     # Filled with Python's lower(), as the app computes it (accord.core.models.sort_key).
     connection = op.get_bind()
@@ -38,7 +40,10 @@ def upgrade() -> None:
             services.update()
             .where(services.c.id == sa.bindparam("service_id"))
             .values(sort_name=sa.bindparam("key")),
-            [{"service_id": id_, "key": name.lower()} for id_, name in rows[start : start + BATCH]],
+            [
+                {"service_id": id_, "key": name.lower()}
+                for id_, name in rows[start : start + BATCH]
+            ],
         )
     if connection.dialect.name != "sqlite":  # SQLite cannot drop a default in place
         op.alter_column("services", "sort_name", server_default=None)
@@ -60,5 +65,7 @@ def downgrade() -> None:
     op.drop_index("ix_services_network_sort_name", table_name="services")
     op.drop_index("ix_services_network_type", table_name="services")
     op.create_index("ix_services_network_type", "services", ["network_id", "type"])
-    op.create_index("ix_services_network_name", "services", ["network_id", "name", "id"])
+    op.create_index(
+        "ix_services_network_name", "services", ["network_id", "name", "id"]
+    )
     op.drop_column("services", "sort_name")

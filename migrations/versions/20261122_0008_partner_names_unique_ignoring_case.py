@@ -49,4 +49,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("partners", schema=None) as batch_op:
         batch_op.drop_constraint("uq_partners_network_id_sort_name", type_="unique")
-        batch_op.create_unique_constraint("uq_partners_network_id_name", ["network_id", "name"])
+        batch_op.create_unique_constraint(
+            "uq_partners_network_id_name", ["network_id", "name"]
+        )

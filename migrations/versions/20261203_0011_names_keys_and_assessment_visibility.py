@@ -31,7 +31,9 @@ _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 def name_key(name: str) -> str:
     """accord.core.fields.name_key as of this migration (a migration must not change)."""
     visible = _INVISIBLE.sub("", name)
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", visible).casefold())
+    folded = unicodedata.normalize(
+        "NFKC", unicodedata.normalize("NFKC", visible).casefold()
+    )
     return " ".join(folded.split())
 
 
@@ -46,7 +48,9 @@ _partners = sa.table(
 
 def upgrade() -> None:
     bind = op.get_bind()
-    rows = bind.execute(sa.select(_partners.c.id, _partners.c.network_id, _partners.c.name)).all()
+    rows = bind.execute(
+        sa.select(_partners.c.id, _partners.c.network_id, _partners.c.name)
+    ).all()
     keys = {row.id: name_key(row.name) for row in rows}
     by_key: defaultdict[tuple[object, str], list[str]] = defaultdict(list)
     for row in rows:
@@ -54,18 +58,25 @@ def upgrade() -> None:
     duplicates = [(key, names) for key, names in by_key.items() if len(names) > 1]
     if duplicates:
         # Which of two look-alike partners to keep is for people to decide, not a migration.
-        listed = "; ".join(f"network {key[0]}: {names!r}" for key, names in duplicates[:20])
+        listed = "; ".join(
+            f"network {key[0]}: {names!r}" for key, names in duplicates[:20]
+        )
         raise RuntimeError(
             f"{len(duplicates)} partner name(s) appear twice in a network once case, accents' "
             f"composition and invisible characters are ignored ({listed}). Rename or merge "
             "them, then run the migration again."
         )
     with op.batch_alter_table("partners", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("name_key", sa.Text(), nullable=False, server_default=""))
+        batch_op.add_column(
+            sa.Column("name_key", sa.Text(), nullable=False, server_default="")
+        )
     if keys:
         bind.execute(
             _partners.update().where(_partners.c.id == sa.bindparam("partner_id")),
-            [{"partner_id": partner_id, "name_key": key} for partner_id, key in keys.items()],
+            [
+                {"partner_id": partner_id, "name_key": key}
+                for partner_id, key in keys.items()
+            ],
         )
     with op.batch_alter_table("partners", schema=None) as batch_op:
         batch_op.alter_column("name_key", server_default=None)

@@ -18,7 +18,7 @@ class Code(StrEnum):
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         schema = handler(source)
-        schema["strict"] = False  # type: ignore[typeddict-unknown-key]
+        schema["strict"] = False  # type: ignore[index]
         return schema
 
 
