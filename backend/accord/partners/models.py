@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, AnyHttpUrl, EmailStr, field_validator
+from pydantic import Field as PydanticField
 from sqlalchemy import Index, SmallInteger, Text, UniqueConstraint, event
 from sqlmodel import Field
 
@@ -41,6 +42,10 @@ PopulationList = Annotated[
     list[Population], AfterValidator(unique), Field(max_length=len(Population))
 ]
 DESCRIPTION_MAX = 4000
+# "format: uri" alone admits any scheme (urn:…): the document says http(s), as the API does.
+Website = Annotated[
+    AnyHttpUrl, PydanticField(json_schema_extra={"pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"})
+]
 Description = Annotated[FreeText, Field(max_length=DESCRIPTION_MAX)]
 
 
@@ -116,7 +121,7 @@ class PartnerCreate(PartnerFields):
     name: Name
     acronym: Acronym | None = None
     description: Description | None = None
-    website: AnyHttpUrl | None = Field(default=None, description="http(s) address.")
+    website: Website | None = Field(default=None, description="http(s) address.")
     sector: Sector
     level: Level = Level.local
     stage: Stage = Field(default=Stage.identified, description="The stage it starts at.")
@@ -132,7 +137,7 @@ class PartnerUpdate(PartnerFields):
     name: Name = optional()
     acronym: Acronym | None = None
     description: Description | None = None
-    website: AnyHttpUrl | None = None
+    website: Website | None = None
     sector: Sector = optional()
     level: Level = optional()
     populations: PopulationList = optional()

@@ -35,7 +35,7 @@ def _assessment(client: TestClient, world: World) -> tuple[str, dict[str, str]]:
     [
         ("influence", True),  # true is not 1
         ("influence", "3"),  # "3" is not 3
-        ("influence", 3.0),
+        ("influence", 3.5),
         ("champion", 1),  # 1 is not true
         ("champion", "yes"),
         ("champion", "true"),
@@ -51,7 +51,10 @@ def test_json_values_are_not_coerced(
 def test_ids_codes_and_dates_still_arrive_as_json_strings(client: TestClient, world: World) -> None:
     url, headers = _assessment(client, world)
     answer = client.patch(
-        url, json={"influence": 3, "champion": True, "decision_authority": "full"}, headers=headers
+        url,
+        # 3.0 is an integer to JSON Schema, and so to the API.
+        json={"influence": 3.0, "commitment": 2, "champion": True, "decision_authority": "full"},
+        headers=headers,
     )
     assert answer.status_code == 200, answer.text
     assert answer.json()["influence"] == 3 and answer.json()["champion"] is True
