@@ -5,8 +5,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AnyHttpUrl, EmailStr, field_validator
-from pydantic import Field as PydanticField
+from pydantic import AfterValidator, AnyHttpUrl, EmailStr, WithJsonSchema, field_validator
 from sqlalchemy import Index, SmallInteger, Text, UniqueConstraint, event
 from sqlmodel import Field
 
@@ -42,9 +41,24 @@ PopulationList = Annotated[
     list[Population], AfterValidator(unique), Field(max_length=len(Population))
 ]
 DESCRIPTION_MAX = 4000
-# "format: uri" alone admits any scheme (urn:…): the document says http(s), as the API does.
+# "format: uri" alone admits any scheme (urn:…): the document says http(s), as the API
+# does, and that an empty string is taken for none (PartnerFields).
 Website = Annotated[
-    AnyHttpUrl, PydanticField(json_schema_extra={"pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"})
+    AnyHttpUrl,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "format": "uri",
+                    "minLength": 1,
+                    "maxLength": 2083,
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+                },
+                {"type": "string", "maxLength": 0},
+            ]
+        }
+    ),
 ]
 Description = Annotated[FreeText, Field(max_length=DESCRIPTION_MAX)]
 

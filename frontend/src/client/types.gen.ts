@@ -1451,7 +1451,7 @@ export type PartnerCreate = {
      *
      * http(s) address.
      */
-    website?: string | null;
+    website?: string | string | null;
     sector: Sector;
     level?: Level;
     /**
@@ -1593,7 +1593,7 @@ export type PartnerUpdate = {
     /**
      * Website
      */
-    website?: string | null;
+    website?: string | string | null;
     sector?: Sector;
     level?: Level;
     /**
