@@ -3,10 +3,11 @@ index.html so deep links work on reload. The API stays under /api; /docs documen
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
+from accord.core.errors import allowed_methods
 from accord.core.headers import dashboard_policy, new_nonce
 
 # Paths the dashboard never owns: a miss there is a real 404, not a client-side route.
@@ -21,9 +22,11 @@ def mount_dashboard(app: FastAPI, spa_dir: Path) -> None:
     root = spa_dir.resolve()
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
-    def dashboard(path: str) -> Response:
+    def dashboard(path: str, request: Request) -> Response:
         if path.startswith(_NOT_DASHBOARD):
-            raise HTTPException(status_code=404)
+            # This catch-all answers every GET the API's routes do not: a path the API has
+            # with other methods is 405 (with Allow), any other one 404.
+            raise HTTPException(status_code=405 if allowed_methods(request) else 404)
         if not index.is_file():
             # Not built (API-only deployment): the front door is the API's documentation.
             return RedirectResponse("/docs")

@@ -181,6 +181,19 @@ def test_a_migration_that_copies_a_table_keeps_its_children(
         engine.dispose()
 
 
+# The partners table as 0005 to 0008 have it: with its sort name, without its name key.
+_PARTNERS_0008 = table(
+    "partners",
+    *(column(name) for name in ("name", "sort_name", "sector", "level", "stage")),
+    *(column(name, Uuid()) for name in ("id", "network_id")),
+    *(
+        column(name, DateTime(timezone=True))
+        for name in ("stage_changed_at", "created_at", "updated_at")
+    ),
+    column("version"),
+)
+
+
 def test_partner_names_equal_but_for_case_stop_the_migration_that_makes_them_unique(
     fresh_database: str,
 ) -> None:
@@ -191,12 +204,12 @@ def test_partner_names_equal_but_for_case_stop_the_migration_that_makes_them_uni
     command.upgrade(config, "0007")
     engine = create_engine(fresh_database)
     try:
-        _add_partner_with_assessment(engine, Partner.__table__, name="Harbour", sort_name="harbour")
+        _add_partner_with_assessment(engine, _PARTNERS_0008, name="Harbour", sort_name="harbour")
         now = datetime.now(UTC)
         with engine.begin() as connection:
             network_id = connection.execute(select(Partner.__table__.c.network_id)).scalar_one()
             connection.execute(
-                insert(Partner.__table__).values(
+                insert(_PARTNERS_0008).values(
                     id=uuid.uuid4(),
                     network_id=network_id,
                     name="HARBOUR",
@@ -217,5 +230,54 @@ def test_partner_names_equal_but_for_case_stop_the_migration_that_makes_them_uni
                 connection.execute(select(func.count()).select_from(Partner.__table__)).scalar_one()
                 == 2
             )
+    finally:
+        engine.dispose()
+
+
+def test_name_keys_are_filled_in_and_look_alikes_stop_the_migration(fresh_database: str) -> None:
+    """0011 makes names unique as people read them. Existing partners get their name key;
+    two that were different strings but read the same (a zero-width space, a decomposed
+    accent) are named in the error and nothing changes: people choose which to keep."""
+    config = alembic_config(fresh_database)
+    command.upgrade(config, "0008")
+    engine = create_engine(fresh_database)
+    try:
+        _add_partner_with_assessment(
+            engine, _PARTNERS_0008, name="Casa de Acogida Luna", sort_name="casa de acogida luna"
+        )
+        now = datetime.now(UTC)
+        with engine.begin() as connection:
+            network_id = connection.execute(select(_PARTNERS_0008.c.network_id)).scalar_one()
+            look_alike = "Casa de Acogida Lu\u200bna"
+            connection.execute(
+                insert(_PARTNERS_0008).values(
+                    id=uuid.uuid4(),
+                    network_id=network_id,
+                    name=look_alike,
+                    sort_name=look_alike.lower(),
+                    sector="health",
+                    level="local",
+                    stage="active",
+                    stage_changed_at=now,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        with pytest.raises(RuntimeError, match="Casa de Acogida Luna"):
+            command.upgrade(config, "head")
+        with engine.begin() as connection:
+            connection.execute(
+                _PARTNERS_0008.update()
+                .where(_PARTNERS_0008.c.name == look_alike)
+                .values(name="Casa Sol", sort_name="casa sol")
+            )
+        command.upgrade(config, "head")
+        with engine.connect() as connection:
+            keys = connection.execute(
+                select(Partner.__table__.c.name_key).order_by(Partner.__table__.c.name_key)
+            ).scalars()
+            assert list(keys) == ["casa de acogida luna", "casa sol"]
+        assert _assessment_kept(engine)
     finally:
         engine.dispose()

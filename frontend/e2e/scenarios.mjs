@@ -270,6 +270,13 @@ export const scenarios = [
       await page.getByRole('button', { name: 'Add a contact' }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Move stage' }).count(), 0);
       assert.equal(await page.getByRole('button', { name: 'Save assessment' }).count(), 0);
+      // Assessments are the coordinators' unless the network shares them: the panel says so.
+      await page.getByTestId('assessment-coordinators-only').waitFor();
+      await page.goto(`${base}/n/${NETWORK}/partners/map`);
+      await page.getByText('The map is for coordinators').waitFor();
+      await page.goto(`${base}/n/${NETWORK}`);
+      await page.getByTestId('stage-counts').waitFor();
+      await page.getByTestId('assessment-coordinators-only').waitFor();
       const other = await findPartner(context, base, token, { q: 'police' });
       assert.notEqual(other.id, own);
       await page.goto(`${base}/n/${NETWORK}/partners/${other.id}`);

@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from accord.core.i18n import MESSAGES, message, negotiate
+
 logger = logging.getLogger("accord.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -139,7 +141,11 @@ def problem(
     )
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: dict[str, Any], language: str) -> str:
+    # Input rules of our own (core/fields.py) speak the request's language.
+    key = f"input.{error.get('type')}"
+    if key in MESSAGES:
+        return message(key, language, **(error.get("ctx") or {}))
     if error.get("type") == "string_pattern_mismatch":
         pattern = (error.get("ctx") or {}).get("pattern")
         if pattern in PATTERN_MESSAGES:
@@ -151,7 +157,8 @@ def _location(loc: Iterable[Any]) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _allowed_methods(request: Request) -> list[str]:
+def allowed_methods(request: Request) -> list[str]:
+    """The methods the API's operations take at the request's path (none: no such path)."""
     patterns: list[tuple[re.Pattern[str], list[str]]] | None = getattr(
         request.app.state, "path_methods", None
     )
@@ -183,8 +190,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> ProblemResponse:
+        language = negotiate(
+            request.query_params.get("lang"), request.headers.get("accept-language")
+        )
         errors = [
-            FieldError(field=_location(err.get("loc", ())), message=_message(err))
+            FieldError(field=_location(err.get("loc", ())), message=_message(err, language))
             for err in exc.errors()
         ]
         return problem(
@@ -194,18 +204,25 @@ def install_error_handlers(app: FastAPI) -> None:
             detail="; ".join(f"{e.field}: {e.message}" for e in errors[:5]) or None,
             instance=request.url.path,
             errors=errors,
+            headers={"Content-Language": language},
         )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> ProblemResponse:
-        detail = exc.detail if isinstance(exc.detail, str) else None
+        detail: str | None = exc.detail if isinstance(exc.detail, str) else None
         headers = dict(exc.headers or {})
-        if exc.status_code == 405:
+        status = exc.status_code
+        if status == 405:
             # The router stops at the first route whose path matches; list every method.
-            headers["Allow"] = ", ".join(_allowed_methods(request))
+            # Only the dashboard's catch-all matched: the API has no such path at all.
+            methods = allowed_methods(request)
+            if methods:
+                headers["Allow"] = ", ".join(methods)
+            else:
+                status, detail = 404, None
         return problem(
-            exc.status_code,
-            detail=detail if detail != HTTPStatus(exc.status_code).phrase else None,
+            status,
+            detail=detail if detail != HTTPStatus(status).phrase else None,
             instance=request.url.path,
             headers=headers,
         )

@@ -239,6 +239,68 @@ MESSAGES: dict[str, dict[str, str]] = {
             "intérpretes."
         ),
     },
+    # input refused (core/fields.py), by the validation error's type: `input.<type>`
+    "input.personal_data_email": {
+        "en": (
+            "Looks like an e-mail address. Free text is read by every member: no personal "
+            "data here (staff contacts have their own fields)."
+        ),
+        "fr": (
+            "Ressemble à une adresse e-mail. Le texte libre est lu par tous les membres : "
+            "aucune donnée personnelle ici (les contacts du personnel ont leurs propres champs)."
+        ),
+        "es": (
+            "Parece una dirección de correo electrónico. El texto libre lo leen todos los "
+            "miembros: ningún dato personal aquí (los contactos del personal tienen sus "
+            "propios campos)."
+        ),
+    },
+    "input.personal_data_phone": {
+        "en": (
+            "Looks like a phone number. Free text is read by every member: no personal data "
+            "here (staff contacts have their own fields)."
+        ),
+        "fr": (
+            "Ressemble à un numéro de téléphone. Le texte libre est lu par tous les membres : "
+            "aucune donnée personnelle ici (les contacts du personnel ont leurs propres champs)."
+        ),
+        "es": (
+            "Parece un número de teléfono. El texto libre lo leen todos los miembros: ningún "
+            "dato personal aquí (los contactos del personal tienen sus propios campos)."
+        ),
+    },
+    "input.personal_data_date": {
+        "en": (
+            "Looks like a full date, which could be a date of birth. Free text is read by "
+            'every member: no personal data here (write "March 2026", or use a date field).'
+        ),
+        "fr": (
+            "Ressemble à une date complète, qui pourrait être une date de naissance. Le texte "
+            "libre est lu par tous les membres : aucune donnée personnelle ici (écrivez "
+            "« mars 2026 » ou utilisez un champ de date)."
+        ),
+        "es": (
+            "Parece una fecha completa, que podría ser una fecha de nacimiento. El texto libre "
+            "lo leen todos los miembros: ningún dato personal aquí (escriba «marzo de 2026» o "
+            "use un campo de fecha)."
+        ),
+    },
+    "input.invisible_character": {
+        "en": "Must not contain invisible or text-direction characters (found U+{codepoint}).",
+        "fr": (
+            "Ne doit contenir aucun caractère invisible ni de sens d'écriture "
+            "(trouvé : U+{codepoint})."
+        ),
+        "es": (
+            "No debe contener caracteres invisibles ni de dirección del texto "
+            "(encontrado: U+{codepoint})."
+        ),
+    },
+    "input.combining_marks_only": {
+        "en": "Must contain letters or digits, not only accents or marks.",
+        "fr": "Doit contenir des lettres ou des chiffres, pas seulement des accents ou des signes.",
+        "es": "Debe contener letras o cifras, no solo acentos o signos.",
+    },
     "status.planned": {"en": "planned", "fr": "prévu", "es": "previsto"},
     "status.in_progress": {"en": "in progress", "fr": "en cours", "es": "en curso"},
     "status.in_place": {"en": "in place", "fr": "en place", "es": "en marcha"},

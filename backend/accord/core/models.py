@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from pydantic import ConfigDict, field_validator
+from pydantic import ConfigDict, field_validator, model_validator
 from sqlalchemy import DateTime, String, TypeDecorator, event
 from sqlmodel import Field, SQLModel
 
@@ -117,9 +117,26 @@ def optional(**kwargs: Any) -> Any:
 
 
 class InputModel(SQLModel):
-    """Base of every request body: unknown fields, NUL bytes and huge integers are refused."""
+    """Base of every request body: unknown fields, NUL bytes and huge integers are refused,
+    and JSON values are taken for what they are: `true` is not 1, `"yes"` is not `true`,
+    `"12"` is not 12 (strict mode; 12.0 is 12, as in JSON Schema). FastAPI validates a body
+    in Python mode (after parsing the JSON), where strict mode would also refuse the strings
+    JSON uses for ids, codes and dates: those fields use `Id`, `IsoDate` (core/fields.py)
+    and `Code` enums (core/vocabulary.py), which read their string and nothing else."""
 
-    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+    model_config = ConfigDict(extra="forbid", strict=True)  # type: ignore[assignment]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _integral_numbers_are_integers(cls, data: Any) -> Any:
+        # JSON has one kind of number and JSON Schema counts 2.0 as an integer: strict mode
+        # would refuse it for an integer field. 2.5 and "2" are still refused.
+        if not isinstance(data, dict):
+            return data
+        return {
+            name: int(value) if isinstance(value, float) and value.is_integer() else value
+            for name, value in data.items()
+        }
 
     @field_validator("*", mode="after")
     @classmethod

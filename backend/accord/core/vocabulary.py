@@ -4,9 +4,25 @@ Labels for people live in the i18n catalogues (accord/core/i18n.py), not here.
 """
 
 from enum import StrEnum
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import CoreSchema
 
 
-class Sector(StrEnum):
+class Code(StrEnum):
+    """A vocabulary code. Request models are strict (core/models.py: InputModel), and FastAPI
+    validates a JSON body in Python mode, where a strict enum would refuse the very string
+    JSON carries: a code is therefore read from its string, and from nothing else."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema = handler(source)
+        schema["strict"] = False  # type: ignore[index]
+        return schema
+
+
+class Sector(Code):
     health = "health"
     police = "police"
     justice = "justice"
@@ -36,7 +52,7 @@ class Sector(StrEnum):
     network = "network"
 
 
-class Level(StrEnum):
+class Level(Code):
     local = "local"
     sub_national = "sub_national"
     national = "national"
@@ -44,7 +60,7 @@ class Level(StrEnum):
     international = "international"
 
 
-class Stage(StrEnum):
+class Stage(Code):
     """Engagement stages, in the order of the guidance's "how to begin the process" (000)."""
 
     identified = "identified"
@@ -61,7 +77,7 @@ class Stage(StrEnum):
 STAGE_ORDER: dict[Stage, int] = {stage: rank for rank, stage in enumerate(Stage)}
 
 
-class Population(StrEnum):
+class Population(Code):
     rural = "rural"
     isolated = "isolated"
     disabled = "disabled"
@@ -78,7 +94,7 @@ class Population(StrEnum):
     homeless = "homeless"
 
 
-class DecisionAuthority(StrEnum):
+class DecisionAuthority(Code):
     """How far the partner's representative can commit their organisation (000, 001)."""
 
     full = "full"
@@ -87,13 +103,13 @@ class DecisionAuthority(StrEnum):
     unknown = "unknown"
 
 
-class MembershipRole(StrEnum):
+class MembershipRole(Code):
     coordinator = "coordinator"
     partner_editor = "partner_editor"
     viewer = "viewer"
 
 
-class ServiceType(StrEnum):
+class ServiceType(Code):
     hotline = "hotline"
     shelter = "shelter"
     crisis_centre = "crisis_centre"
@@ -115,7 +131,7 @@ class ServiceType(StrEnum):
     information = "information"
 
 
-class ServiceStatus(StrEnum):
+class ServiceStatus(Code):
     """As in Open Referral HSDS."""
 
     active = "active"
@@ -124,7 +140,7 @@ class ServiceStatus(StrEnum):
     defunct = "defunct"
 
 
-class Need(StrEnum):
+class Need(Code):
     """A survivor's coded needs: never free text (001, 004)."""
 
     immediate_safety = "immediate_safety"
@@ -180,20 +196,20 @@ NEED_SERVICE_TYPES: dict[Need, frozenset[ServiceType]] = {
 }
 
 
-class CapacityStatus(StrEnum):
+class CapacityStatus(Code):
     accepting = "accepting"
     waitlist = "waitlist"
     full = "full"
     unknown = "unknown"  # reported when the last post is too old to trust
 
 
-class GenderEligibility(StrEnum):
+class GenderEligibility(Code):
     women = "women"
     men = "men"
     gender_diverse = "gender_diverse"
 
 
-class Weekday(StrEnum):
+class Weekday(Code):
     mon = "mon"
     tue = "tue"
     wed = "wed"
@@ -203,14 +219,14 @@ class Weekday(StrEnum):
     sun = "sun"
 
 
-class PathwayStatus(StrEnum):
+class PathwayStatus(Code):
     draft = "draft"
     agreed = "agreed"
     active = "active"
     suspended = "suspended"
 
 
-class Channel(StrEnum):
+class Channel(Code):
     phone = "phone"
     secure_email = "secure_email"
     in_person = "in_person"

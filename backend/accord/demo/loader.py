@@ -134,7 +134,7 @@ def _build(session: Session) -> None:
             )
         _spread_history(session, partner.id, now - timedelta(days=40 + 9 * index), now)
         if "assessment" in entry:
-            current = partners.get_assessment(session, network.id, partner.id)
+            current = partners.get_assessment(session, access, partner.id)
             partners.update_assessment(
                 session,
                 access,

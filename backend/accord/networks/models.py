@@ -2,14 +2,13 @@
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import EmailStr, StringConstraints
-from sqlalchemy import JSON, BigInteger, Index, SmallInteger, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Index, SmallInteger, UniqueConstraint, false
 from sqlmodel import Field
 
-from accord.core.fields import LanguageList, Name, Slug
+from accord.core.fields import Id, LanguageList, Name, Slug
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -21,7 +20,7 @@ from accord.core.models import (
     optional,
     utcnow,
 )
-from accord.core.vocabulary import Level, MembershipRole
+from accord.core.vocabulary import Code, Level, MembershipRole
 
 
 class Network(SQLModel, table=True):
@@ -36,9 +35,20 @@ class Network(SQLModel, table=True):
     parent_id: uuid.UUID | None = Field(
         default=None, foreign_key="networks.id", ondelete="RESTRICT", index=True
     )
+    # Stakeholder assessments (trust, risks, influence…) are the coordinators' working notes;
+    # the network may open them to every member.
+    assessments_visible_to_members: bool = Field(
+        default=False, sa_column_kwargs={"server_default": false()}
+    )
     version: int = Field(default=1)
     created_at: datetime = created_at_field()
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+ASSESSMENTS_VISIBLE_DESCRIPTION = (
+    "Whether members other than coordinators may read stakeholder assessments (trust, "
+    "risks, influence…) and the stakeholder map. Off by default."
+)
 
 
 class NetworkCreate(InputModel):
@@ -48,6 +58,9 @@ class NetworkCreate(InputModel):
     area: str | None = Field(default=None, max_length=200)
     languages: LanguageList = Field(default_factory=list)
     parent: Slug | None = Field(default=None, description="Slug of the parent network.")
+    assessments_visible_to_members: bool = Field(
+        default=False, description=ASSESSMENTS_VISIBLE_DESCRIPTION
+    )
 
 
 class NetworkUpdate(InputModel):
@@ -56,6 +69,7 @@ class NetworkUpdate(InputModel):
     area: str | None = Field(default=None, max_length=200)
     languages: LanguageList = optional()
     parent: Slug | None = Field(default=None, description="Slug of the parent network.")
+    assessments_visible_to_members: bool = optional(description=ASSESSMENTS_VISIBLE_DESCRIPTION)
 
 
 class NetworkPublic(OutputModel):
@@ -69,6 +83,7 @@ class NetworkPublic(OutputModel):
     my_role: MembershipRole | None = Field(
         description="Your role in this network; null for a platform admin who is not a member."
     )
+    assessments_visible_to_members: bool = Field(description=ASSESSMENTS_VISIBLE_DESCRIPTION)
     version: int
     created_at: datetime
     updated_at: datetime
@@ -122,14 +137,14 @@ class MembershipCreate(InputModel):
 
     email: EmailStr = Field(max_length=254, description="E-mail of an existing account.")
     role: MembershipRole
-    partner_ids: list[uuid.UUID] = Field(
+    partner_ids: list[Id] = Field(
         default_factory=list, max_length=200, description=PARTNER_IDS_DESCRIPTION
     )
 
 
 class MembershipUpdate(InputModel):
     role: MembershipRole = optional()
-    partner_ids: list[uuid.UUID] = optional(max_length=200, description=PARTNER_IDS_DESCRIPTION)
+    partner_ids: list[Id] = optional(max_length=200, description=PARTNER_IDS_DESCRIPTION)
 
 
 class MembershipPublic(OutputModel):
@@ -153,7 +168,7 @@ class MyMembership(OutputModel):
 # --- invitations -------------------------------------------------------------------------
 
 
-class InvitationStatus(StrEnum):
+class InvitationStatus(Code):
     pending = "pending"
     accepted = "accepted"
     withdrawn = "withdrawn"
@@ -198,7 +213,7 @@ class InvitationCreate(InputModel):
         ),
     )
     role: MembershipRole
-    partner_ids: list[uuid.UUID] = Field(
+    partner_ids: list[Id] = Field(
         default_factory=list, max_length=200, description=PARTNER_IDS_DESCRIPTION
     )
 

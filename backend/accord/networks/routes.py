@@ -63,6 +63,7 @@ def list_networks(
         400,
         401,
         403,
+        404,  # the parent named is not a network
         409,
         413,
         422,

@@ -47,7 +47,15 @@ from accord.networks.models import (
 )
 from accord.partners import service as partners
 
-_NETWORK_FIELDS = ("slug", "name", "level", "area", "languages", "parent_id")
+_NETWORK_FIELDS = (
+    "slug",
+    "name",
+    "level",
+    "area",
+    "languages",
+    "parent_id",
+    "assessments_visible_to_members",
+)
 
 
 def _snapshot(network: Network) -> dict[str, Any]:
@@ -66,6 +74,7 @@ def network_public(
         languages=network.languages,
         parent=parent_slug,
         my_role=my_role,
+        assessments_visible_to_members=network.assessments_visible_to_members,
         version=network.version,
         created_at=network.created_at,
         updated_at=network.updated_at,
@@ -149,6 +158,7 @@ def create_network(session: Session, actor: User, data: NetworkCreate) -> Networ
         area=data.area,
         languages=data.languages,
         parent_id=parent.id if parent else None,
+        assessments_visible_to_members=data.assessments_visible_to_members,
     )
     session.add(network)
     session.flush()

@@ -3,14 +3,22 @@ stakeholder assessment (guidance pages 000, 001, 003)."""
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, AnyHttpUrl, EmailStr, field_validator
-from sqlalchemy import Index, SmallInteger, Text, UniqueConstraint
+from pydantic import AfterValidator, AnyHttpUrl, EmailStr, WithJsonSchema, field_validator
+from sqlalchemy import Index, SmallInteger, Text, UniqueConstraint, event
 from sqlmodel import Field
 
-from accord.core.fields import AreaList, LanguageList, Name, Phone, TagList, unique
+from accord.core.fields import (
+    AreaList,
+    FreeText,
+    LanguageList,
+    Name,
+    Phone,
+    TagList,
+    name_key,
+    unique,
+)
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -24,21 +32,43 @@ from accord.core.models import (
     sort_key_field,
     utcnow,
 )
-from accord.core.vocabulary import DecisionAuthority, Level, Population, Sector, Stage
+from accord.core.vocabulary import Code, DecisionAuthority, Level, Population, Sector, Stage
 
 NAME_MAX = 200
+Acronym = Annotated[Name, Field(max_length=30)]
 
 PopulationList = Annotated[
     list[Population], AfterValidator(unique), Field(max_length=len(Population))
 ]
 DESCRIPTION_MAX = 4000
+# "format: uri" alone admits any scheme (urn:…): the document says http(s), as the API
+# does, and that an empty string is taken for none (PartnerFields).
+Website = Annotated[
+    AnyHttpUrl,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "format": "uri",
+                    "minLength": 1,
+                    "maxLength": 2083,
+                    "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+                },
+                {"type": "string", "maxLength": 0},
+            ]
+        }
+    ),
+]
+Description = Annotated[FreeText, Field(max_length=DESCRIPTION_MAX)]
 
 
 class Partner(SQLModel, table=True):
     __tablename__ = "partners"
     __table_args__ = (
-        # Names equal ignoring case are the same partner; the database refuses the second.
-        UniqueConstraint("network_id", "sort_name"),
+        # Names that are the same name (core/fields.py: name_key) are the same partner:
+        # the database refuses the second, look-alikes included.
+        UniqueConstraint("network_id", "name_key"),
         # The directory's default order, plain and within a sector, read from the index.
         Index("ix_partners_network_sort_name", "network_id", "sort_name", "name", "id"),
         Index("ix_partners_network_sector", "network_id", "sector", "sort_name", "name", "id"),
@@ -50,6 +80,7 @@ class Partner(SQLModel, table=True):
     network_id: uuid.UUID = Field(foreign_key="networks.id", ondelete="CASCADE")
     name: str = Field(max_length=NAME_MAX)
     sort_name: str = sort_key_field("name", NAME_MAX)
+    name_key: str = Field(default="", sa_type=Text)
     acronym: str | None = Field(default=None, max_length=30)
     description: str | None = Field(default=None, sa_type=Text)
     website: str | None = Field(default=None, max_length=500)
@@ -65,7 +96,13 @@ class Partner(SQLModel, table=True):
 keep_sort_key(Partner, "name", "sort_name")
 
 
-class LabelKind(StrEnum):
+@event.listens_for(Partner, "before_insert")
+@event.listens_for(Partner, "before_update")
+def _keep_name_key(_mapper: Any, _connection: Any, partner: Partner) -> None:
+    partner.name_key = name_key(partner.name)
+
+
+class LabelKind(Code):
     population = "population"
     language = "language"
     area = "area"
@@ -96,9 +133,9 @@ class PartnerFields(InputModel):
 
 class PartnerCreate(PartnerFields):
     name: Name
-    acronym: str | None = Field(default=None, max_length=30)
-    description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
-    website: AnyHttpUrl | None = Field(default=None, description="http(s) address.")
+    acronym: Acronym | None = None
+    description: Description | None = None
+    website: Website | None = Field(default=None, description="http(s) address.")
     sector: Sector
     level: Level = Level.local
     stage: Stage = Field(default=Stage.identified, description="The stage it starts at.")
@@ -112,9 +149,9 @@ class PartnerUpdate(PartnerFields):
     """Only the fields sent change. Stage moves through `POST …/stage`, not here."""
 
     name: Name = optional()
-    acronym: str | None = Field(default=None, max_length=30)
-    description: str | None = Field(default=None, max_length=DESCRIPTION_MAX)
-    website: AnyHttpUrl | None = None
+    acronym: Acronym | None = None
+    description: Description | None = None
+    website: Website | None = None
     sector: Sector = optional()
     level: Level = optional()
     populations: PopulationList = optional()
@@ -167,9 +204,8 @@ class AssessmentUpdate(InputModel):
         le=5,
         description="Commitment to a survivor-centred, rights-based response. " + SCORE_DESCRIPTION,
     )
-    risks: str | None = Field(
+    risks: Description | None = Field(
         default=None,
-        max_length=DESCRIPTION_MAX,
         description="Risks to weigh (reputation, lack of experience…). About the organisation "
         "only: never write about survivors here.",
     )
@@ -206,7 +242,10 @@ class PartnerPublic(OutputModel):
     languages: list[str]
     areas: list[str]
     tags: list[str]
-    assessment: AssessmentPublic
+    assessment: AssessmentPublic | None = Field(
+        description="The stakeholder assessment; null when you may not read it (only "
+        "coordinators may, unless the network opens assessments to members)."
+    )
     version: int
     created_at: datetime
     updated_at: datetime
@@ -227,8 +266,8 @@ class PartnerStageChange(SQLModel, table=True):
 
 class StageChangeCreate(InputModel):
     stage: Stage
-    note: str | None = Field(
-        default=None, max_length=2000, description="Why, and what was agreed. No survivor data."
+    note: Annotated[FreeText, Field(max_length=2000)] | None = Field(
+        default=None, description="Why, and what was agreed. No survivor data."
     )
 
 
@@ -260,14 +299,14 @@ class Contact(SQLModel, table=True):
 
 class ContactCreate(InputModel):
     name: Name
-    job_title: str | None = Field(default=None, max_length=200)
+    job_title: Name | None = None
     email: EmailStr | None = Field(default=None, max_length=254)
     phone: Phone | None = None
 
 
 class ContactUpdate(InputModel):
     name: Name = optional()
-    job_title: str | None = Field(default=None, max_length=200)
+    job_title: Name | None = None
     email: EmailStr | None = Field(default=None, max_length=254)
     phone: Phone | None = None
 
@@ -304,7 +343,7 @@ class StakeholderMap(OutputModel):
     )
 
 
-class PartnerSort(StrEnum):
+class PartnerSort(Code):
     name = "name"
     name_desc = "-name"
     stage = "stage"

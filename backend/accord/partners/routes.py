@@ -134,8 +134,9 @@ def create_partner(access: EditorAccess, session: WriteSession, data: PartnerCre
     responses=responses(*READ_ERRORS),
 )
 def stakeholder_map(access: MemberAccess, session: ReadSession, filters: Filters) -> StakeholderMap:
-    """Every partner's influence and commitment, with sector and stage, for the map."""
-    return service.stakeholder_map(session, access.network_id, filters)
+    """Every partner's influence and commitment, with sector and stage, for the map.
+    Coordinators only, unless the network opens assessments to members (403)."""
+    return service.stakeholder_map(session, access, filters)
 
 
 @router.get(
@@ -236,7 +237,9 @@ def stage_history(
 def get_assessment(
     access: MemberAccess, session: ReadSession, partner_id: uuid.UUID, response: Response
 ) -> AssessmentPublic:
-    assessment = service.get_assessment(session, access.network_id, partner_id)
+    """The stakeholder assessment. Coordinators only, unless the network opens
+    assessments to members (`assessments_visible_to_members`): others get 403."""
+    assessment = service.get_assessment(session, access, partner_id)
     set_etag(response, assessment.version)
     return assessment
 

@@ -13,8 +13,8 @@ from accord.audit import service as audit
 from accord.audit.models import AuditEvent
 from accord.core.concurrency import etag_for, require_current_version
 from accord.core.database import fetch_rows, insert_unless_taken, lock
-from accord.core.errors import Conflict, NotFound
-from accord.core.fields import canonical_language_tag
+from accord.core.errors import Conflict, Forbidden, NotFound
+from accord.core.fields import canonical_language_tag, name_key
 from accord.core.kept import KeptAnswers
 from accord.core.labels import LabelStore
 from accord.core.models import new_row, sort_key, utcnow
@@ -31,6 +31,7 @@ from accord.core.responses import RenderedJSON
 from accord.core.search import matches_text
 from accord.core.vocabulary import STAGE_ORDER, Level, Population, Sector, Stage
 from accord.networks.access import NetworkAccess
+from accord.networks.models import Network
 from accord.partners.models import (
     AssessmentPublic,
     AssessmentUpdate,
@@ -122,29 +123,65 @@ def _public_select() -> AnySelect:
 
 
 def _public_dict(
-    partner: Mapping[Any, Any], assessment: Mapping[str, Any], labels: dict[str, list[str]]
+    partner: Mapping[Any, Any],
+    assessment: Mapping[str, Any] | None,
+    labels: dict[str, list[str]],
 ) -> dict[str, Any]:
+    """`assessment` None: the caller may not see it (`may_see_assessments`)."""
     return {
         **{name: partner[name] for name in _PARTNER_PUBLIC},
         **labels,
-        "assessment": {name: assessment[name] for name in _ASSESSMENT_PUBLIC},
+        "assessment": (
+            None if assessment is None else {name: assessment[name] for name in _ASSESSMENT_PUBLIC}
+        ),
     }
 
 
-def _public_dicts(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
+def _public_dicts(rows: Sequence[Row[Any]], *, with_assessments: bool) -> list[dict[str, Any]]:
     result = []
     for row in rows:
         values = row._mapping
-        assessment = {name: values[f"a_{name}"] for name in _ASSESSMENT_PUBLIC}
+        assessment = (
+            {name: values[f"a_{name}"] for name in _ASSESSMENT_PUBLIC} if with_assessments else None
+        )
         result.append(_public_dict(values, assessment, LABELS.parse(values["labels"])))
     return result
+
+
+def may_see_assessments(session: Session, access: NetworkAccess) -> bool:
+    """Stakeholder assessments (trust, risks, influence…) are the coordinators' working
+    notes, readable by the other members only when the network opens them to members.
+    (Read from the network's row here: networks/service.py imports this module.)"""
+    if access.is_coordinator:
+        return True
+    return bool(
+        session.scalar(
+            select(col(Network.assessments_visible_to_members)).where(
+                Network.id == access.network_id  # type: ignore[arg-type]
+            )
+        )
+    )
+
+
+def ensure_may_see_assessments(session: Session, access: NetworkAccess) -> None:
+    if not may_see_assessments(session, access):
+        raise Forbidden(
+            "Only the network's coordinators can read stakeholder assessments here: the "
+            "network has not opened them to members."
+        )
 
 
 def _attributes(record: Any) -> dict[str, Any]:
     return {column.key: getattr(record, column.key) for column in record.__table__.columns}
 
 
-def read_partner(session: Session, network_id: uuid.UUID, partner_id: uuid.UUID) -> dict[str, Any]:
+def read_partner(
+    session: Session,
+    network_id: uuid.UUID,
+    partner_id: uuid.UUID,
+    *,
+    with_assessment: bool = True,
+) -> dict[str, Any]:
     """The partner as PartnerPublic describes it; 404 if it is not in this network."""
     rows = fetch_rows(
         session,
@@ -155,11 +192,14 @@ def read_partner(session: Session, network_id: uuid.UUID, partner_id: uuid.UUID)
     )
     if not rows:
         raise NotFound("No partner with this id in this network.")
-    return _public_dicts(rows)[0]
+    return _public_dicts(rows, with_assessments=with_assessment)[0]
 
 
-def to_public(session: Session, partner: Partner) -> PartnerPublic:
-    return PartnerPublic.model_validate(read_partner(session, partner.network_id, partner.id))
+def to_public(session: Session, access: NetworkAccess, partner: Partner) -> PartnerPublic:
+    with_assessment = may_see_assessments(session, access)
+    return PartnerPublic.model_validate(
+        read_partner(session, partner.network_id, partner.id, with_assessment=with_assessment)
+    )
 
 
 def _stage_rank() -> Any:
@@ -218,6 +258,7 @@ def list_partners(
     codec: CursorCodec,
     limit: int,
     cursor: str | None,
+    with_assessments: bool = True,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """A page of partners as PartnerPublic dicts, and the next cursor."""
     cursors = codec.for_list("partners", network=network_id, filters=filters, sort=sort)
@@ -233,11 +274,13 @@ def list_partners(
     # The sort keys come after the partner's own columns.
     keys = len(_PUBLIC_COLUMNS)
     page, next_cursor = page_of(rows, cursors=cursors, limit=limit, key=lambda r: r[keys:])
-    return _public_dicts(page), next_cursor
+    return _public_dicts(page, with_assessments=with_assessments), next_cursor
 
 
 # The directory is read far more often than it changes: its pages and records are kept
-# answers (core/kept.py), serialized once, until the network's revision moves.
+# answers (core/kept.py), serialized once, until the network's revision moves. Keyed by the
+# audience (what the caller may see: whether it may read assessments, above all), so a
+# viewer never gets a body built for a coordinator.
 
 
 def partner_page(
@@ -252,6 +295,7 @@ def partner_page(
     cursor: str | None,
 ) -> RenderedJSON:
     """A page of the directory as Page[PartnerPublic] JSON, with an ETag of its content."""
+    with_assessments = may_see_assessments(session, access)
 
     def build() -> RenderedJSON:
         items, next_cursor = list_partners(
@@ -262,10 +306,11 @@ def partner_page(
             codec=codec,
             limit=limit,
             cursor=cursor,
+            with_assessments=with_assessments,
         )
         return RenderedJSON.of({"items": items, "next_cursor": next_cursor})
 
-    key = (filters.cache_key(), sort, limit, cursor)
+    key = (with_assessments, filters.cache_key(), sort, limit, cursor)
     return kept.get(
         "partner-pages", access.network_id, access.revision, access.audience, key, build
     )
@@ -275,13 +320,21 @@ def partner_record(
     session: Session, kept: KeptAnswers, access: NetworkAccess, partner_id: uuid.UUID
 ) -> RenderedJSON:
     """The partner as PartnerPublic JSON, with its version as ETag; 404 if not here."""
+    with_assessment = may_see_assessments(session, access)
 
     def build() -> RenderedJSON:
-        partner = read_partner(session, access.network_id, partner_id)
+        partner = read_partner(
+            session, access.network_id, partner_id, with_assessment=with_assessment
+        )
         return RenderedJSON.of(partner, etag=etag_for(partner["version"]))
 
     return kept.get(
-        "partner-records", access.network_id, access.revision, access.audience, partner_id, build
+        "partner-records",
+        access.network_id,
+        access.revision,
+        access.audience,
+        (partner_id, with_assessment),
+        build,
     )
 
 
@@ -322,9 +375,11 @@ def count_partners(session: Session, network_id: uuid.UUID) -> int:
 
 
 def stakeholder_map(
-    session: Session, network_id: uuid.UUID, filters: PartnerFilters
+    session: Session, access: NetworkAccess, filters: PartnerFilters
 ) -> StakeholderMap:
-    partners = _filtered(network_id, filters).subquery()
+    """Built from the assessments: readable by whoever may read those."""
+    ensure_may_see_assessments(session, access)
+    partners = _filtered(access.network_id, filters).subquery()
     rows = session.execute(
         select(
             partners.c.id,
@@ -371,8 +426,7 @@ def _ensure_unique_name(
 ) -> None:
     statement = select(col(Partner.id)).where(
         Partner.network_id == network_id,  # type: ignore[arg-type]
-        # Names equal ignoring case are the same partner; the sort name is that, indexed.
-        col(Partner.sort_name) == sort_key(name),
+        col(Partner.name_key) == name_key(name),
     )
     if except_id is not None:
         statement = statement.where(Partner.id != except_id)  # type: ignore[arg-type]
@@ -402,6 +456,7 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         network_id=access.network_id,
         name=data.name,
         sort_name=sort_key(data.name),
+        name_key=name_key(data.name),
         acronym=data.acronym or None,
         description=data.description or None,
         website=str(data.website) if data.website else None,
@@ -439,7 +494,7 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         (_audit_events, [event]),
     ]
     if not insert_unless_taken(
-        session, _partners, partner, unique=("network_id", "sort_name"), dependents=comes_with_it
+        session, _partners, partner, unique=("network_id", "name_key"), dependents=comes_with_it
     ):
         raise _name_taken()
     # Everything the answer shows was just written: no need to read it back.
@@ -484,7 +539,7 @@ def update_partner(
         before=before,
         after=after,
     )
-    return to_public(session, partner)
+    return to_public(session, access, partner)
 
 
 def delete_partner(
@@ -547,7 +602,7 @@ def change_stage(
         after={"stage": data.stage, "note": data.note or None},
     )
     session.flush()
-    return to_public(session, partner)
+    return to_public(session, access, partner)
 
 
 _HISTORY_SORT = [
@@ -612,9 +667,10 @@ def _assessment(
 
 
 def get_assessment(
-    session: Session, network_id: uuid.UUID, partner_id: uuid.UUID
+    session: Session, access: NetworkAccess, partner_id: uuid.UUID
 ) -> AssessmentPublic:
-    partner = get_partner(session, network_id, partner_id)
+    partner = get_partner(session, access.network_id, partner_id)
+    ensure_may_see_assessments(session, access)
     return _assessment_public(_assessment(session, partner.id))
 
 

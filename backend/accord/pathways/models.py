@@ -3,14 +3,14 @@ finder's question and answer, and pathway health findings."""
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Literal
 
+from pydantic import AfterValidator
 from pydantic import Field as PydanticField
 from sqlalchemy import Date, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import LanguageTag
+from accord.core.fields import FreeText, Id, IsoDate, LanguageTag, unique
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -25,6 +25,7 @@ from accord.core.models import (
 from accord.core.vocabulary import (
     CapacityStatus,
     Channel,
+    Code,
     Need,
     PathwayStatus,
     Population,
@@ -34,7 +35,10 @@ from accord.core.vocabulary import (
 
 # How long a referral may take to be picked up, at most 90 days.
 ResponseMinutes = Annotated[int, PydanticField(ge=1, le=60 * 24 * 90)]
-NeedList = Annotated[list[Need], PydanticField(min_length=1, max_length=len(Need))]
+# A need named twice is named once, on POST and PATCH alike.
+NeedList = Annotated[
+    list[Need], AfterValidator(unique), PydanticField(min_length=1, max_length=len(Need))
+]
 
 
 class Pathway(SQLModel, table=True):
@@ -76,36 +80,41 @@ class PathwayNeed(SQLModel, table=True):
     position: int = Field(default=0)
 
 
+ReportingNote = Annotated[FreeText, PydanticField(max_length=1000)]
+ProtocolReference = Annotated[FreeText, PydanticField(max_length=500)]
+AgreementReference = Annotated[FreeText, PydanticField(max_length=200)]
+
+
 class PathwayCreate(InputModel):
-    from_service_id: uuid.UUID
-    to_service_id: uuid.UUID
+    from_service_id: Id
+    to_service_id: Id
     needs: NeedList = PydanticField(description="The coded needs this route is for.")
     consent_required: bool = PydanticField(
         default=True, description="Refer only with the survivor's informed consent."
     )
-    mandatory_reporting_note: str | None = PydanticField(
-        default=None, max_length=1000, description="Where the law requires reporting: what and how."
+    mandatory_reporting_note: ReportingNote | None = PydanticField(
+        default=None, description="Where the law requires reporting: what and how."
     )
     expected_response_minutes: ResponseMinutes | None = None
     channel: Channel
-    protocol_reference: str | None = PydanticField(default=None, max_length=500)
+    protocol_reference: ProtocolReference | None = None
     status: PathwayStatus = PathwayStatus.draft
-    agreement_reference: str | None = PydanticField(
-        default=None, max_length=200, description="The agreement (MoU) that backs this route."
+    agreement_reference: AgreementReference | None = PydanticField(
+        default=None, description="The agreement (MoU) that backs this route."
     )
-    review_date: date | None = None
+    review_date: IsoDate | None = None
 
 
 class PathwayUpdate(InputModel):
     needs: NeedList = optional()
     consent_required: bool = optional()
-    mandatory_reporting_note: str | None = PydanticField(default=None, max_length=1000)
+    mandatory_reporting_note: ReportingNote | None = None
     expected_response_minutes: ResponseMinutes | None = None
     channel: Channel = optional()
-    protocol_reference: str | None = PydanticField(default=None, max_length=500)
+    protocol_reference: ProtocolReference | None = None
     status: PathwayStatus = optional()
-    agreement_reference: str | None = PydanticField(default=None, max_length=200)
-    review_date: date | None = None
+    agreement_reference: AgreementReference | None = None
+    review_date: IsoDate | None = None
 
 
 class ServiceRef(OutputModel):
@@ -141,12 +150,12 @@ class PathwayPublic(OutputModel):
 
 class ServiceEntry(InputModel):
     kind: Literal["service"]
-    id: uuid.UUID
+    id: Id
 
 
 class PartnerEntry(InputModel):
     kind: Literal["partner"]
-    id: uuid.UUID
+    id: Id
 
 
 class RouteQuery(InputModel):
@@ -163,7 +172,7 @@ class RouteQuery(InputModel):
     routes_per_need: int = PydanticField(default=3, ge=1, le=10)
 
 
-class FitCode(StrEnum):
+class FitCode(Code):
     """Why a service fits a route-finder request: stable codes, with `value` naming the need,
     language, area or population concerned."""
 
@@ -186,7 +195,7 @@ class Fit(OutputModel):
     text: str = PydanticField(description="The reason in the language asked for.")
 
 
-class UnmetCode(StrEnum):
+class UnmetCode(Code):
     no_service_fits = "no_service_fits"
     no_route_reaches = "no_route_reaches"
 
@@ -242,7 +251,7 @@ class RouteAnswer(OutputModel):
 # --- health ---------------------------------------------------------------------------------
 
 
-class FindingKind(StrEnum):
+class FindingKind(Code):
     unmet_need_in_area = "unmet_need_in_area"
     unreachable_service = "unreachable_service"
     dead_end = "dead_end"

@@ -238,7 +238,7 @@ def update_pathway(
         if name in changes:
             setattr(pathway, name, changes[name])
     if "needs" in changes:
-        new_needs = [str(n) for n in dict.fromkeys(changes["needs"])]
+        new_needs = [str(n) for n in changes["needs"]]
         if new_needs != needs:
             NEEDS.write(session, pathway.id, "needs", new_needs)
             needs = new_needs

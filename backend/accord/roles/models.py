@@ -3,7 +3,6 @@ network customisations of it, and partners' commitments to roles."""
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Field as PydanticField
@@ -11,6 +10,7 @@ from pydantic import StringConstraints
 from sqlalchemy import JSON, Date, Index, Text, UniqueConstraint
 from sqlmodel import Field
 
+from accord.core.fields import FreeText, Id, IsoDate, Name
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -22,7 +22,7 @@ from accord.core.models import (
     optional,
     utcnow,
 )
-from accord.core.vocabulary import Sector, Stage
+from accord.core.vocabulary import Code, Sector, Stage
 
 SHIPPED_LANGUAGES = ("en", "fr", "es")
 DEFAULT_LANGUAGE = "en"
@@ -30,7 +30,7 @@ ROLE_CODE_PATTERN = r"^[a-z0-9_]+\.[a-z0-9_]+$"
 RoleCode = Annotated[str, StringConstraints(max_length=60, pattern=ROLE_CODE_PATTERN)]
 
 
-class CommitmentStatus(StrEnum):
+class CommitmentStatus(Code):
     planned = "planned"
     in_progress = "in_progress"
     in_place = "in_place"
@@ -93,8 +93,8 @@ class CatalogueState(SQLModel, table=True):
     loaded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-RoleTitle = Annotated[str, PydanticField(min_length=1, max_length=120)]
-RoleDescription = Annotated[str, PydanticField(max_length=1000)]
+RoleTitle = Annotated[Name, PydanticField(max_length=120)]
+RoleDescription = Annotated[FreeText, PydanticField(max_length=1000)]
 
 
 class NewRoleTitles(InputModel):
@@ -197,7 +197,7 @@ class CommitmentStatusChange(SQLModel, table=True):
 
 
 Evidence = Annotated[
-    str,
+    FreeText,
     PydanticField(
         max_length=500,
         description="A link or a short reference to the protocol or document that shows it.",
@@ -205,24 +205,27 @@ Evidence = Annotated[
 ]
 
 
+CommitmentNote = Annotated[FreeText, PydanticField(max_length=2000)]
+
+
 class CommitmentCreate(InputModel):
-    partner_id: uuid.UUID
-    role_id: uuid.UUID
+    partner_id: Id
+    role_id: Id
     status: CommitmentStatus
     evidence: Evidence | None = None
-    owner_contact_id: uuid.UUID | None = Field(
+    owner_contact_id: Id | None = Field(
         default=None, description="The partner's staff contact who owns it."
     )
-    review_date: date | None = None
-    note: str | None = Field(default=None, max_length=2000)
+    review_date: IsoDate | None = None
+    note: CommitmentNote | None = None
 
 
 class CommitmentUpdate(InputModel):
     status: CommitmentStatus = optional()
     evidence: Evidence | None = None
-    owner_contact_id: uuid.UUID | None = None
-    review_date: date | None = None
-    note: str | None = Field(default=None, max_length=2000)
+    owner_contact_id: Id | None = None
+    review_date: IsoDate | None = None
+    note: CommitmentNote | None = None
 
 
 class CommitmentPublic(OutputModel):
@@ -296,7 +299,7 @@ class CoverageMatrix(OutputModel):
     summary: StatusCounts = Field(description="All roles by their best status.")
 
 
-class GapKind(StrEnum):
+class GapKind(Code):
     role_not_in_place = "role_not_in_place"
     review_overdue = "review_overdue"
     sector_without_active_partner = "sector_without_active_partner"

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from accord.core.concurrency import IfMatch, set_etag
 from accord.core.deps import AccordRoute, Kept, ReadSession, WriteSession
+from accord.core.fields import IsoDate
 from accord.core.i18n import Language
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
@@ -250,7 +251,7 @@ async def coverage_filters(
     sector: SectorFilter = [],  # noqa: B006
     area: Annotated[list[Annotated[str, Query(max_length=100)]], Query(max_length=20)] = [],  # noqa: B006
     as_of: Annotated[
-        date | None, Query(description="The matrix as it stood at the end of this day.")
+        IsoDate | None, Query(description="The matrix as it stood at the end of this day.")
     ] = None,
 ) -> coverage.CoverageFilters:
     return coverage.CoverageFilters(sectors=sector, areas=area, as_of=as_of)

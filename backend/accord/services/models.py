@@ -3,7 +3,6 @@ are — some addresses confidential — and how much room they have now (004).""
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import EmailStr, StringConstraints, model_validator
@@ -11,7 +10,7 @@ from pydantic import Field as PydanticField
 from sqlalchemy import JSON, Index, SmallInteger, Text
 from sqlmodel import Field
 
-from accord.core.fields import AreaList, LanguageList, Name, Phone, unique
+from accord.core.fields import AreaList, FreeText, Id, LanguageList, Name, Phone, unique
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -27,6 +26,7 @@ from accord.core.models import (
 )
 from accord.core.vocabulary import (
     CapacityStatus,
+    Code,
     GenderEligibility,
     Population,
     Sector,
@@ -117,6 +117,7 @@ class CapacityPost(SQLModel, table=True):
 
 
 Hour = Annotated[str, StringConstraints(pattern=HOUR_PATTERN)]
+Description = Annotated[FreeText, PydanticField(max_length=4000)]
 Age = Annotated[int, PydanticField(ge=0, le=130)]
 
 
@@ -142,10 +143,10 @@ class ServiceFields(InputModel):
 
 
 class ServiceCreate(ServiceFields):
-    partner_id: uuid.UUID = Field(description="The partner that offers it.")
+    partner_id: Id = Field(description="The partner that offers it.")
     type: ServiceType
     name: Name
-    description: str | None = Field(default=None, max_length=4000)
+    description: Description | None = None
     status: ServiceStatus = ServiceStatus.active
     entry_point: bool = Field(
         default=False, description="Survivors first arrive here (police desk, hotline, A&E)."
@@ -172,7 +173,7 @@ class ServiceCreate(ServiceFields):
 class ServiceUpdate(ServiceFields):
     type: ServiceType = optional()
     name: Name = optional()
-    description: str | None = Field(default=None, max_length=4000)
+    description: Description | None = None
     status: ServiceStatus = optional()
     entry_point: bool = optional()
     populations: PopulationList = optional()
@@ -218,7 +219,7 @@ class LocationPublic(OutputModel):
     version: int
 
 
-class PostedCapacity(StrEnum):
+class PostedCapacity(Code):
     accepting = "accepting"
     waitlist = "waitlist"
     full = "full"

@@ -225,7 +225,9 @@ def test_a_stage_change_with_an_idempotency_key_happens_once(
 def test_a_new_partner_has_an_empty_assessment_with_its_own_etag(
     client: TestClient, world: World
 ) -> None:
-    response = client.get(url(world.a_partner["id"], "/assessment"), headers=world.viewer.headers)
+    response = client.get(
+        url(world.a_partner["id"], "/assessment"), headers=world.coordinator.headers
+    )
     assert response.status_code == 200, response.text
     assert response.headers["ETag"] == '"1"'
     assert response.json() == {
@@ -262,10 +264,10 @@ def test_a_coordinator_records_the_assessment(client: TestClient, world: World) 
     assert saved["version"] == 2
     assert saved["assessed_by"] == str(world.coordinator.id)
     assert saved["assessed_at"] is not None
-    fetched = client.get(url(pid, "/assessment"), headers=world.editor.headers)
+    fetched = client.get(url(pid, "/assessment"), headers=world.coordinator.headers)
     assert fetched.json() == saved
     assert fetched.headers["ETag"] == '"2"'
-    partner = client.get(url(pid), headers=world.viewer.headers).json()
+    partner = client.get(url(pid), headers=world.coordinator.headers).json()
     assert partner["assessment"] == saved
 
 
@@ -381,10 +383,10 @@ def test_a_conditional_get_of_the_partner_sees_a_new_assessment(
     client: TestClient, world: World
 ) -> None:
     pid = world.a_partner["id"]
-    first = client.get(url(pid), headers=world.viewer.headers)
+    first = client.get(url(pid), headers=world.coordinator.headers)
     etag = first.headers["ETag"]
     assert assess(client, world.coordinator, pid, {"influence": 5}, '"1"').status_code == 200
-    again = client.get(url(pid), headers={**world.viewer.headers, "If-None-Match": etag})
+    again = client.get(url(pid), headers={**world.coordinator.headers, "If-None-Match": etag})
     assert again.status_code == 200
     assert again.json()["assessment"]["influence"] == 5
 
@@ -419,7 +421,7 @@ def test_the_map_places_only_partners_with_influence_and_commitment(
         ).status_code
         == 200
     )
-    body = stakeholder_map(client, world.viewer)
+    body = stakeholder_map(client, world.coordinator)
     assert set(body) == {"points", "unassessed"}
     assert len(body["points"]) == 1
     point = body["points"][0]
@@ -452,7 +454,7 @@ def test_the_map_takes_the_same_filters_as_the_list(client: TestClient, world: W
 
 
 def test_the_map_is_scoped_to_members_of_the_network(client: TestClient, world: World) -> None:
-    body = stakeholder_map(client, world.editor)
+    body = stakeholder_map(client, world.coordinator)
     names = {p["name"] for p in body["points"] + body["unassessed"]}
     assert names == {"Central Police", "Riverside Shelter"}
     assert_problem(

@@ -567,3 +567,27 @@ def test_the_health_check_finishes_on_a_large_network(app: FastAPI, world: World
         result = health.check(session, app.state.kept, world.a.id, revision=0)
     assert result.checked_services == 300 and result.checked_pathways == 3000
     assert isinstance(result.findings, list)
+
+
+def test_a_need_named_twice_counts_once_on_create_and_change(client: TestClient, net: Net) -> None:
+    headers = net.world.coordinator.headers
+    created = client.post(
+        net.url("pathways"),
+        json={
+            "from_service_id": net.s["ae"]["id"],
+            "to_service_id": net.s["counselling"]["id"],
+            "needs": ["psychosocial_support", "psychosocial_support", "medical_treatment"],
+            "channel": "phone",
+        },
+        headers=headers,
+    )
+    assert created.status_code == 201, created.text
+    assert created.json()["needs"] == ["psychosocial_support", "medical_treatment"]
+    url = net.url(f"pathways/{created.json()['id']}")
+    changed = client.patch(
+        url,
+        json={"needs": ["medical_treatment", "medical_treatment"]},
+        headers=headers | {"If-Match": created.headers["etag"]},
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["needs"] == ["medical_treatment"]

@@ -309,6 +309,7 @@ export const partnersCreatePartner = <ThrowOnError extends boolean = false>(opti
  * Stakeholder Map
  *
  * Every partner's influence and commitment, with sector and stage, for the map.
+ * Coordinators only, unless the network opens assessments to members (403).
  */
 export const partnersStakeholderMap = <ThrowOnError extends boolean = false>(options: Options<PartnersStakeholderMapData, ThrowOnError>) => (options.client ?? client).get<PartnersStakeholderMapResponses, PartnersStakeholderMapErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -381,6 +382,9 @@ export const partnersStageHistory = <ThrowOnError extends boolean = false>(optio
 
 /**
  * Get Assessment
+ *
+ * The stakeholder assessment. Coordinators only, unless the network opens
+ * assessments to members (`assessments_visible_to_members`): others get 403.
  */
 export const partnersGetAssessment = <ThrowOnError extends boolean = false>(options: Options<PartnersGetAssessmentData, ThrowOnError>) => (options.client ?? client).get<PartnersGetAssessmentResponses, PartnersGetAssessmentErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

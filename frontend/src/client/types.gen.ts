@@ -1248,6 +1248,12 @@ export type NetworkCreate = {
      * Slug of the parent network.
      */
     parent?: string | null;
+    /**
+     * Assessments Visible To Members
+     *
+     * Whether members other than coordinators may read stakeholder assessments (trust, risks, influence…) and the stakeholder map. Off by default.
+     */
+    assessments_visible_to_members?: boolean;
 };
 
 /**
@@ -1286,6 +1292,12 @@ export type NetworkPublic = {
      */
     my_role: MembershipRole | null;
     /**
+     * Assessments Visible To Members
+     *
+     * Whether members other than coordinators may read stakeholder assessments (trust, risks, influence…) and the stakeholder map. Off by default.
+     */
+    assessments_visible_to_members: boolean;
+    /**
      * Version
      */
     version: number;
@@ -1322,6 +1334,12 @@ export type NetworkUpdate = {
      * Slug of the parent network.
      */
     parent?: string | null;
+    /**
+     * Assessments Visible To Members
+     *
+     * Whether members other than coordinators may read stakeholder assessments (trust, risks, influence…) and the stakeholder map. Off by default.
+     */
+    assessments_visible_to_members?: boolean;
 };
 
 /**
@@ -1576,7 +1594,7 @@ export type PartnerCreate = {
      *
      * http(s) address.
      */
-    website?: string | null;
+    website?: string | string | null;
     sector: Sector;
     level?: Level;
     /**
@@ -1662,7 +1680,10 @@ export type PartnerPublic = {
      * Tags
      */
     tags: Array<string>;
-    assessment: AssessmentPublic;
+    /**
+     * The stakeholder assessment; null when you may not read it (only coordinators may, unless the network opens assessments to members).
+     */
+    assessment: AssessmentPublic | null;
     /**
      * Version
      */
@@ -1715,7 +1736,7 @@ export type PartnerUpdate = {
     /**
      * Website
      */
-    website?: string | null;
+    website?: string | string | null;
     sector?: Sector;
     level?: Level;
     /**
@@ -3421,6 +3442,10 @@ export type NetworksCreateNetworkErrors = {
      * Forbidden
      */
     403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
     /**
      * Conflict
      */

@@ -79,7 +79,12 @@ export function OverviewPage({ network }: { network: string }) {
           <Title order={2} size="h4" id="assess-tile-title" mb="md">
             {t('overview.assessmentTitle')}
           </Title>
-          {counts.data && (
+          {counts.data && counts.data.unassessed === null && (
+            <Text c="dimmed" data-testid="assessment-coordinators-only">
+              {t('overview.assessmentCoordinatorsOnly')}
+            </Text>
+          )}
+          {counts.data && counts.data.unassessed !== null && (
             <Stack gap="sm">
               <Text size="xl" fw={700}>
                 {format.number(counts.data.total - counts.data.unassessed)} / {format.number(counts.data.total)}

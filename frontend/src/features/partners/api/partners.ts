@@ -59,8 +59,10 @@ export function useStageHistory(network: string, partnerId: string) {
   });
 }
 
-export function useAssessment(network: string, partnerId: string) {
+/** `enabled` false when the caller may not read it (the partner came without it). */
+export function useAssessment(network: string, partnerId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: partnerKeys.assessment(network, partnerId),
     queryFn: ({ signal }) => unwrapWithEtag(partnersGetAssessment({ path: { network, partner_id: partnerId }, signal })),
   });

@@ -171,10 +171,33 @@ function AssessmentSummary({ assessment }: { assessment: AssessmentPublic }) {
   );
 }
 
-export function AssessmentPanel({ network, partnerId, canEdit }: { network: string; partnerId: string; canEdit: boolean }) {
+export function AssessmentPanel({
+  network,
+  partnerId,
+  canEdit,
+  visible,
+}: {
+  network: string;
+  partnerId: string;
+  canEdit: boolean;
+  /** False when the partner came without its assessment: only coordinators may read it here. */
+  visible: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
-  const assessment = useAssessment(network, partnerId);
+  const assessment = useAssessment(network, partnerId, visible);
+  if (!visible) {
+    return (
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="assessment-title">
+        <Title order={2} size="h4" id="assessment-title" mb={4}>
+          {t('partner.assessment.title')}
+        </Title>
+        <Text size="sm" c="dimmed" data-testid="assessment-coordinators-only">
+          {t('partner.assessment.coordinatorsOnly')}
+        </Text>
+      </Paper>
+    );
+  }
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="assessment-title">
       <Stack gap={4} mb="md">

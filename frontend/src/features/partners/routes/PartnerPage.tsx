@@ -101,7 +101,12 @@ export function PartnerPage({
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Stack gap="lg">
             <PartnerDetails partner={record} />
-            <AssessmentPanel network={network} partnerId={record.id} canEdit={permissions.assess} />
+            <AssessmentPanel
+              network={network}
+              partnerId={record.id}
+              canEdit={permissions.assess}
+              visible={record.assessment !== null}
+            />
             <ContactsPanel network={network} partnerId={record.id} canEdit={canEdit} />
             {panels?.(record)}
           </Stack>

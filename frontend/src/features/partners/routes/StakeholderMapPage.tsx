@@ -10,6 +10,7 @@ import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChar
 import { StageBadge } from '@/components/CodeBadges';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { isApiError } from '@/lib/problem';
 import type { Sector } from '@/lib/vocabulary';
 
 import { useStakeholderMap } from '../api/partners';
@@ -81,7 +82,12 @@ export function StakeholderMapPage({ network }: { network: string }) {
     <>
       <PageHeader title={t('map.title')} description={t('map.description')} />
       {map.isPending && <LoadingState />}
-      {map.isError && <ErrorState onRetry={() => void map.refetch()} />}
+      {map.isError &&
+        (isApiError(map.error, 403) ? (
+          <EmptyState title={t('map.coordinatorsOnlyTitle')}>{t('map.coordinatorsOnlyBody')}</EmptyState>
+        ) : (
+          <ErrorState onRetry={() => void map.refetch()} />
+        ))}
       {map.data && (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 8 }}>
