@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from accord import __version__
-from accord.api import API_PREFIX, ROUTERS
+from accord.api import API_PREFIX, api_router
 from accord.core.admission import AdmissionMiddleware
 from accord.core.database import SessionFactories, create_db_engine
 from accord.core.errors import PROBLEM_SCHEMAS, install_error_handlers, problem_schemas
@@ -71,8 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.rate_limiter = RateLimiter(settings)
 
     install_error_handlers(app)
-    for router in ROUTERS:
-        app.include_router(router, prefix=API_PREFIX)
+    app.include_router(api_router())
 
     mount_dashboard(app, settings.spa_dir)
 

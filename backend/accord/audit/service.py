@@ -88,12 +88,15 @@ def record(
     after: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
     event = AuditEvent(
-        network_id=network_id,
-        actor_id=actor_id,
-        action=action,
-        object_type=object_type,
-        object_id=str(object_id),
-        changes=diff(before, after),
+        **event_row(
+            actor_id=actor_id,
+            network_id=network_id,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            before=before,
+            after=after,
+        )
     )
     session.add(event)
     return event
