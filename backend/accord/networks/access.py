@@ -46,10 +46,18 @@ class NetworkRef:
     version: int
     # Moves with every committed write in the network: what cached answers are keyed by.
     revision: int
+    # Whether members other than coordinators may read stakeholder assessments.
+    assessments_open: bool = False
 
     @classmethod
     def of(cls, network: Network, revision: int = 0) -> "NetworkRef":
-        return cls(network.id, network.slug, network.version, revision)
+        return cls(
+            network.id,
+            network.slug,
+            network.version,
+            revision,
+            bool(network.assessments_visible_to_members),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,12 @@ class NetworkAccess:
         return (self.role, self.user.is_admin and self.role is None, self.editable_partner_ids)
 
     @property
+    def may_see_assessments(self) -> bool:
+        """Assessments are the coordinators' working notes, readable by other members only
+        when the network opens them (read in the same query that finds the caller)."""
+        return self.is_coordinator or self.network.assessments_open
+
+    @property
     def is_coordinator(self) -> bool:
         return self.role == MembershipRole.coordinator
 
@@ -119,6 +133,7 @@ _CALLER_IN_NETWORK = (
         _users.c.version.label("user_version"),
         _networks.c.id.label("network_id"),
         _networks.c.version.label("network_version"),
+        _networks.c.assessments_visible_to_members,
         revision_of(_networks.c.id).label("revision"),
         _memberships.c.id.label("membership_id"),
         _memberships.c.role,
@@ -148,7 +163,13 @@ def _access(session: Session, network: str, user_id: uuid.UUID, version: int) ->
     row = rows[0]
     if row.network_id is None:
         raise NotFound("No network with this slug.")
-    found = NetworkRef(row.network_id, network, row.network_version, row.revision)
+    found = NetworkRef(
+        row.network_id,
+        network,
+        row.network_version,
+        row.revision,
+        bool(row.assessments_visible_to_members),
+    )
     caller = Caller(user_id, row.is_admin)
     if row.membership_id is None:
         if caller.is_admin:

@@ -345,25 +345,42 @@ def add_member(session: Session, access: NetworkAccess, data: MembershipCreate) 
     if existing is not None:
         raise Conflict("This person is already a member of the network; change their role instead.")
     partner_ids = _check_partner_links(session, access, data.partner_ids)
-    membership = Membership(network_id=access.network_id, user_id=user.id, role=data.role)
+    membership = _create_membership(
+        session, access.network_id, access.user.id, user, data.role, partner_ids
+    )
+    return _membership_public(membership, user, partner_ids)
+
+
+def _create_membership(
+    session: Session,
+    network_id: uuid.UUID,
+    actor_id: uuid.UUID,
+    user: User,
+    role: MembershipRole,
+    partner_ids: list[uuid.UUID],
+    **audited: Any,
+) -> Membership:
+    """The membership, its partner links and its audit event (`audited`: more to record)."""
+    membership = Membership(network_id=network_id, user_id=user.id, role=role)
     session.add(membership)
     session.flush()
     _set_partner_links(session, membership.id, partner_ids)
     audit.record(
         session,
-        actor_id=access.user.id,
-        network_id=access.network_id,
+        actor_id=actor_id,
+        network_id=network_id,
         action="membership.create",
         object_type="membership",
         object_id=membership.id,
         after={
             "user_id": user.id,
             "email": user.email,
-            "role": data.role,
+            "role": role,
             "partner_ids": partner_ids,
+            **audited,
         },
     )
-    return _membership_public(membership, user, partner_ids)
+    return membership
 
 
 def _ensure_another_coordinator(
@@ -684,10 +701,15 @@ def accept_invitation(session: Session, user: User, token: str) -> MyMembership:
     still_there = partners.existing_partner_ids(session, network.id, wanted)
     partner_ids = [p for p in wanted if p in still_there]
     before = _invitation_snapshot(invitation)
-    membership = Membership(network_id=network.id, user_id=user.id, role=invitation.role)
-    session.add(membership)
-    session.flush()
-    _set_partner_links(session, membership.id, partner_ids)
+    membership = _create_membership(
+        session,
+        network.id,
+        user.id,
+        user,
+        MembershipRole(invitation.role),
+        partner_ids,
+        invitation_id=invitation.id,
+    )
     invitation.accepted_at = utcnow()
     invitation.accepted_by_id = user.id
     invitation.membership_id = membership.id
@@ -702,21 +724,6 @@ def accept_invitation(session: Session, user: User, token: str) -> MyMembership:
         object_id=invitation.id,
         before=before,
         after={**_invitation_snapshot(invitation), "membership_id": membership.id},
-    )
-    audit.record(
-        session,
-        actor_id=user.id,
-        network_id=network.id,
-        action="membership.create",
-        object_type="membership",
-        object_id=membership.id,
-        after={
-            "user_id": user.id,
-            "email": user.email,
-            "role": invitation.role,
-            "partner_ids": partner_ids,
-            "invitation_id": invitation.id,
-        },
     )
     return MyMembership(
         network=network.slug,

@@ -31,7 +31,6 @@ from accord.core.responses import RenderedJSON
 from accord.core.search import matches_text
 from accord.core.vocabulary import STAGE_ORDER, Level, Population, Sector, Stage
 from accord.networks.access import NetworkAccess
-from accord.networks.models import Network
 from accord.partners.models import (
     AssessmentPublic,
     AssessmentUpdate,
@@ -148,23 +147,8 @@ def _public_dicts(rows: Sequence[Row[Any]], *, with_assessments: bool) -> list[d
     return result
 
 
-def may_see_assessments(session: Session, access: NetworkAccess) -> bool:
-    """Stakeholder assessments (trust, risks, influence…) are the coordinators' working
-    notes, readable by the other members only when the network opens them to members.
-    (Read from the network's row here: networks/service.py imports this module.)"""
-    if access.is_coordinator:
-        return True
-    return bool(
-        session.scalar(
-            select(col(Network.assessments_visible_to_members)).where(
-                Network.id == access.network_id  # type: ignore[arg-type]
-            )
-        )
-    )
-
-
-def ensure_may_see_assessments(session: Session, access: NetworkAccess) -> None:
-    if not may_see_assessments(session, access):
+def ensure_may_see_assessments(access: NetworkAccess) -> None:
+    if not access.may_see_assessments:
         raise Forbidden(
             "Only the network's coordinators can read stakeholder assessments here: the "
             "network has not opened them to members."
@@ -196,7 +180,7 @@ def read_partner(
 
 
 def to_public(session: Session, access: NetworkAccess, partner: Partner) -> PartnerPublic:
-    with_assessment = may_see_assessments(session, access)
+    with_assessment = access.may_see_assessments
     return PartnerPublic.model_validate(
         read_partner(session, partner.network_id, partner.id, with_assessment=with_assessment)
     )
@@ -295,7 +279,7 @@ def partner_page(
     cursor: str | None,
 ) -> RenderedJSON:
     """A page of the directory as Page[PartnerPublic] JSON, with an ETag of its content."""
-    with_assessments = may_see_assessments(session, access)
+    with_assessments = access.may_see_assessments
 
     def build() -> RenderedJSON:
         items, next_cursor = list_partners(
@@ -320,7 +304,7 @@ def partner_record(
     session: Session, kept: KeptAnswers, access: NetworkAccess, partner_id: uuid.UUID
 ) -> RenderedJSON:
     """The partner as PartnerPublic JSON, with its version as ETag; 404 if not here."""
-    with_assessment = may_see_assessments(session, access)
+    with_assessment = access.may_see_assessments
 
     def build() -> RenderedJSON:
         partner = read_partner(
@@ -378,7 +362,7 @@ def stakeholder_map(
     session: Session, access: NetworkAccess, filters: PartnerFilters
 ) -> StakeholderMap:
     """Built from the assessments: readable by whoever may read those."""
-    ensure_may_see_assessments(session, access)
+    ensure_may_see_assessments(access)
     partners = _filtered(access.network_id, filters).subquery()
     rows = session.execute(
         select(
@@ -670,7 +654,7 @@ def get_assessment(
     session: Session, access: NetworkAccess, partner_id: uuid.UUID
 ) -> AssessmentPublic:
     partner = get_partner(session, access.network_id, partner_id)
-    ensure_may_see_assessments(session, access)
+    ensure_may_see_assessments(access)
     return _assessment_public(_assessment(session, partner.id))
 
 
