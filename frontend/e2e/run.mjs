@@ -1,12 +1,18 @@
 // End-to-end suite: the built SPA, served by the live API on a fresh database, driven in
 // Debian's Chromium. Always stops the server; exits non-zero on any failure.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { scenarios } from './scenarios.mjs';
+import { scenarios as coreScenarios } from './scenarios.mjs';
 import { startServer } from './server.mjs';
+
+// Each flow file in e2e/flows/ exports its own `scenarios`; they run after the core ones, by file name.
+const flowsDir = new URL('./flows/', import.meta.url);
+const flowFiles = readdirSync(flowsDir).filter((name) => name.endsWith('.mjs')).sort();
+const scenarios = [...coreScenarios];
+for (const name of flowFiles) scenarios.push(...(await import(new URL(name, flowsDir).href)).scenarios);
 
 const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 mkdirSync(resultsDir, { recursive: true });
