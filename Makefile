@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The backend suite runs on every core (pytest-xdist); `make test TEST_WORKERS=0` runs it in one process.
+TEST_WORKERS ?= auto
 
 # `make run` is the development shape: a local SQLite file and the demo network.
 export ACCORD_ENVIRONMENT ?= development
@@ -77,7 +79,7 @@ client: $(FRONTEND_STAMP)
 test: test-backend test-frontend
 
 test-backend: $(STAMP)
-	cd backend && ../$(BIN)/pytest -q
+	cd backend && ../$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 # The dashboard: generated client up to date, types, lint, units, then the end-to-end
 # suite in Debian's Chromium against the built app served by a live API.
@@ -111,7 +113,7 @@ bench-routes: $(STAMP)
 # The backend suite on PostgreSQL: DATABASE_URL must point at a server you may create
 # databases on (the suite makes its own database and drops it afterwards).
 test-postgres: $(STAMP)
-	cd backend && ACCORD_TEST_DATABASE_URL=$${ACCORD_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/postgres} ../$(BIN)/pytest -q
+	cd backend && ACCORD_TEST_DATABASE_URL=$${ACCORD_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/postgres} ../$(BIN)/pytest -q -n $(TEST_WORKERS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check backend migrations
