@@ -41,7 +41,7 @@ def check(
         return i18n.message(key, lang, **values)
 
     findings: list[Finding] = []
-    findings += _unmet_needs(graph, area, say)
+    findings += _unmet_needs(graph, area, say, lang)
     findings += _unreachable(graph, say)
     findings += _dead_ends(graph, say)
     findings += _broken_pathways(graph, date.today(), say)
@@ -54,7 +54,9 @@ def check(
     )
 
 
-def _unmet_needs(graph: RouteGraph, only_area: str | None, say: Say) -> list[Finding]:
+def _unmet_needs(
+    graph: RouteGraph, only_area: str | None, say: Say, lang: str = i18n.DEFAULT
+) -> list[Finding]:
     areas = sorted({a for s in graph.services.values() for a in s.areas})
     if only_area is not None:
         areas = [only_area]
@@ -78,7 +80,9 @@ def _unmet_needs(graph: RouteGraph, only_area: str | None, say: Say) -> list[Fin
                         kind=FindingKind.unmet_need_in_area,
                         need=need,
                         area=area,
-                        reason=say("health.unmet_need_in_area", area=area),
+                        reason=say(
+                            "health.unmet_need_in_area", area=graph.gazetteer.name(area, lang)
+                        ),
                     )
                 )
     return findings
