@@ -50,7 +50,6 @@ def upgrade() -> None:
             ["parent_id"],
             ["areas.id"],
             name=op.f("fk_areas_parent_id_areas"),
-            ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_areas")),
         sa.UniqueConstraint("network_id", "code", name=op.f("uq_areas_network_id_code")),

@@ -12,7 +12,7 @@ from pydantic import Field as PydanticField
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field
 
-from accord.core.fields import AreaCode, Name
+from accord.core.fields import AreaCode, Id, Name
 from accord.core.models import (
     InputModel,
     OutputModel,
@@ -50,11 +50,9 @@ class Area(SQLModel, table=True):
     name_fr: str | None = Field(default=None, max_length=AREA_NAME_MAX)
     name_es: str | None = Field(default=None, max_length=AREA_NAME_MAX)
     sort_name: str = sort_key_field("name_en", AREA_NAME_MAX)
-    # RESTRICT: an area with sub-areas is never removed as a side effect (the service
-    # refuses it with 409 first; the database guards the same rule).
-    parent_id: uuid.UUID | None = Field(
-        default=None, foreign_key="areas.id", ondelete="RESTRICT", index=True
-    )
+    # No cascade: an area with sub-areas is never removed as a side effect (the service
+    # refuses it with 409; the database's NO ACTION guards the same rule).
+    parent_id: uuid.UUID | None = Field(default=None, foreign_key="areas.id", index=True)
     version: int = Field(default=1)
     created_at: datetime = created_at_field()
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
@@ -81,7 +79,7 @@ class AreaCreate(InputModel):
         ),
     ]
     names: AreaNames
-    parent_id: uuid.UUID | None = None
+    parent_id: Id | None = None
 
 
 class AreaUpdate(InputModel):
@@ -89,7 +87,7 @@ class AreaUpdate(InputModel):
     `parent_id: null` makes the area top-level."""
 
     names: AreaNames | None = optional()
-    parent_id: uuid.UUID | None = None
+    parent_id: Id | None = None
 
 
 class AreaNamesPublic(OutputModel):

@@ -106,17 +106,12 @@ def with_sub_areas(session: Session, network_id: uuid.UUID, codes: Sequence[str]
 
 def _public_many(session: Session, areas: Sequence[Area]) -> list[AreaPublic]:
     parent_ids = {a.parent_id for a in areas if a.parent_id is not None}
-    codes = (
-        dict(
-            session.execute(
-                select(col(Area.id), col(Area.code)).where(col(Area.id).in_(parent_ids))
-            )
-            .tuples()
-            .all()
+    codes: dict[uuid.UUID, str] = {}
+    if parent_ids:
+        rows = session.execute(
+            select(col(Area.id), col(Area.code)).where(col(Area.id).in_(parent_ids))
         )
-        if parent_ids
-        else {}
-    )
+        codes = {row[0]: row[1] for row in rows}
     return [
         AreaPublic(
             id=area.id,
