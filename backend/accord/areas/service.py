@@ -21,7 +21,7 @@ from accord.areas.models import (
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
 from accord.core.database import lock
-from accord.core.errors import Conflict, InvalidInput, NotFound
+from accord.core.errors import Conflict, NotFound
 from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
 from accord.core.search import matches_text
 from accord.networks.access import NetworkAccess
@@ -215,7 +215,8 @@ def _parent(session: Session, network_id: uuid.UUID, parent_id: uuid.UUID | None
         return None
     parent = session.get(Area, parent_id)
     if parent is None or parent.network_id != network_id:
-        raise InvalidInput.on("body.parent_id", "No area with this id in this network.")
+        # 409, not 422: the id is well-formed; it names no area of this network (now).
+        raise Conflict.on_field("body.parent_id", "No area with this id in this network.")
     return parent
 
 

@@ -150,7 +150,7 @@ def test_another_networks_areas_are_not_found(client: TestClient, world: World) 
         json={"code": "inside", "names": {"en": "Inside"}, "parent_id": area["id"]},
         headers=other,
     )
-    assert nested.status_code == 422
+    assert nested.status_code == 409
     assert nested.json()["errors"][0]["field"] == "body.parent_id"
 
 
