@@ -10,6 +10,7 @@ from sqlmodel import Session, col
 
 from accord.core import i18n
 from accord.core.kept import KeptAnswers
+from accord.core.language_names import language_name
 from accord.core.vocabulary import Need, PathwayStatus, Population
 from accord.networks.models import Network
 from accord.partners.models import LabelKind, Partner, PartnerLabel
@@ -46,7 +47,7 @@ def check(
     findings += _dead_ends(graph, say)
     findings += _broken_pathways(graph, date.today(), say)
     findings += _single_points_of_failure(graph, say)
-    findings += _populations_and_languages(session, network_id, graph, say)
+    findings += _populations_and_languages(session, network_id, graph, say, lang)
     return PathwayHealth(
         checked_services=len(graph.services),
         checked_pathways=len(graph.pathways),
@@ -187,7 +188,7 @@ def _single_points_of_failure(graph: RouteGraph, say: Say) -> list[Finding]:
 
 
 def _populations_and_languages(
-    session: Session, network_id: uuid.UUID, graph: RouteGraph, say: Say
+    session: Session, network_id: uuid.UUID, graph: RouteGraph, say: Say, lang: str
 ) -> list[Finding]:
     populations = {p for s in graph.services.values() for p in s.populations}
     populations |= set(
@@ -226,7 +227,9 @@ def _populations_and_languages(
                         need=need,
                         language=language,
                         service_ids=[s.id for s in meeting],
-                        reason=say("health.language_not_served", language=language),
+                        reason=say(
+                            "health.language_not_served", language=language_name(language, lang)
+                        ),
                     )
                 )
     return findings

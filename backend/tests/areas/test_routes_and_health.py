@@ -77,3 +77,32 @@ def test_pathway_health_of_a_region_counts_its_districts_and_names_areas(
     )
     assert response.status_code == 201, response.text
     assert "police_report" not in unmet("south")
+
+
+def test_route_texts_name_languages_and_areas_while_fields_keep_codes(
+    client: TestClient,
+    net: Net,  # noqa: F811
+) -> None:
+    _gazetteer(client, net)
+    url = net.url("pathways/routes")
+    body = {
+        "entry": {"kind": "service", "id": net.s["police"]["id"]},
+        "needs": ["emergency_shelter"],
+        "language": "es",
+        "area": "north",
+    }
+    for lang, language, area in (
+        ("en", "Works in Spanish.", "Serves North."),
+        ("fr", "Travaille en espagnol.", "Couvre la zone North."),
+        ("es", "Trabaja en español.", "Cubre la zona North."),
+    ):
+        answer = client.post(
+            url, json=body, params={"lang": lang}, headers=net.world.viewer.headers
+        )
+        assert answer.status_code == 200, answer.text
+        fits = answer.json()["needs"][0]["routes"][0]["target"]["fits"]
+        by_code = {fit["code"]: fit for fit in fits}
+        assert by_code["works_in_language"]["value"] == "es"
+        assert by_code["works_in_language"]["text"] == language
+        assert by_code["serves_area"]["value"] == "north"
+        assert by_code["serves_area"]["text"] == area

@@ -194,14 +194,22 @@ export function RouteFinderPage({ network, search, onSearchChange }: { network: 
               clearable
               searchable
             />
-            <TextInput
+            <LanguageSelect
               label={t('routes.language')}
-              description={t('routes.languageHint')}
-              value={draft.language ?? ''}
-              onChange={(event) => set({ language: event.currentTarget.value.trim() || undefined })}
+              description={t('languages.pickerHint')}
+              value={draft.language ?? null}
+              onChange={(value) => set({ language: value ?? undefined })}
               error={languageInvalid ? t('validation.languageTag') : undefined}
+              data-testid="route-language"
             />
-            <TextInput label={t('coverage.filters.area')} value={draft.area ?? ''} onChange={(event) => set({ area: event.currentTarget.value || undefined })} />
+            <AreaSelect
+              network={network}
+              label={t('coverage.filters.area')}
+              description={t('areas.filterHint')}
+              value={draft.area ?? null}
+              onChange={(value) => set({ area: value ?? undefined })}
+              data-testid="route-area"
+            />
             <Stack gap="xs" justify="flex-end">
               <Checkbox label={t('routes.needs247')} checked={draft.h24 === 'yes'} onChange={(event) => set({ h24: event.currentTarget.checked ? 'yes' : undefined })} />
               <Checkbox label={t('routes.needsWheelchair')} checked={draft.wheelchair === 'yes'} onChange={(event) => set({ wheelchair: event.currentTarget.checked ? 'yes' : undefined })} />
