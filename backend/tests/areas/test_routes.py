@@ -249,7 +249,7 @@ def _partner_codes(client: TestClient, world: World, area: str) -> set[str]:
     return {p["name"] for p in response.json()["items"]}
 
 
-def test_filtering_partners_and_services_by_a_region_finds_its_districts(
+def test_filtering_partners_services_and_coverage_by_a_region_finds_its_districts(
     client: TestClient, world: World
 ) -> None:
     _region_with_districts(client, world)
@@ -267,6 +267,16 @@ def test_filtering_partners_and_services_by_a_region_finds_its_districts(
     assert _partner_codes(client, world, "riverside") == {"Riverside Shelter", "Central Police"}
     assert _partner_codes(client, world, "north-district") == {"Riverside Shelter"}
     assert _partner_codes(client, world, "south-district") == set()
+    coverage = client.get(
+        f"/api/v1/networks/{world.a.slug}/coverage",
+        params={"area": "riverside"},
+        headers=world.viewer.headers,
+    )
+    assert coverage.status_code == 200, coverage.text
+    assert {p["name"] for p in coverage.json()["partners"]} == {
+        "Riverside Shelter",
+        "Central Police",
+    }
 
     services = f"/api/v1/networks/{world.a.slug}/services"
     for name, area in (("North refuge", "north-district"), ("Free-coded clinic", "elsewhere")):

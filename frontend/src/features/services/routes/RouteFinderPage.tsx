@@ -1,9 +1,11 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconPrinter, IconRoute } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { NeedRoutes, Route } from '@/client';
+import { AreaSelect } from '@/components/AreaPicker';
+import { LanguageSelect } from '@/components/LanguagePicker';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
