@@ -73,6 +73,33 @@ export function areaMatches(area: AreaPublic, query: string): boolean {
   return [area.code, area.names.en, area.names.fr, area.names.es].some((text) => text && folded(text).includes(wanted));
 }
 
+/** The codes an area question covers: the area, every area below it and every area above
+ * it (a region's question finds a district's service; a district's, a region-wide one). */
+export function areaScope(tree: readonly AreaPublic[], code: string): Set<string> {
+  const byCode = new Map(tree.map((area) => [area.code, area]));
+  const byId = new Map(tree.map((area) => [area.id, area]));
+  const scope = new Set<string>([code]);
+  let current = byCode.get(code);
+  while (current?.parent_id) {
+    const parent = byId.get(current.parent_id);
+    if (!parent || scope.has(parent.code)) break;
+    scope.add(parent.code);
+    current = parent;
+  }
+  const start = byCode.get(code);
+  const below = start ? [start.id] : [];
+  while (below.length) {
+    const id = below.pop();
+    for (const area of tree) {
+      if (area.parent_id === id && !scope.has(area.code)) {
+        scope.add(area.code);
+        below.push(area.id);
+      }
+    }
+  }
+  return scope;
+}
+
 /** code → name in the interface language; unknown codes come back as they are. */
 export function useAreaNames(network?: string): (code: string) => string {
   const { i18n } = useTranslation();

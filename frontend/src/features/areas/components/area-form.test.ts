@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { AreaPublic } from '@/client';
-import { areaEntries, areaLabel, areaMatches } from '@/lib/areas';
+import { areaEntries, areaLabel, areaMatches, areaScope } from '@/lib/areas';
 
 import { codeFrom, possibleParents } from './AreaForm';
 
@@ -50,5 +50,14 @@ describe('the gazetteer in the dashboard', () => {
   it('proposes a code from the English name', () => {
     expect(codeFrom('North District')).toBe('north-district');
     expect(codeFrom('  Vieille Ville — Île ')).toBe('vieille-ville-ile');
+  });
+});
+
+describe('areaScope', () => {
+  it('widens an area question to the areas below and above it', () => {
+    expect([...areaScope(tree, 'riverside')].sort()).toEqual(['north-block', 'north-district', 'riverside']);
+    expect([...areaScope(tree, 'north-district')].sort()).toEqual(['north-block', 'north-district', 'riverside']);
+    expect([...areaScope(tree, 'hill-villages')]).toEqual(['hill-villages']);
+    expect([...areaScope(tree, 'free-code')]).toEqual(['free-code']);
   });
 });
