@@ -85,7 +85,7 @@ export const scenarios = [
 
       await page.setViewportSize(PHONE);
       await page.goto(`${base}/n/${NETWORK}/areas`);
-      await page.getByTestId('area-table').waitFor();
+      await page.getByTestId('area-list').getByText('Harbour District', { exact: true }).waitFor();
       await screenshot(page, resultsDir, 'words-areas-390');
       await assertAccessible(page, 'areas on a phone');
     },

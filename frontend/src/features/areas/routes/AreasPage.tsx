@@ -36,6 +36,28 @@ export function AreasPage({ network }: { network: string }) {
     return counts;
   }, [tree.data]);
 
+  const actions = (area: AreaPublic, label: string) => (
+    <Group gap="xs">
+      <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden="true" />} onClick={() => setEditing({ kind: 'new', parent: area.id })} aria-label={t('areas.addInsideFor', { name: label })}>
+        {t('areas.addInside')}
+      </Button>
+      <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden="true" />} onClick={() => setEditing({ kind: 'edit', area })} aria-label={t('areas.editFor', { name: label })}>
+        {t('areas.edit')}
+      </Button>
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconTrash size={14} aria-hidden="true" />}
+        onClick={() => setDeleting(area)}
+        disabled={(children.get(area.id) ?? 0) > 0}
+        title={(children.get(area.id) ?? 0) > 0 ? t('areas.hasChildren') : undefined}
+        aria-label={t('areas.deleteFor', { name: label })}
+      >
+        {t('areas.delete')}
+      </Button>
+    </Group>
+  );
+
   const addButton = canEdit && (
     <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing({ kind: 'new', parent: null })}>
       {t('areas.add')}
@@ -63,10 +85,9 @@ export function AreasPage({ network }: { network: string }) {
             maw={420}
             data-testid="area-search"
           />
-          {shown.length === 0 ? (
-            <Text c="dimmed">{t('areas.noMatch')}</Text>
-          ) : (
-            <Paper withBorder radius="md">
+          {shown.length === 0 && <Text c="dimmed">{t('areas.noMatch')}</Text>}
+          {shown.length > 0 && (
+            <Paper withBorder radius="md" visibleFrom="sm">
               <Table.ScrollContainer minWidth={640}>
                 <Table verticalSpacing="sm" data-testid="area-table">
                   <Table.Thead>
@@ -105,25 +126,7 @@ export function AreasPage({ network }: { network: string }) {
                           </Table.Td>
                           {canEdit && (
                             <Table.Td>
-                              <Group gap="xs" wrap="nowrap">
-                                <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden="true" />} onClick={() => setEditing({ kind: 'new', parent: area.id })} aria-label={t('areas.addInsideFor', { name: label })}>
-                                  {t('areas.addInside')}
-                                </Button>
-                                <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden="true" />} onClick={() => setEditing({ kind: 'edit', area })} aria-label={t('areas.editFor', { name: label })}>
-                                  {t('areas.edit')}
-                                </Button>
-                                <Button
-                                  size="xs"
-                                  variant="default"
-                                  leftSection={<IconTrash size={14} aria-hidden="true" />}
-                                  onClick={() => setDeleting(area)}
-                                  disabled={(children.get(area.id) ?? 0) > 0}
-                                  title={(children.get(area.id) ?? 0) > 0 ? t('areas.hasChildren') : undefined}
-                                  aria-label={t('areas.deleteFor', { name: label })}
-                                >
-                                  {t('areas.delete')}
-                                </Button>
-                              </Group>
+                              {actions(area, label)}
                             </Table.Td>
                           )}
                         </Table.Tr>
@@ -133,6 +136,29 @@ export function AreasPage({ network }: { network: string }) {
                 </Table>
               </Table.ScrollContainer>
             </Paper>
+          )}
+          {shown.length > 0 && (
+            <Stack gap="sm" hiddenFrom="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="area-list">
+              {shown.map(({ area, label, depth, path }) => (
+                <Paper component="li" key={area.id} withBorder p="md" radius="md" ml={Math.min(depth, 3) * 12}>
+                  <Stack gap={6}>
+                    <Text fw={600}>{label}</Text>
+                    {path.length > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t('areas.inside', { path: path.join(' › ') })}
+                      </Text>
+                    )}
+                    <Text size="sm" c="dimmed">
+                      {[...new Set([area.names.en, area.names.fr, area.names.es].filter((name): name is string => Boolean(name) && name !== label))].join(' · ')}
+                    </Text>
+                    <Text size="xs">
+                      {t('areas.code')}: {area.code}
+                    </Text>
+                    {canEdit && actions(area, label)}
+                  </Stack>
+                </Paper>
+              ))}
+            </Stack>
           )}
         </Stack>
       )}
