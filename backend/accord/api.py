@@ -6,6 +6,7 @@ side and did not pay: bench/README.md.)"""
 from fastapi import APIRouter
 
 from accord.accounts.routes import auth_router, users_router
+from accord.areas.routes import router as areas_router
 from accord.audit.routes import router as audit_router
 from accord.health.routes import router as health_router
 from accord.networks.routes import invitations_router
@@ -23,6 +24,7 @@ ROUTERS = (
     users_router,
     networks_router,
     invitations_router,
+    areas_router,
     partners_router,
     roles_router,
     commitments_router,

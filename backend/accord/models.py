@@ -3,6 +3,7 @@
 from sqlmodel import SQLModel
 
 from accord.accounts.models import RefreshSession, User
+from accord.areas.models import Area
 from accord.audit.models import AuditEvent
 from accord.core.idempotency import IdempotencyRecord
 from accord.networks.models import Membership, MembershipPartner, Network, NetworkRevision
@@ -26,6 +27,7 @@ from accord.services.models import CapacityPost, Service, ServiceLabel, ServiceL
 metadata = SQLModel.metadata
 
 __all__ = [
+    "Area",
     "AuditEvent",
     "CapacityPost",
     "CatalogueState",

@@ -50,6 +50,7 @@ def _snapshot(client: TestClient, world: World) -> dict[str, Any]:
         "services": client.get(f"{base}/services", headers=headers).json(),
         "pathways": client.get(f"{base}/pathways", headers=headers).json(),
         "invitations": client.get(f"{base}/invitations", headers=headers).json(),
+        "areas": client.get(f"{base}/areas/tree", headers=headers).json(),
     }
 
 
@@ -112,7 +113,12 @@ def _setup_ids(client: TestClient, world: World) -> dict[str, str]:
         headers=headers,
     )
     assert invitation.status_code == 201
+    area = client.post(
+        f"{base}/areas", json={"code": "old-town", "names": {"en": "Old Town"}}, headers=headers
+    )
+    assert area.status_code == 201
     return {
+        "area_id": area.json()["id"],
         "invitation_id": invitation.json()["id"],
         "pathway_id": pathway.json()["id"],
         "service_id": service.json()["id"],

@@ -1479,3 +1479,41 @@ DEMO_PARTNERS: list[dict[str, Any]] = [
         ],
     },
 ]
+
+
+# The demo network's gazetteer: every area code the partners, services and locations above
+# use, with its names, and the city they sit in (tests/demo checks none is missing).
+DEMO_AREAS: list[dict[str, Any]] = [
+    {
+        "code": "greater-riverside",
+        "names": {"en": "Greater Riverside", "fr": "Grand Riverside", "es": "Gran Riverside"},
+    },
+    {
+        "code": "north-district",
+        "names": {"en": "North District", "fr": "Quartier Nord", "es": "Distrito Norte"},
+        "parent": "greater-riverside",
+    },
+    {
+        "code": "south-district",
+        "names": {"en": "South District", "fr": "Quartier Sud", "es": "Distrito Sur"},
+        "parent": "greater-riverside",
+    },
+    {
+        "code": "old-town",
+        "names": {"en": "Old Town", "fr": "Vieille Ville", "es": "Casco Antiguo"},
+        "parent": "greater-riverside",
+    },
+    {
+        "code": "riverside-port",
+        "names": {"en": "Riverside Port", "fr": "Port de Riverside", "es": "Puerto de Riverside"},
+        "parent": "greater-riverside",
+    },
+    {
+        "code": "hill-villages",
+        "names": {
+            "en": "Hill Villages",
+            "fr": "Villages des collines",
+            "es": "Pueblos de la sierra",
+        },
+    },
+]

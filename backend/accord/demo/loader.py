@@ -13,11 +13,13 @@ from sqlmodel import Session, col
 
 from accord.accounts import service as accounts
 from accord.accounts.models import User, UserCreate
+from accord.areas import service as areas
+from accord.areas.models import AreaCreate, AreaNames
 from accord.core.concurrency import etag_for
 from accord.core.database import transaction
 from accord.core.models import utcnow
 from accord.core.vocabulary import CapacityStatus, MembershipRole, Need, Stage
-from accord.demo.data import DEMO_NETWORK, DEMO_PARTNERS
+from accord.demo.data import DEMO_AREAS, DEMO_NETWORK, DEMO_PARTNERS
 from accord.demo.services_data import DEMO_CAPACITY, DEMO_PATHWAYS, DEMO_SERVICES
 from accord.networks import service as networks
 from accord.networks.access import Caller, NetworkAccess, NetworkRef
@@ -103,6 +105,7 @@ def _build(session: Session) -> None:
         role=MembershipRole.coordinator,
     )
 
+    _add_areas(session, access)
     now = utcnow()
     editor_partner_id = None
     for index, entry in enumerate(DEMO_PARTNERS):
@@ -161,6 +164,21 @@ def _build(session: Session) -> None:
     networks.add_member(
         session, access, MembershipCreate(email=viewer.email, role=MembershipRole.viewer)
     )
+
+
+def _add_areas(session: Session, access: NetworkAccess) -> None:
+    ids: dict[str, Any] = {}
+    for entry in DEMO_AREAS:
+        created = areas.create_area(
+            session,
+            access,
+            AreaCreate(
+                code=entry["code"],
+                names=AreaNames(**entry["names"]),
+                parent_id=ids[entry["parent"]] if "parent" in entry else None,
+            ),
+        )
+        ids[entry["code"]] = created.id
 
 
 def _commit_to_roles(session: Session, access: NetworkAccess) -> None:

@@ -2,13 +2,14 @@
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from sqlalchemy import Row, case, func, select
 from sqlmodel import Session, col
 
 from accord.accounts.models import User
+from accord.areas import service as areas
 from accord.audit import service as audit
 from accord.audit.models import AuditEvent
 from accord.core.concurrency import etag_for, require_current_version
@@ -206,6 +207,15 @@ def _sort_columns(sort: PartnerSort) -> list[SortColumn]:
     return [*by_name, by_id]
 
 
+def _with_sub_areas(
+    session: Session, network_id: uuid.UUID, filters: PartnerFilters
+) -> PartnerFilters:
+    """An area filter on a region also finds the partners of its districts (gazetteer)."""
+    if not filters.areas:
+        return filters
+    return replace(filters, areas=areas.with_sub_areas(session, network_id, filters.areas))
+
+
 def _filtered(
     network_id: uuid.UUID, filters: PartnerFilters, statement: AnySelect | None = None
 ) -> AnySelect:
@@ -247,7 +257,7 @@ def list_partners(
     """A page of partners as PartnerPublic dicts, and the next cursor."""
     cursors = codec.for_list("partners", network=network_id, filters=filters, sort=sort)
     statement = paginate(
-        _filtered(network_id, filters, _public_select()),
+        _filtered(network_id, _with_sub_areas(session, network_id, filters), _public_select()),
         cursors=cursors,
         columns=_sort_columns(sort),
         limit=limit,
@@ -363,6 +373,7 @@ def stakeholder_map(
 ) -> StakeholderMap:
     """Built from the assessments: readable by whoever may read those."""
     ensure_may_see_assessments(access)
+    filters = _with_sub_areas(session, access.network_id, filters)
     partners = _filtered(access.network_id, filters).subquery()
     rows = session.execute(
         select(

@@ -13,6 +13,7 @@ from accord.core import i18n
 from accord.core.errors import FieldError, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.kept import KeptAnswers
+from accord.core.language_names import language_name
 from accord.core.models import utcnow
 from accord.core.vocabulary import Need
 from accord.pathways.graph import RouteGraph, ServiceNode, cheapest_paths, load_graph
@@ -68,6 +69,17 @@ def _fits(node: ServiceNode, need: Need, query: RouteQuery, language: str | None
             else (FitCode.open_to_every_population, None)
         )
     return reasons
+
+
+def _named(graph: RouteGraph, code: FitCode, value: str | None, lang: str) -> str | None:
+    """The value as the sentence says it: a language or an area by name, not code."""
+    if value is None:
+        return None
+    if code in (FitCode.works_in_language, FitCode.interpreters):
+        return language_name(value, lang)
+    if code == FitCode.serves_area:
+        return graph.gazetteer.name(value, lang)
+    return value
 
 
 def _requirements(query: RouteQuery, language: str | None) -> tuple[object, ...]:
@@ -266,7 +278,9 @@ def _answer(
                             Fit(
                                 code=code,
                                 value=value,
-                                text=i18n.message(f"fit.{code}", lang, value=value),
+                                text=i18n.message(
+                                    f"fit.{code}", lang, value=_named(graph, code, value, lang)
+                                ),
                             )
                             for code, value in reasons
                         ],

@@ -12,6 +12,7 @@ import networkx as nx
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from accord.areas import service as areas
 from accord.core.kept import EVERYONE, KeptAnswers
 from accord.core.vocabulary import (
     NEED_SERVICE_TYPES,
@@ -53,6 +54,10 @@ class ServiceNode:
     areas: frozenset[str]
     front_door_phone: str | None
     front_door_email: str | None
+    # `areas` widened through the gazetteer: their sub-areas and the areas above them, so a
+    # question about a district finds a region-wide service and one about a region finds
+    # a district's service.
+    area_reach: frozenset[str] = frozenset()
 
     @property
     def active(self) -> bool:
@@ -72,7 +77,7 @@ class ServiceNode:
         return self.active and self.type in NEED_SERVICE_TYPES[need]
 
     def serves_area(self, area: str) -> bool:
-        return not self.areas or area in self.areas
+        return not self.areas or area in self.area_reach
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,7 @@ class RouteGraph:
     services: dict[uuid.UUID, ServiceNode]
     pathways: list[PathwayEdge]
     graph: nx.DiGraph  # active services and active pathways only
+    gazetteer: areas.Gazetteer = field(default_factory=lambda: areas.Gazetteer({}, {}))
     _meeting: dict[Need, list[ServiceNode]] = field(default_factory=dict, repr=False)
     _kept: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
@@ -185,6 +191,13 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
         .where(col(Service.network_id) == network_id)
     ):
         labels[service_id].setdefault(kind, set()).add(value)
+    gazetteer = areas.gazetteer(session, network_id)
+
+    def reach(codes: set[str]) -> frozenset[str]:
+        if not codes:
+            return frozenset()
+        return frozenset(gazetteer.with_sub_areas(codes)) | gazetteer.with_wider_areas(codes)
+
     services = {
         row[0]: ServiceNode(
             id=row[0],
@@ -200,6 +213,7 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
             populations=frozenset(labels[row[0]]["population"]),
             languages=frozenset(labels[row[0]]["language"]),
             areas=frozenset(labels[row[0]]["area"]),
+            area_reach=reach(labels[row[0]]["area"]),
             front_door_phone=row[10],
             front_door_email=row[11],
             partner_sector=Sector(row[12]),
@@ -251,7 +265,7 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
             and graph.has_node(edge.target)
         ):
             graph.add_edge(edge.source, edge.target, edge=edge)
-    return RouteGraph(services=services, pathways=pathways, graph=graph)
+    return RouteGraph(services=services, pathways=pathways, graph=graph, gazetteer=gazetteer)
 
 
 def step_weight(_u: uuid.UUID, _v: uuid.UUID, data: dict[str, PathwayEdge]) -> int:

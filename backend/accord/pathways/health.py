@@ -10,6 +10,7 @@ from sqlmodel import Session, col
 
 from accord.core import i18n
 from accord.core.kept import KeptAnswers
+from accord.core.language_names import language_name
 from accord.core.vocabulary import Need, PathwayStatus, Population
 from accord.networks.models import Network
 from accord.partners.models import LabelKind, Partner, PartnerLabel
@@ -41,12 +42,12 @@ def check(
         return i18n.message(key, lang, **values)
 
     findings: list[Finding] = []
-    findings += _unmet_needs(graph, area, say)
+    findings += _unmet_needs(graph, area, say, lang)
     findings += _unreachable(graph, say)
     findings += _dead_ends(graph, say)
     findings += _broken_pathways(graph, date.today(), say)
     findings += _single_points_of_failure(graph, say)
-    findings += _populations_and_languages(session, network_id, graph, say)
+    findings += _populations_and_languages(session, network_id, graph, say, lang)
     return PathwayHealth(
         checked_services=len(graph.services),
         checked_pathways=len(graph.pathways),
@@ -54,7 +55,9 @@ def check(
     )
 
 
-def _unmet_needs(graph: RouteGraph, only_area: str | None, say: Say) -> list[Finding]:
+def _unmet_needs(
+    graph: RouteGraph, only_area: str | None, say: Say, lang: str = i18n.DEFAULT
+) -> list[Finding]:
     areas = sorted({a for s in graph.services.values() for a in s.areas})
     if only_area is not None:
         areas = [only_area]
@@ -78,7 +81,9 @@ def _unmet_needs(graph: RouteGraph, only_area: str | None, say: Say) -> list[Fin
                         kind=FindingKind.unmet_need_in_area,
                         need=need,
                         area=area,
-                        reason=say("health.unmet_need_in_area", area=area),
+                        reason=say(
+                            "health.unmet_need_in_area", area=graph.gazetteer.name(area, lang)
+                        ),
                     )
                 )
     return findings
@@ -183,7 +188,7 @@ def _single_points_of_failure(graph: RouteGraph, say: Say) -> list[Finding]:
 
 
 def _populations_and_languages(
-    session: Session, network_id: uuid.UUID, graph: RouteGraph, say: Say
+    session: Session, network_id: uuid.UUID, graph: RouteGraph, say: Say, lang: str
 ) -> list[Finding]:
     populations = {p for s in graph.services.values() for p in s.populations}
     populations |= set(
@@ -222,7 +227,9 @@ def _populations_and_languages(
                         need=need,
                         language=language,
                         service_ids=[s.id for s in meeting],
-                        reason=say("health.language_not_served", language=language),
+                        reason=say(
+                            "health.language_not_served", language=language_name(language, lang)
+                        ),
                     )
                 )
     return findings

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlmodel import Session, col
 
+from accord.areas import service as areas
 from accord.core.database import fetch_rows
 from accord.core.i18n import message
 from accord.core.kept import EVERYONE, KeptAnswers
@@ -91,7 +92,10 @@ def _state(session: Session, network_id: uuid.UUID, filters: CoverageFilters) ->
             exists().where(
                 col(PartnerLabel.partner_id) == col(Partner.id),
                 col(PartnerLabel.kind) == LabelKind.area,
-                col(PartnerLabel.value).in_(list(filters.areas)),
+                # A region also counts its districts' partners (the gazetteer).
+                col(PartnerLabel.value).in_(
+                    areas.with_sub_areas(session, network_id, list(filters.areas))
+                ),
             )
         )
     if cutoff is not None:

@@ -3,13 +3,14 @@ here, in one place: coordinators and the owning partner's editors, nobody else."
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session, col
 
+from accord.areas import service as areas
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
 from accord.core.database import fetch_rows, lock
@@ -242,6 +243,11 @@ def list_services(
     cursor: str | None,
 ) -> tuple[list[ServicePublic], str | None]:
     cursors = codec.for_list("services", network=access.network_id, filters=filters)
+    if filters.areas:
+        # A region also finds the services of its districts (the gazetteer).
+        filters = replace(
+            filters, areas=areas.with_sub_areas(session, access.network_id, filters.areas)
+        )
     statement = paginate(
         _filtered(access.network_id, filters),
         cursors=cursors,

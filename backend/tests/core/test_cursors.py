@@ -127,6 +127,8 @@ def rows(client: TestClient, world: World) -> World:
             "channel": "phone",
         }
         post("pathways", body)
+    region = post("areas", {"code": "riverside", "names": {"en": "Riverside"}})
+    post("areas", {"code": "old-town", "names": {"en": "Old Town"}, "parent_id": region["id"]})
     for email in ("first@invited.example", "second@invited.example"):
         post("invitations", {"email": email, "role": "viewer"})
     roles = client.get(f"{network}/roles", params={"limit": 2}, headers=headers).json()["items"]

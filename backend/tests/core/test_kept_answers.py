@@ -135,6 +135,28 @@ class Steps:
                 ),
             ),
             (
+                "areas-create_area",
+                lambda: self._made(
+                    "area",
+                    self._call("POST", "/areas", {"code": "old-town", "names": {"en": "Old Town"}}),
+                ),
+            ),
+            (
+                "areas-update_area",
+                lambda: self._call(
+                    "PATCH",
+                    f"/areas/{self.ids['area']}",
+                    {"names": {"en": "Old Town", "fr": "Vieille Ville"}},
+                    f"/areas/{self.ids['area']}",
+                ),
+            ),
+            (
+                "areas-delete_area",
+                lambda: self._call(
+                    "DELETE", f"/areas/{self.ids['area']}", None, f"/areas/{self.ids['area']}"
+                ),
+            ),
+            (
                 "partners-create_partner",
                 lambda: self._made("partner", self._call("POST", "/partners", partner_body())),
             ),

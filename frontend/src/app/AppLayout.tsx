@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Burger, Divider, Group, Menu, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconRoute, IconTargetArrow, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconMap2, IconRoute, IconTargetArrow, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,6 +79,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const isPathwayMap = base !== null && pathname.startsWith(`${base}/services/map`);
   const isServices = base !== null && pathname.startsWith(`${base}/services`) && !isRouteFinder && !isPathwayHealth && !isPathwayMap;
   const isMembers = base !== null && pathname.startsWith(`${base}/members`);
+  const isAreas = base !== null && pathname.startsWith(`${base}/areas`);
   const isCoordinator = network ? findMembership(me, network)?.role === 'coordinator' : false;
   const isCoverage = base !== null && pathname.startsWith(`${base}/coverage`) && !isGaps && !isRoles;
 
@@ -247,6 +248,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   leftSection={<IconUserPlus size={18} aria-hidden="true" />}
                   active={isMembers}
                   aria-current={isMembers ? 'page' : undefined}
+                  onClick={close}
+                />
+              )}
+              {isCoordinator && (
+                <NavLinkLink
+                  to="/n/$network/areas"
+                  params={{ network }}
+                  activeOptions={{ exact: true }}
+                  label={t('nav.areas')}
+                  leftSection={<IconMap2 size={18} aria-hidden="true" />}
+                  active={isAreas}
+                  aria-current={isAreas ? 'page' : undefined}
                   onClick={close}
                 />
               )}

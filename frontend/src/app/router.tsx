@@ -18,6 +18,7 @@ import { AcceptInvitationPage } from '@/features/members/routes/AcceptInvitation
 import { MembersPage } from '@/features/members/routes/MembersPage';
 import { OverviewPage } from '@/features/overview/routes/OverviewPage';
 import { parseCoverageSearch, parseRoleSearch } from '@/features/coverage/api/search';
+import { AreasPage } from '@/features/areas/routes/AreasPage';
 import { PartnerRolesPanel } from '@/features/coverage/components/PartnerRolesPanel';
 import { CoveragePage } from '@/features/coverage/routes/CoveragePage';
 import { GapsPage } from '@/features/coverage/routes/GapsPage';
@@ -339,6 +340,15 @@ const membersRoute = createRoute({
   },
 });
 
+const areasRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'areas',
+  component: function Areas() {
+    const { network } = areasRoute.useParams();
+    return <AreasPage network={network} />;
+  },
+});
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idParam = (value: unknown) => {
   const id = asString(value);
@@ -406,7 +416,7 @@ const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   appRoute.addChildren([
     homeRoute,
-    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, membersRoute]),
+    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, membersRoute, areasRoute]),
   ]),
 ]);
 

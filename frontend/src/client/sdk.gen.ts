@@ -2,7 +2,7 @@
 
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignInData, AuthSignInErrors, AuthSignInResponses, AuthSignOutData, AuthSignOutErrors, AuthSignOutResponses, CommitmentsCreateCommitmentData, CommitmentsCreateCommitmentErrors, CommitmentsCreateCommitmentResponses, CommitmentsDeleteCommitmentData, CommitmentsDeleteCommitmentErrors, CommitmentsDeleteCommitmentResponses, CommitmentsGetCommitmentData, CommitmentsGetCommitmentErrors, CommitmentsGetCommitmentResponses, CommitmentsListCommitmentsData, CommitmentsListCommitmentsErrors, CommitmentsListCommitmentsResponses, CommitmentsUpdateCommitmentData, CommitmentsUpdateCommitmentErrors, CommitmentsUpdateCommitmentResponses, CoverageCoverageCsvData, CoverageCoverageCsvErrors, CoverageCoverageCsvResponses, CoverageCoverageGapsData, CoverageCoverageGapsErrors, CoverageCoverageGapsResponses, CoverageCoverageMatrixData, CoverageCoverageMatrixErrors, CoverageCoverageMatrixResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, InvitationsAcceptInvitationData, InvitationsAcceptInvitationErrors, InvitationsAcceptInvitationResponses, NetworksCreateInvitationData, NetworksCreateInvitationErrors, NetworksCreateInvitationResponses, NetworksCreateNetworkData, NetworksCreateNetworkErrors, NetworksCreateNetworkResponses, NetworksGetInvitationData, NetworksGetInvitationErrors, NetworksGetInvitationResponses, NetworksGetMemberData, NetworksGetMemberErrors, NetworksGetMemberResponses, NetworksGetNetworkData, NetworksGetNetworkErrors, NetworksGetNetworkResponses, NetworksListInvitationsData, NetworksListInvitationsErrors, NetworksListInvitationsResponses, NetworksListMembersData, NetworksListMembersErrors, NetworksListMembersResponses, NetworksListNetworksData, NetworksListNetworksErrors, NetworksListNetworksResponses, NetworksRemoveMemberData, NetworksRemoveMemberErrors, NetworksRemoveMemberResponses, NetworksUpdateMemberData, NetworksUpdateMemberErrors, NetworksUpdateMemberResponses, NetworksUpdateNetworkData, NetworksUpdateNetworkErrors, NetworksUpdateNetworkResponses, NetworksWithdrawInvitationData, NetworksWithdrawInvitationErrors, NetworksWithdrawInvitationResponses, PartnersChangeStageData, PartnersChangeStageErrors, PartnersChangeStageResponses, PartnersCreateContactData, PartnersCreateContactErrors, PartnersCreateContactResponses, PartnersCreatePartnerData, PartnersCreatePartnerErrors, PartnersCreatePartnerResponses, PartnersDeleteContactData, PartnersDeleteContactErrors, PartnersDeleteContactResponses, PartnersDeletePartnerData, PartnersDeletePartnerErrors, PartnersDeletePartnerResponses, PartnersGetAssessmentData, PartnersGetAssessmentErrors, PartnersGetAssessmentResponses, PartnersGetContactData, PartnersGetContactErrors, PartnersGetContactResponses, PartnersGetPartnerData, PartnersGetPartnerErrors, PartnersGetPartnerResponses, PartnersListContactsData, PartnersListContactsErrors, PartnersListContactsResponses, PartnersListPartnersData, PartnersListPartnersErrors, PartnersListPartnersResponses, PartnersStageHistoryData, PartnersStageHistoryErrors, PartnersStageHistoryResponses, PartnersStakeholderMapData, PartnersStakeholderMapErrors, PartnersStakeholderMapResponses, PartnersUpdateAssessmentData, PartnersUpdateAssessmentErrors, PartnersUpdateAssessmentResponses, PartnersUpdateContactData, PartnersUpdateContactErrors, PartnersUpdateContactResponses, PartnersUpdatePartnerData, PartnersUpdatePartnerErrors, PartnersUpdatePartnerResponses, PathwaysCreatePathwayData, PathwaysCreatePathwayErrors, PathwaysCreatePathwayResponses, PathwaysDeletePathwayData, PathwaysDeletePathwayErrors, PathwaysDeletePathwayResponses, PathwaysFindRoutesData, PathwaysFindRoutesErrors, PathwaysFindRoutesResponses, PathwaysGetPathwayData, PathwaysGetPathwayErrors, PathwaysGetPathwayResponses, PathwaysListPathwaysData, PathwaysListPathwaysErrors, PathwaysListPathwaysResponses, PathwaysPathwayHealthData, PathwaysPathwayHealthErrors, PathwaysPathwayHealthResponses, PathwaysUpdatePathwayData, PathwaysUpdatePathwayErrors, PathwaysUpdatePathwayResponses, RolesCreateRoleData, RolesCreateRoleErrors, RolesCreateRoleResponses, RolesGetRoleData, RolesGetRoleErrors, RolesGetRoleResponses, RolesListRolesData, RolesListRolesErrors, RolesListRolesResponses, RolesUpdateRoleData, RolesUpdateRoleErrors, RolesUpdateRoleResponses, ServicesCreateLocationData, ServicesCreateLocationErrors, ServicesCreateLocationResponses, ServicesCreateServiceData, ServicesCreateServiceErrors, ServicesCreateServiceResponses, ServicesCurrentCapacityData, ServicesCurrentCapacityErrors, ServicesCurrentCapacityResponses, ServicesDeleteLocationData, ServicesDeleteLocationErrors, ServicesDeleteLocationResponses, ServicesDeleteServiceData, ServicesDeleteServiceErrors, ServicesDeleteServiceResponses, ServicesGetLocationData, ServicesGetLocationErrors, ServicesGetLocationResponses, ServicesGetServiceData, ServicesGetServiceErrors, ServicesGetServiceResponses, ServicesListLocationsData, ServicesListLocationsErrors, ServicesListLocationsResponses, ServicesListServicesData, ServicesListServicesErrors, ServicesListServicesResponses, ServicesPostCapacityData, ServicesPostCapacityErrors, ServicesPostCapacityResponses, ServicesUpdateLocationData, ServicesUpdateLocationErrors, ServicesUpdateLocationResponses, ServicesUpdateServiceData, ServicesUpdateServiceErrors, ServicesUpdateServiceResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses } from './types.gen';
+import type { AreasAreaTreeData, AreasAreaTreeErrors, AreasAreaTreeResponses, AreasCreateAreaData, AreasCreateAreaErrors, AreasCreateAreaResponses, AreasDeleteAreaData, AreasDeleteAreaErrors, AreasDeleteAreaResponses, AreasGetAreaData, AreasGetAreaErrors, AreasGetAreaResponses, AreasListAreasData, AreasListAreasErrors, AreasListAreasResponses, AreasUpdateAreaData, AreasUpdateAreaErrors, AreasUpdateAreaResponses, AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignInData, AuthSignInErrors, AuthSignInResponses, AuthSignOutData, AuthSignOutErrors, AuthSignOutResponses, CommitmentsCreateCommitmentData, CommitmentsCreateCommitmentErrors, CommitmentsCreateCommitmentResponses, CommitmentsDeleteCommitmentData, CommitmentsDeleteCommitmentErrors, CommitmentsDeleteCommitmentResponses, CommitmentsGetCommitmentData, CommitmentsGetCommitmentErrors, CommitmentsGetCommitmentResponses, CommitmentsListCommitmentsData, CommitmentsListCommitmentsErrors, CommitmentsListCommitmentsResponses, CommitmentsUpdateCommitmentData, CommitmentsUpdateCommitmentErrors, CommitmentsUpdateCommitmentResponses, CoverageCoverageCsvData, CoverageCoverageCsvErrors, CoverageCoverageCsvResponses, CoverageCoverageGapsData, CoverageCoverageGapsErrors, CoverageCoverageGapsResponses, CoverageCoverageMatrixData, CoverageCoverageMatrixErrors, CoverageCoverageMatrixResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, InvitationsAcceptInvitationData, InvitationsAcceptInvitationErrors, InvitationsAcceptInvitationResponses, NetworksCreateInvitationData, NetworksCreateInvitationErrors, NetworksCreateInvitationResponses, NetworksCreateNetworkData, NetworksCreateNetworkErrors, NetworksCreateNetworkResponses, NetworksGetInvitationData, NetworksGetInvitationErrors, NetworksGetInvitationResponses, NetworksGetMemberData, NetworksGetMemberErrors, NetworksGetMemberResponses, NetworksGetNetworkData, NetworksGetNetworkErrors, NetworksGetNetworkResponses, NetworksListInvitationsData, NetworksListInvitationsErrors, NetworksListInvitationsResponses, NetworksListMembersData, NetworksListMembersErrors, NetworksListMembersResponses, NetworksListNetworksData, NetworksListNetworksErrors, NetworksListNetworksResponses, NetworksRemoveMemberData, NetworksRemoveMemberErrors, NetworksRemoveMemberResponses, NetworksUpdateMemberData, NetworksUpdateMemberErrors, NetworksUpdateMemberResponses, NetworksUpdateNetworkData, NetworksUpdateNetworkErrors, NetworksUpdateNetworkResponses, NetworksWithdrawInvitationData, NetworksWithdrawInvitationErrors, NetworksWithdrawInvitationResponses, PartnersChangeStageData, PartnersChangeStageErrors, PartnersChangeStageResponses, PartnersCreateContactData, PartnersCreateContactErrors, PartnersCreateContactResponses, PartnersCreatePartnerData, PartnersCreatePartnerErrors, PartnersCreatePartnerResponses, PartnersDeleteContactData, PartnersDeleteContactErrors, PartnersDeleteContactResponses, PartnersDeletePartnerData, PartnersDeletePartnerErrors, PartnersDeletePartnerResponses, PartnersGetAssessmentData, PartnersGetAssessmentErrors, PartnersGetAssessmentResponses, PartnersGetContactData, PartnersGetContactErrors, PartnersGetContactResponses, PartnersGetPartnerData, PartnersGetPartnerErrors, PartnersGetPartnerResponses, PartnersListContactsData, PartnersListContactsErrors, PartnersListContactsResponses, PartnersListPartnersData, PartnersListPartnersErrors, PartnersListPartnersResponses, PartnersStageHistoryData, PartnersStageHistoryErrors, PartnersStageHistoryResponses, PartnersStakeholderMapData, PartnersStakeholderMapErrors, PartnersStakeholderMapResponses, PartnersUpdateAssessmentData, PartnersUpdateAssessmentErrors, PartnersUpdateAssessmentResponses, PartnersUpdateContactData, PartnersUpdateContactErrors, PartnersUpdateContactResponses, PartnersUpdatePartnerData, PartnersUpdatePartnerErrors, PartnersUpdatePartnerResponses, PathwaysCreatePathwayData, PathwaysCreatePathwayErrors, PathwaysCreatePathwayResponses, PathwaysDeletePathwayData, PathwaysDeletePathwayErrors, PathwaysDeletePathwayResponses, PathwaysFindRoutesData, PathwaysFindRoutesErrors, PathwaysFindRoutesResponses, PathwaysGetPathwayData, PathwaysGetPathwayErrors, PathwaysGetPathwayResponses, PathwaysListPathwaysData, PathwaysListPathwaysErrors, PathwaysListPathwaysResponses, PathwaysPathwayHealthData, PathwaysPathwayHealthErrors, PathwaysPathwayHealthResponses, PathwaysUpdatePathwayData, PathwaysUpdatePathwayErrors, PathwaysUpdatePathwayResponses, RolesCreateRoleData, RolesCreateRoleErrors, RolesCreateRoleResponses, RolesGetRoleData, RolesGetRoleErrors, RolesGetRoleResponses, RolesListRolesData, RolesListRolesErrors, RolesListRolesResponses, RolesUpdateRoleData, RolesUpdateRoleErrors, RolesUpdateRoleResponses, ServicesCreateLocationData, ServicesCreateLocationErrors, ServicesCreateLocationResponses, ServicesCreateServiceData, ServicesCreateServiceErrors, ServicesCreateServiceResponses, ServicesCurrentCapacityData, ServicesCurrentCapacityErrors, ServicesCurrentCapacityResponses, ServicesDeleteLocationData, ServicesDeleteLocationErrors, ServicesDeleteLocationResponses, ServicesDeleteServiceData, ServicesDeleteServiceErrors, ServicesDeleteServiceResponses, ServicesGetLocationData, ServicesGetLocationErrors, ServicesGetLocationResponses, ServicesGetServiceData, ServicesGetServiceErrors, ServicesGetServiceResponses, ServicesListLocationsData, ServicesListLocationsErrors, ServicesListLocationsResponses, ServicesListServicesData, ServicesListServicesErrors, ServicesListServicesResponses, ServicesPostCapacityData, ServicesPostCapacityErrors, ServicesPostCapacityResponses, ServicesUpdateLocationData, ServicesUpdateLocationErrors, ServicesUpdateLocationResponses, ServicesUpdateServiceData, ServicesUpdateServiceErrors, ServicesUpdateServiceResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -271,6 +271,80 @@ export const networksGetInvitation = <ThrowOnError extends boolean = false>(opti
 export const invitationsAcceptInvitation = <ThrowOnError extends boolean = false>(options: Options<InvitationsAcceptInvitationData, ThrowOnError>) => (options.client ?? client).post<InvitationsAcceptInvitationResponses, InvitationsAcceptInvitationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/invitations/accept',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Areas
+ *
+ * The gazetteer by English name. `q` matches the code and the name in English, French
+ * or Spanish ("Nord" finds `north-district`); `parent_id` lists one area's sub-areas.
+ */
+export const areasListAreas = <ThrowOnError extends boolean = false>(options: Options<AreasListAreasData, ThrowOnError>) => (options.client ?? client).get<AreasListAreasResponses, AreasListAreasErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/areas',
+    ...options
+});
+
+/**
+ * Create Area
+ *
+ * Add an area (coordinators). Its code is what partners and services store.
+ */
+export const areasCreateArea = <ThrowOnError extends boolean = false>(options: Options<AreasCreateAreaData, ThrowOnError>) => (options.client ?? client).post<AreasCreateAreaResponses, AreasCreateAreaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/areas',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Area Tree
+ *
+ * The whole gazetteer for pickers, each parent before its sub-areas. Not paged: a
+ * network holds at most 2000 areas.
+ */
+export const areasAreaTree = <ThrowOnError extends boolean = false>(options: Options<AreasAreaTreeData, ThrowOnError>) => (options.client ?? client).get<AreasAreaTreeResponses, AreasAreaTreeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/areas/tree',
+    ...options
+});
+
+/**
+ * Delete Area
+ *
+ * Remove an area; 409 while it has sub-areas or partners, services or locations use it.
+ */
+export const areasDeleteArea = <ThrowOnError extends boolean = false>(options: Options<AreasDeleteAreaData, ThrowOnError>) => (options.client ?? client).delete<AreasDeleteAreaResponses, AreasDeleteAreaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/areas/{area_id}',
+    ...options
+});
+
+/**
+ * Get Area
+ */
+export const areasGetArea = <ThrowOnError extends boolean = false>(options: Options<AreasGetAreaData, ThrowOnError>) => (options.client ?? client).get<AreasGetAreaResponses, AreasGetAreaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/areas/{area_id}',
+    ...options
+});
+
+/**
+ * Update Area
+ *
+ * Rename an area or move it under another (never under itself or its sub-areas: 409).
+ */
+export const areasUpdateArea = <ThrowOnError extends boolean = false>(options: Options<AreasUpdateAreaData, ThrowOnError>) => (options.client ?? client).patch<AreasUpdateAreaResponses, AreasUpdateAreaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/areas/{area_id}',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -5,6 +5,111 @@ export type ClientOptions = {
 };
 
 /**
+ * AreaCreate
+ */
+export type AreaCreate = {
+    /**
+     * Code
+     *
+     * Stable code stored on partners and services, e.g. `north-district`.
+     */
+    code: string;
+    names: AreaNames;
+    /**
+     * Parent Id
+     */
+    parent_id?: string | null;
+};
+
+/**
+ * AreaNames
+ *
+ * The area's name in each interface language; French and Spanish fall back to the
+ * English name when left out.
+ */
+export type AreaNames = {
+    /**
+     * En
+     */
+    en: string;
+    /**
+     * Fr
+     */
+    fr?: string | null;
+    /**
+     * Es
+     */
+    es?: string | null;
+};
+
+/**
+ * AreaNamesPublic
+ */
+export type AreaNamesPublic = {
+    /**
+     * En
+     */
+    en: string;
+    /**
+     * Fr
+     */
+    fr: string | null;
+    /**
+     * Es
+     */
+    es: string | null;
+};
+
+/**
+ * AreaPublic
+ */
+export type AreaPublic = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Code
+     */
+    code: string;
+    names: AreaNamesPublic;
+    /**
+     * Parent Id
+     */
+    parent_id: string | null;
+    /**
+     * Parent Code
+     */
+    parent_code: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * AreaUpdate
+ *
+ * The code never changes (partners and services store it); names and parent do.
+ * `parent_id: null` makes the area top-level.
+ */
+export type AreaUpdate = {
+    names?: AreaNames | null;
+    /**
+     * Parent Id
+     */
+    parent_id?: string | null;
+};
+
+/**
  * AssessmentPublic
  */
 export type AssessmentPublic = {
@@ -1379,6 +1484,22 @@ export type OpeningHours = {
      * HH:MM; earlier than `opens` means after midnight.
      */
     closes: string;
+};
+
+/**
+ * Page[AreaPublic]
+ */
+export type PageAreaPublic = {
+    /**
+     * Items
+     */
+    items: Array<AreaPublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
 };
 
 /**
@@ -4233,6 +4354,425 @@ export type InvitationsAcceptInvitationResponses = {
 };
 
 export type InvitationsAcceptInvitationResponse = InvitationsAcceptInvitationResponses[keyof InvitationsAcceptInvitationResponses];
+
+export type AreasListAreasData = {
+    body?: never;
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: {
+        /**
+         * Q
+         */
+        q?: string | null;
+        /**
+         * Parent Id
+         */
+        parent_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size, at most 200.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/networks/{network}/areas';
+};
+
+export type AreasListAreasErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type AreasListAreasError = AreasListAreasErrors[keyof AreasListAreasErrors];
+
+export type AreasListAreasResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageAreaPublic;
+};
+
+export type AreasListAreasResponse = AreasListAreasResponses[keyof AreasListAreasResponses];
+
+export type AreasCreateAreaData = {
+    body: AreaCreate;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/areas';
+};
+
+export type AreasCreateAreaErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Request Entity Too Large
+     */
+    413: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type AreasCreateAreaError = AreasCreateAreaErrors[keyof AreasCreateAreaErrors];
+
+export type AreasCreateAreaResponses = {
+    /**
+     * Created
+     */
+    201: AreaPublic;
+};
+
+export type AreasCreateAreaResponse = AreasCreateAreaResponses[keyof AreasCreateAreaResponses];
+
+export type AreasAreaTreeData = {
+    body?: never;
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/areas/tree';
+};
+
+export type AreasAreaTreeErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type AreasAreaTreeError = AreasAreaTreeErrors[keyof AreasAreaTreeErrors];
+
+export type AreasAreaTreeResponses = {
+    /**
+     * Response Areas-Area Tree
+     *
+     * Successful Response
+     */
+    200: Array<AreaPublic>;
+};
+
+export type AreasAreaTreeResponse = AreasAreaTreeResponses[keyof AreasAreaTreeResponses];
+
+export type AreasDeleteAreaData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * The ETag of the version you read. Required: 428 without it, 412 if stale.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Area Id
+         */
+        area_id: string;
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/areas/{area_id}';
+};
+
+export type AreasDeleteAreaErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Precondition Failed
+     */
+    412: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Precondition Required
+     */
+    428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type AreasDeleteAreaError = AreasDeleteAreaErrors[keyof AreasDeleteAreaErrors];
+
+export type AreasDeleteAreaResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AreasDeleteAreaResponse = AreasDeleteAreaResponses[keyof AreasDeleteAreaResponses];
+
+export type AreasGetAreaData = {
+    body?: never;
+    path: {
+        /**
+         * Area Id
+         */
+        area_id: string;
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/areas/{area_id}';
+};
+
+export type AreasGetAreaErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type AreasGetAreaError = AreasGetAreaErrors[keyof AreasGetAreaErrors];
+
+export type AreasGetAreaResponses = {
+    /**
+     * Successful Response
+     */
+    200: AreaPublic;
+};
+
+export type AreasGetAreaResponse = AreasGetAreaResponses[keyof AreasGetAreaResponses];
+
+export type AreasUpdateAreaData = {
+    body: AreaUpdate;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * The ETag of the version you read. Required: 428 without it, 412 if stale.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Area Id
+         */
+        area_id: string;
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/areas/{area_id}';
+};
+
+export type AreasUpdateAreaErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Precondition Failed
+     */
+    412: Problem;
+    /**
+     * Request Entity Too Large
+     */
+    413: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Precondition Required
+     */
+    428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type AreasUpdateAreaError = AreasUpdateAreaErrors[keyof AreasUpdateAreaErrors];
+
+export type AreasUpdateAreaResponses = {
+    /**
+     * Successful Response
+     */
+    200: AreaPublic;
+};
+
+export type AreasUpdateAreaResponse = AreasUpdateAreaResponses[keyof AreasUpdateAreaResponses];
 
 export type PartnersListPartnersData = {
     body?: never;

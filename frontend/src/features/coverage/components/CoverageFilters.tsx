@@ -1,8 +1,9 @@
-import { Button, Group, MultiSelect, Paper, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Paper, SimpleGrid, TextInput } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { AreaPicker } from '@/components/AreaPicker';
 import { SECTORS } from '@/lib/vocabulary';
 
 import { cleanCoverageSearch, isDay, type CoverageSearch } from '../api/search';
@@ -32,13 +33,13 @@ export function CoverageFilters({ search, onChange }: { search: CoverageSearch; 
           placeholder={search.sector?.length ? undefined : t('partners.filters.any')}
           data-testid="coverage-sector"
         />
-        <TagsInput
+        <AreaPicker
           label={t('coverage.filters.area')}
-          description={t('partners.filters.enterHint')}
+          description={t('areas.filterHint')}
           value={search.area ?? []}
           onChange={(value) => change({ area: value })}
           clearable
-          maxTags={20}
+          maxValues={20}
         />
         <TextInput
           label={t('coverage.filters.asOf')}

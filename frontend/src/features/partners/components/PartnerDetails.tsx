@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { PartnerPublic } from '@/client';
 import { useFormat } from '@/lib/format';
+import { useNames } from '@/lib/use-names';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -34,6 +35,7 @@ function BadgeList({ values, empty }: { values: string[]; empty: string }) {
 export function PartnerDetails({ partner }: { partner: PartnerPublic }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const names = useNames();
   const none = t('common.none');
   const safeWebsite = partner.website && /^https?:\/\//i.test(partner.website) ? partner.website : null;
   return (
@@ -63,10 +65,10 @@ export function PartnerDetails({ partner }: { partner: PartnerPublic }) {
           <BadgeList values={partner.populations.map((code) => t(`population.${code}`))} empty={none} />
         </Field>
         <Field label={t('partner.fields.languages')}>
-          <BadgeList values={partner.languages.map((tag) => format.languageName(tag))} empty={none} />
+          <BadgeList values={partner.languages.map(names.language)} empty={none} />
         </Field>
         <Field label={t('partner.fields.areas')}>
-          <BadgeList values={partner.areas} empty={none} />
+          <BadgeList values={partner.areas.map(names.area)} empty={none} />
         </Field>
         <Field label={t('partner.fields.tags')}>
           <BadgeList values={partner.tags} empty={none} />

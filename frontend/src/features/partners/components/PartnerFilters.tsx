@@ -4,6 +4,8 @@ import { IconAdjustmentsHorizontal, IconSearch, IconX } from '@tabler/icons-reac
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { AreaPicker } from '@/components/AreaPicker';
+import { LanguagePicker } from '@/components/LanguagePicker';
 import { LEVELS, PARTNER_SORTS, POPULATIONS, SECTORS, STAGES, type PartnerSort } from '@/lib/vocabulary';
 
 import { activeFilterCount, withFilters, type PartnerSearch } from '../api/search';
@@ -72,21 +74,22 @@ export function PartnerFilters({
         clearable
         placeholder={search.population?.length ? undefined : t('partners.filters.any')}
       />
-      <TagsInput
+      <LanguagePicker
         label={t('partners.filters.language')}
-        description={t('partners.filters.languageHint')}
+        description={t('languages.pickerHint')}
         value={search.language ?? []}
         onChange={(value) => onChange(withFilters(search, { language: value }))}
         clearable
-        maxTags={20}
+        maxValues={20}
       />
-      <TagsInput
+      <AreaPicker
         label={t('partners.filters.area')}
-        description={t('partners.filters.enterHint')}
+        description={t('areas.filterHint')}
         value={search.area ?? []}
         onChange={(value) => onChange(withFilters(search, { area: value }))}
         clearable
-        maxTags={20}
+        maxValues={20}
+        data-testid="area-filter"
       />
       <TagsInput
         label={t('partners.filters.tag')}

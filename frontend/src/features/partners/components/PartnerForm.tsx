@@ -3,7 +3,9 @@ import { useForm } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { AreaPicker } from '@/components/AreaPicker';
 import { FormProblem } from '@/components/ConflictAlert';
+import { LanguagePicker } from '@/components/LanguagePicker';
 import { fieldErrorsFromProblem, generalProblemMessage, isApiError, type ApiError } from '@/lib/problem';
 import { LEVELS, POPULATIONS, SECTORS, STAGES, type Level, type Sector, type Stage } from '@/lib/vocabulary';
 
@@ -112,13 +114,8 @@ export function PartnerForm({ mode, initialValues, onSubmit, onCancel, notice, o
             {...form.getInputProps('populations')}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <TagsInput
-              label={t('partner.fields.languages')}
-              description={t('partners.filters.languageHint')}
-              {...form.getInputProps('languages')}
-              maxTags={20}
-            />
-            <TagsInput label={t('partner.fields.areas')} description={t('partners.filters.enterHint')} {...form.getInputProps('areas')} maxTags={50} />
+            <LanguagePicker label={t('partner.fields.languages')} description={t('languages.pickerHint')} maxValues={20} {...form.getInputProps('languages')} />
+            <AreaPicker label={t('partner.fields.areas')} description={t('areas.pickerHint')} maxValues={50} {...form.getInputProps('areas')} />
             <TagsInput label={t('partner.fields.tags')} description={t('partners.filters.enterHint')} {...form.getInputProps('tags')} maxTags={50} />
           </SimpleGrid>
           <Group justify="flex-end">

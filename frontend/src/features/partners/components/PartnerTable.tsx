@@ -7,6 +7,7 @@ import { AnchorLink } from '@/components/links';
 import type { PartnerPublic } from '@/client';
 import { SectorBadge, StageBadge } from '@/components/CodeBadges';
 import { useFormat } from '@/lib/format';
+import { useNames } from '@/lib/use-names';
 import type { PartnerSort } from '@/lib/vocabulary';
 
 type SortableColumn = 'name' | 'stage';
@@ -55,6 +56,7 @@ export function PartnerTable({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const names = useNames();
   return (
     <>
       <Paper withBorder radius="md" visibleFrom="sm" style={{ overflow: 'hidden' }}>
@@ -100,7 +102,7 @@ export function PartnerTable({
                     <Text size="sm">{t(`level.${partner.level}`)}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{partner.areas.join(', ')}</Text>
+                    <Text size="sm">{partner.areas.map(names.area).join(', ')}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" c="dimmed">
@@ -126,7 +128,7 @@ export function PartnerTable({
                 <SectorBadge sector={partner.sector} />
               </Group>
               <Text size="sm" c="dimmed">
-                {[t(`level.${partner.level}`), ...partner.areas].join(' · ')}
+                {[t(`level.${partner.level}`), ...partner.areas.map(names.area)].join(' · ')}
               </Text>
             </Stack>
           </Paper>

@@ -73,10 +73,12 @@ export function sectorsShown(services: Pick<ServicePublic, 'partner_sector'>[]):
   return SECTORS.filter((sector) => present.has(sector));
 }
 
-/** The services and pathways the filters keep: services in the area (or serving every area), pathways for the need between them. */
-export function filterMap(services: ServicePublic[], pathways: PathwayPublic[], search: PathwayMapSearch) {
+/** The services and pathways the filters keep: services in the area (or serving every area), pathways for the need between them.
+ * `areaScope` (lib/areas `areaScope`) widens the area through the gazetteer: its sub-areas and the areas above it. */
+export function filterMap(services: ServicePublic[], pathways: PathwayPublic[], search: PathwayMapSearch, areaScope?: ReadonlySet<string>) {
   const area = search.area?.toLowerCase();
-  const shownServices = services.filter((s) => !area || s.areas.length === 0 || s.areas.some((a) => a.toLowerCase() === area));
+  const scope = new Set([...(areaScope ?? []), ...(area ? [area] : [])].map((code) => code.toLowerCase()));
+  const shownServices = services.filter((s) => !area || s.areas.length === 0 || s.areas.some((a) => scope.has(a.toLowerCase())));
   const ids = new Set(shownServices.map((s) => s.id));
   const shownPathways = pathways.filter(
     (p) => ids.has(p.from_service.id) && ids.has(p.to_service.id) && (!search.need || p.needs.includes(search.need)),

@@ -5,10 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { LocationPublic, ServicePublic } from '@/client';
+import { AreaSelect } from '@/components/AreaPicker';
 import { ConfirmDeleteModal } from '@/components/ConfirmDeleteModal';
 import { ConflictAlert, FormProblem } from '@/components/ConflictAlert';
 import { notify } from '@/components/notify';
 import { useIdempotencyKey } from '@/lib/idempotency';
+import { useNames } from '@/lib/use-names';
 import { fieldErrorsFromProblem, generalProblemMessage, isApiError } from '@/lib/problem';
 
 import { useDeleteLocation, useSaveLocation } from '../api/services';
@@ -60,7 +62,14 @@ function LocationForm({ network, serviceId, location, onDone }: { network: strin
         <FormProblem message={problem} />
         <TextInput label={t('locations.name')} description={t('locations.nameHint')} required data-autofocus {...form.getInputProps('name')} />
         <TextInput label={t('locations.address')} {...form.getInputProps('address')} />
-        <TextInput label={t('locations.area')} {...form.getInputProps('area')} />
+        <AreaSelect
+          network={network}
+          label={t('locations.area')}
+          value={form.values.area || null}
+          onChange={(value) => form.setFieldValue('area', value ?? '')}
+          error={form.errors.area}
+          comboboxProps={{ withinPortal: true }}
+        />
         <Checkbox label={t('locations.confidential')} description={t('locations.confidentialHint')} {...form.getInputProps('confidential', { type: 'checkbox' })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
@@ -77,6 +86,7 @@ function LocationForm({ network, serviceId, location, onDone }: { network: strin
 
 export function LocationsPanel({ network, service, canEdit }: { network: string; service: ServicePublic; canEdit: boolean }) {
   const { t } = useTranslation();
+  const names = useNames();
   const remove = useDeleteLocation(network, service.id);
   const [editing, setEditing] = useState<LocationPublic | 'new' | null>(null);
   const [deleting, setDeleting] = useState<LocationPublic | null>(null);
@@ -123,7 +133,7 @@ export function LocationsPanel({ network, service, canEdit }: { network: string;
                     </Badge>
                   )}
                 </Text>
-                <Text size="sm">{[location.address, location.area].filter(Boolean).join(' · ')}</Text>
+                <Text size="sm">{[location.address, location.area && names.area(location.area)].filter(Boolean).join(' · ')}</Text>
                 {location.confidential && (
                   <Text size="xs" c="dimmed">
                     {t('locations.confidentialShownTo')}

@@ -1,10 +1,12 @@
-import { ActionIcon, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { AreaPicker } from '@/components/AreaPicker';
 import { FormProblem } from '@/components/ConflictAlert';
+import { LanguagePicker } from '@/components/LanguagePicker';
 import { fieldErrorsFromProblem, generalProblemMessage, isApiError, type ApiError } from '@/lib/problem';
 import { GENDERS, POPULATIONS, SERVICE_STATUSES, SERVICE_TYPES, type ServiceStatus, type ServiceType } from '@/lib/vocabulary';
 
@@ -127,8 +129,8 @@ export function ServiceForm({ mode, initialValues, partners, onSubmit, onCancel,
                 <MultiSelect label={t('services.genders')} description={t('serviceForm.anyoneHint')} data={options(GENDERS, 'gender')} clearable {...form.getInputProps('genders')} />
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TagsInput label={t('services.languages')} description={t('partners.filters.languageHint')} maxTags={20} {...form.getInputProps('languages')} />
-                <TagsInput label={t('services.areas')} description={t('serviceForm.areasHint')} maxTags={50} {...form.getInputProps('areas')} />
+                <LanguagePicker label={t('services.languages')} description={t('languages.pickerHint')} maxValues={20} {...form.getInputProps('languages')} data-testid="service-languages" />
+                <AreaPicker label={t('services.areas')} description={t('areas.pickerHint')} maxValues={50} {...form.getInputProps('areas')} data-testid="service-areas" />
               </SimpleGrid>
             </Stack>
           </Fieldset>

@@ -5,6 +5,7 @@ import type { Finding } from '@/client';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { useNames } from '@/lib/use-names';
 import { FINDING_KINDS } from '@/lib/vocabulary';
 
 import { usePathwayHealth, useServiceOptions } from '../api/services';
@@ -13,11 +14,12 @@ import { ServicesNav } from '../components/ServicesNav';
 export function PathwayHealthPage({ network }: { network: string }) {
   const { t } = useTranslation();
   const health = usePathwayHealth(network);
+  const codeNames = useNames();
   const services = useServiceOptions(network);
   const names = new Map((services.data ?? []).map((s) => [s.id, s.name]));
   const groups = FINDING_KINDS.map((kind) => ({ kind, items: (health.data?.findings ?? []).filter((f) => f.kind === kind) })).filter((g) => g.items.length > 0);
   const describe = (finding: Finding) =>
-    [finding.need && t(`need.${finding.need}`), finding.population && t(`population.${finding.population}`), finding.language, finding.area].filter(Boolean).join(' · ');
+    [finding.need && t(`need.${finding.need}`), finding.population && t(`population.${finding.population}`), finding.language && codeNames.language(finding.language), finding.area && codeNames.area(finding.area)].filter(Boolean).join(' · ');
   return (
     <>
       <PageHeader title={t('pathwayHealth.title')} description={t('pathwayHealth.description')} />

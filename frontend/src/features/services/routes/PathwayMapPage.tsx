@@ -6,10 +6,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Finding, PathwayPublic } from '@/client';
+import { AreaSelect } from '@/components/AreaPicker';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { areaScope, useAreaTree } from '@/lib/areas';
 import { usePermissions } from '@/lib/membership';
+import { useNames } from '@/lib/use-names';
 import { NEEDS } from '@/lib/vocabulary';
 
 import { filterMap, MAP_BACKGROUND, MAP_LABEL, sectorColour, sectorsShown } from '../api/map';
@@ -37,12 +40,14 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
 
-  const shown = useMemo(() => filterMap(services.data ?? [], pathways.data ?? [], search), [services.data, pathways.data, search]);
+  const tree = useAreaTree(network).data;
+  const codeNames = useNames();
+  const scope = useMemo(() => (search.area ? areaScope(tree ?? [], search.area) : undefined), [tree, search.area]);
+  const shown = useMemo(() => filterMap(services.data ?? [], pathways.data ?? [], search, scope), [services.data, pathways.data, search, scope]);
   const findings: Finding[] = useMemo(() => (highlight ? (health.data?.findings ?? []) : []), [highlight, health.data]);
   const flaggedServices = useMemo(() => new Set(findings.flatMap((f) => f.service_ids ?? [])), [findings]);
   const flaggedPathways = useMemo(() => new Set(findings.flatMap((f) => f.pathway_ids ?? [])), [findings]);
   const names = useMemo(() => new Map((services.data ?? []).map((s) => [s.id, s.name])), [services.data]);
-  const areas = useMemo(() => [...new Set((services.data ?? []).flatMap((s) => s.areas))].sort((a, b) => a.localeCompare(b)), [services.data]);
   const sectors = useMemo(() => sectorsShown(shown.services), [shown.services]);
   const selected = shown.pathways.find((p) => p.id === selectedId) ?? null;
   const shownFindings = findings.filter(
@@ -123,7 +128,7 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
     onSearchChange(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== null && v !== '')) as PathwayMapSearch);
   };
   const describe = (f: Finding) =>
-    [f.need && t(`need.${f.need}`), f.population && t(`population.${f.population}`), f.language, f.area].filter(Boolean).join(' · ');
+    [f.need && t(`need.${f.need}`), f.population && t(`population.${f.population}`), f.language && codeNames.language(f.language), f.area && codeNames.area(f.area)].filter(Boolean).join(' · ');
   const loading = services.isPending || pathways.isPending;
   const failed = services.isError || pathways.isError;
 
@@ -152,14 +157,12 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
             clearable
             searchable
           />
-          <Select
+          <AreaSelect
+            network={network}
             label={t('pathwayMap.area')}
             placeholder={t('pathwayMap.anyArea')}
-            data={search.area && !areas.includes(search.area) ? [...areas, search.area] : areas}
             value={search.area ?? null}
             onChange={(value) => set({ area: value ?? undefined })}
-            clearable
-            searchable
           />
           <Switch
             mt={{ sm: 'xl' }}

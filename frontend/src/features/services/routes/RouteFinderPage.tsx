@@ -1,9 +1,11 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconPrinter, IconRoute } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { NeedRoutes, Route } from '@/client';
+import { AreaSelect } from '@/components/AreaPicker';
+import { LanguageSelect } from '@/components/LanguagePicker';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
@@ -194,14 +196,22 @@ export function RouteFinderPage({ network, search, onSearchChange }: { network: 
               clearable
               searchable
             />
-            <TextInput
+            <LanguageSelect
               label={t('routes.language')}
-              description={t('routes.languageHint')}
-              value={draft.language ?? ''}
-              onChange={(event) => set({ language: event.currentTarget.value.trim() || undefined })}
+              description={t('languages.pickerHint')}
+              value={draft.language ?? null}
+              onChange={(value) => set({ language: value ?? undefined })}
               error={languageInvalid ? t('validation.languageTag') : undefined}
+              data-testid="route-language"
             />
-            <TextInput label={t('coverage.filters.area')} value={draft.area ?? ''} onChange={(event) => set({ area: event.currentTarget.value || undefined })} />
+            <AreaSelect
+              network={network}
+              label={t('coverage.filters.area')}
+              description={t('areas.filterHint')}
+              value={draft.area ?? null}
+              onChange={(value) => set({ area: value ?? undefined })}
+              data-testid="route-area"
+            />
             <Stack gap="xs" justify="flex-end">
               <Checkbox label={t('routes.needs247')} checked={draft.h24 === 'yes'} onChange={(event) => set({ h24: event.currentTarget.checked ? 'yes' : undefined })} />
               <Checkbox label={t('routes.needsWheelchair')} checked={draft.wheelchair === 'yes'} onChange={(event) => set({ wheelchair: event.currentTarget.checked ? 'yes' : undefined })} />

@@ -12,7 +12,7 @@ import { AnchorLink, ButtonLink } from '@/components/links';
 import { notify } from '@/components/notify';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
-import { useFormat } from '@/lib/format';
+import { useNames } from '@/lib/use-names';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { usePermissions } from '@/lib/membership';
 import { generalProblemMessage, isApiError } from '@/lib/problem';
@@ -92,7 +92,7 @@ function CapacityCard({ network, service, canPost }: { network: string; service:
 
 export function ServicePage({ network, serviceId }: { network: string; serviceId: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const names = useNames();
   const permissions = usePermissions(network);
   const service = useService(network, serviceId);
   const navigate = useNavigate();
@@ -242,10 +242,10 @@ export function ServicePage({ network, serviceId }: { network: string; serviceId
                   </Fact>
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <Fact label={t('services.languages')}>{record.languages.map(format.languageName).join(', ') || t('common.none')}</Fact>
+                  <Fact label={t('services.languages')}>{record.languages.map(names.language).join(', ') || t('common.none')}</Fact>
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
-                  <Fact label={t('services.areas')}>{record.areas.join(', ') || t('common.none')}</Fact>
+                  <Fact label={t('services.areas')}>{record.areas.map(names.area).join(', ') || t('common.none')}</Fact>
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
                   <Fact label={t('services.entryPoint')}>{yesNo(record.entry_point)}</Fact>

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, MultiSelect, Paper, SimpleGrid, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, MultiSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { AreaPicker } from '@/components/AreaPicker';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
@@ -70,13 +71,13 @@ export function ServicesPage({ network, search, onSearchChange }: { network: str
             clearable
             placeholder={search.type?.length ? undefined : t('partners.filters.any')}
           />
-          <TagsInput
+          <AreaPicker
             label={t('coverage.filters.area')}
-            description={t('partners.filters.enterHint')}
+            description={t('areas.filterHint')}
             value={search.area ?? []}
             onChange={(value) => onSearchChange(clean({ ...search, area: value }))}
             clearable
-            maxTags={20}
+            maxValues={20}
           />
         </SimpleGrid>
       </Paper>
