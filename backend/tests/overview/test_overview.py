@@ -270,9 +270,7 @@ def test_the_overview_speaks_the_language_asked_for(client: TestClient, world: W
     assert item["title"] == "2 socios aún sin evaluar"
 
 
-def test_the_etag_holds_until_the_network_changes(
-    client: TestClient, world: World
-) -> None:
+def test_the_etag_holds_until_the_network_changes(client: TestClient, world: World) -> None:
     url = f"{API}/{world.a.slug}/overview"
     first = client.get(url, headers=world.coordinator.headers)
     etag = first.headers["etag"]
