@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "backend"))
 
 from accord.core.database import create_db_engine
+from accord.core.fields import name_key
 from accord.core.security import hash_password
 from accord.core.settings import Environment, Settings
 from accord.core.vocabulary import (
@@ -177,6 +178,8 @@ def generate(url: str, seed: int, scale: float) -> dict[str, Any]:
                     "id": pid,
                     "network_id": region["id"],
                     "name": f"{region['name']} partner {n:05d}",
+                    # Unique per network as people read names (core/fields.py: name_key).
+                    "name_key": name_key(f"{region['name']} partner {n:05d}"),
                     "acronym": None,
                     "description": "A partner organisation of the coordinated response.",
                     "website": None,

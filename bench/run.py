@@ -463,6 +463,11 @@ def main() -> None:
                 f"{base}/{t['large']['slug']}/coverage",
                 lua("GET", auth),
             ),
+            # Every domain's "needs attention" provider in one answer (overview/registry.py).
+            "7 overview of what needs attention": (
+                f"{base}/{t['large']['slug']}/overview",
+                lua("GET", auth),
+            ),
         }
         # BENCH_ONLY=1,2: only the scenarios whose number starts so (while iterating).
         only = [n for n in os.environ.get("BENCH_ONLY", "").split(",") if n]

@@ -11,6 +11,7 @@ from accord.audit.routes import router as audit_router
 from accord.health.routes import router as health_router
 from accord.networks.routes import invitations_router
 from accord.networks.routes import router as networks_router
+from accord.overview.routes import router as overview_router
 from accord.partners.routes import router as partners_router
 from accord.pathways.routes import router as pathways_router
 from accord.roles.routes import commitments_router, coverage_router, csv_router, roles_router
@@ -25,6 +26,7 @@ ROUTERS = (
     networks_router,
     invitations_router,
     areas_router,
+    overview_router,
     partners_router,
     roles_router,
     commitments_router,

@@ -19,7 +19,7 @@ from accord.core.openapi import (
     responses,
 )
 from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
-from accord.core.vocabulary import Population, ServiceStatus, ServiceType
+from accord.core.vocabulary import CapacityStatus, Population, ServiceStatus, ServiceType
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.services import service
 from accord.services.models import (
@@ -48,6 +48,14 @@ async def service_filters(
     open_24_7: bool | None = None,
     wheelchair_access: bool | None = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    capacity: Annotated[
+        list[CapacityStatus],
+        Query(
+            max_length=4,
+            description="Capacity as read now; `unknown`: nothing posted within "
+            "ACCORD_CAPACITY_MAX_AGE_HOURS.",
+        ),
+    ] = [],  # noqa: B006
 ) -> service.ServiceFilters:
     return service.ServiceFilters(
         types=type,
@@ -59,6 +67,7 @@ async def service_filters(
         open_24_7=open_24_7,
         wheelchair_access=wheelchair_access,
         q=q,
+        capacity=capacity,
     )
 
 

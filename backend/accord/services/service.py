@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import bindparam, exists, func, or_, select
 from sqlmodel import Session, col
 
 from accord.areas import service as areas
@@ -77,6 +77,8 @@ class ServiceFilters:
     open_24_7: bool | None = None
     wheelchair_access: bool | None = None
     q: str | None = None
+    # As read now: `unknown` is no post within the maximum age; the others, the last post's.
+    capacity: list[CapacityStatus] = field(default_factory=list)
 
 
 def can_see_confidential(access: NetworkAccess, partner_id: uuid.UUID) -> bool:
@@ -201,8 +203,39 @@ def _public_many(
     return result
 
 
-def _filtered(network_id: uuid.UUID, filters: ServiceFilters) -> Any:
+def _capacity_is(statuses: Sequence[CapacityStatus], fresh_since: datetime) -> Any:
+    """Services whose capacity, as read now, is one of `statuses` (see `capacity_view`)."""
+    later = CapacityPost.__table__.alias("later")  # type: ignore[attr-defined]
+    conditions = []
+    if CapacityStatus.unknown in statuses:
+        conditions.append(
+            ~exists().where(
+                col(CapacityPost.service_id) == col(Service.id),
+                col(CapacityPost.posted_at) >= fresh_since,
+            )
+        )
+    posted = [s for s in statuses if s != CapacityStatus.unknown]
+    if posted:
+        conditions.append(
+            exists().where(
+                col(CapacityPost.service_id) == col(Service.id),
+                col(CapacityPost.posted_at) >= fresh_since,
+                col(CapacityPost.status).in_(posted),
+                ~exists().where(
+                    later.c.service_id == col(CapacityPost.service_id),
+                    later.c.posted_at > col(CapacityPost.posted_at),
+                ),
+            )
+        )
+    return or_(*conditions)
+
+
+def _filtered(
+    network_id: uuid.UUID, filters: ServiceFilters, fresh_since: datetime | None = None
+) -> Any:
     statement = select(Service).where(col(Service.network_id) == network_id)
+    if filters.capacity and fresh_since is not None:
+        statement = statement.where(_capacity_is(filters.capacity, fresh_since))
     if filters.types:
         statement = statement.where(col(Service.type).in_(filters.types))
     if filters.statuses:
@@ -248,8 +281,9 @@ def list_services(
         filters = replace(
             filters, areas=areas.with_sub_areas(session, access.network_id, filters.areas)
         )
+    fresh_since = utcnow() - timedelta(hours=max_age_hours)
     statement = paginate(
-        _filtered(access.network_id, filters),
+        _filtered(access.network_id, filters, fresh_since),
         cursors=cursors,
         columns=_SORT,
         limit=limit,

@@ -24,7 +24,7 @@ import { CoveragePage } from '@/features/coverage/routes/CoveragePage';
 import { GapsPage } from '@/features/coverage/routes/GapsPage';
 import { RolesPage } from '@/features/coverage/routes/RolesPage';
 import { parsePartnerSearch } from '@/features/partners/api/search';
-import { parsePathwayMapSearch, parseRouteSearch, parseServiceSearch } from '@/features/services/api/search';
+import { parsePathwayHealthSearch, parsePathwayMapSearch, parseRouteSearch, parseServiceSearch } from '@/features/services/api/search';
 import { PathwayHealthPage } from '@/features/services/routes/PathwayHealthPage';
 import { RouteFinderPage } from '@/features/services/routes/RouteFinderPage';
 import { PathwayEditPage, PathwayNewPage, PathwayPage } from '@/features/services/routes/PathwayPages';
@@ -300,9 +300,11 @@ const routeFinderRoute = createRoute({
 const pathwayHealthRoute = createRoute({
   getParentRoute: () => networkRoute,
   path: 'services/health',
+  validateSearch: parsePathwayHealthSearch,
   component: function PathwayHealth() {
     const { network } = pathwayHealthRoute.useParams();
-    return <PathwayHealthPage network={network} />;
+    const search = pathwayHealthRoute.useSearch();
+    return <PathwayHealthPage network={network} search={search} />;
   },
 });
 

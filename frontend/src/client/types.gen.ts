@@ -1487,6 +1487,132 @@ export type OpeningHours = {
 };
 
 /**
+ * OverviewAnswer
+ */
+export type OverviewAnswer = {
+    /**
+     * Language
+     */
+    language: string;
+    /**
+     * As Of
+     *
+     * The day reviews and capacity were judged on.
+     */
+    as_of: string;
+    /**
+     * Items
+     *
+     * Most pressing first (by severity, then in the order domains are registered); empty: nothing needs attention.
+     */
+    items: Array<OverviewItem>;
+};
+
+/**
+ * OverviewItem
+ */
+export type OverviewItem = {
+    kind: OverviewKind;
+    severity: OverviewSeverity;
+    /**
+     * Count
+     *
+     * How many things this item is about.
+     */
+    count: number;
+    /**
+     * Title
+     *
+     * In the language asked for.
+     */
+    title: string;
+    /**
+     * Summary
+     *
+     * Why it matters and what to do, in the language asked for.
+     */
+    summary: string;
+    link: OverviewLink;
+};
+
+/**
+ * OverviewKind
+ *
+ * What an item is about; stable codes (add, never rename).
+ */
+export const OverviewKind = {
+    ROLES_UNCOVERED: 'roles_uncovered',
+    COMMITMENT_REVIEWS_OVERDUE: 'commitment_reviews_overdue',
+    CAPACITY_OUT_OF_DATE: 'capacity_out_of_date',
+    PATHWAY_FINDINGS: 'pathway_findings',
+    PATHWAY_REVIEWS_OVERDUE: 'pathway_reviews_overdue',
+    PARTNERS_UNASSESSED: 'partners_unassessed'
+} as const;
+
+/**
+ * OverviewKind
+ *
+ * What an item is about; stable codes (add, never rename).
+ */
+export type OverviewKind = typeof OverviewKind[keyof typeof OverviewKind];
+
+/**
+ * OverviewLink
+ */
+export type OverviewLink = {
+    screen: OverviewScreen;
+    /**
+     * Filters
+     *
+     * The screen's filters, as its list API names them (codes, never names).
+     */
+    filters?: {
+        [key: string]: Array<string>;
+    };
+};
+
+/**
+ * OverviewScreen
+ *
+ * The dashboard screen where an item is fixed.
+ */
+export const OverviewScreen = {
+    COVERAGE_GAPS: 'coverage_gaps',
+    COVERAGE: 'coverage',
+    SERVICES: 'services',
+    PATHWAY_HEALTH: 'pathway_health',
+    PARTNERS: 'partners',
+    STAKEHOLDER_MAP: 'stakeholder_map'
+} as const;
+
+/**
+ * OverviewScreen
+ *
+ * The dashboard screen where an item is fixed.
+ */
+export type OverviewScreen = typeof OverviewScreen[keyof typeof OverviewScreen];
+
+/**
+ * OverviewSeverity
+ *
+ * How soon: `high` (people may not get help now), `medium` (the system is weaker than
+ * agreed), `low` (housekeeping).
+ */
+export const OverviewSeverity = {
+    HIGH: 'high',
+    MEDIUM: 'medium',
+    LOW: 'low'
+} as const;
+
+/**
+ * OverviewSeverity
+ *
+ * How soon: `high` (people may not get help now), `medium` (the system is weaker than
+ * agreed), `low` (housekeeping).
+ */
+export type OverviewSeverity = typeof OverviewSeverity[keyof typeof OverviewSeverity];
+
+/**
  * Page[AreaPublic]
  */
 export type PageAreaPublic = {
@@ -4774,6 +4900,77 @@ export type AreasUpdateAreaResponses = {
 
 export type AreasUpdateAreaResponse = AreasUpdateAreaResponses[keyof AreasUpdateAreaResponses];
 
+export type OverviewNetworkOverviewData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-None-Match
+         *
+         * An ETag you hold; answered with 304 if the record has not changed.
+         */
+        'If-None-Match'?: string | null;
+        /**
+         * Accept-Language
+         */
+        'Accept-Language'?: string | null;
+    };
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: {
+        /**
+         * Lang
+         *
+         * Language for texts (en, fr, es); falls back to English. Without it, Accept-Language is honoured.
+         */
+        lang?: string | null;
+    };
+    url: '/api/v1/networks/{network}/overview';
+};
+
+export type OverviewNetworkOverviewErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type OverviewNetworkOverviewError = OverviewNetworkOverviewErrors[keyof OverviewNetworkOverviewErrors];
+
+export type OverviewNetworkOverviewResponses = {
+    /**
+     * Successful Response
+     */
+    200: OverviewAnswer;
+};
+
+export type OverviewNetworkOverviewResponse = OverviewNetworkOverviewResponses[keyof OverviewNetworkOverviewResponses];
+
 export type PartnersListPartnersData = {
     body?: never;
     headers?: {
@@ -6966,6 +7163,12 @@ export type ServicesListServicesData = {
          * Q
          */
         q?: string | null;
+        /**
+         * Capacity
+         *
+         * Capacity as read now; `unknown`: nothing posted within ACCORD_CAPACITY_MAX_AGE_HOURS.
+         */
+        capacity?: Array<CapacityStatus>;
     };
     url: '/api/v1/networks/{network}/services';
 };

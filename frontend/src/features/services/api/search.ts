@@ -1,10 +1,12 @@
 import { asList, asString, onlyCodes } from '@/lib/search-params';
-import { NEEDS, POPULATIONS, SERVICE_TYPES, type Need, type Population, type ServiceType } from '@/lib/vocabulary';
+import { CAPACITY_STATUSES, FINDING_KINDS, NEEDS, POPULATIONS, SERVICE_STATUSES, SERVICE_TYPES, type CapacityStatus, type FindingKind, type Need, type Population, type ServiceStatus, type ServiceType } from '@/lib/vocabulary';
 
-/** The services list's URL: text, types, areas, and the stack of page cursors. */
+/** The services list's URL: text, types, statuses, capacity (as read now), areas, and the stack of page cursors. */
 export interface ServiceSearch {
   q?: string;
   type?: ServiceType[];
+  status?: ServiceStatus[];
+  capacity?: CapacityStatus[];
   area?: string[];
   cursor?: string[];
 }
@@ -17,6 +19,10 @@ export function parseServiceSearch(raw: Record<string, unknown>): ServiceSearch 
   if (q) search.q = q;
   const type = onlyCodes(asList(raw.type), SERVICE_TYPES);
   if (type.length) search.type = type;
+  const status = onlyCodes(asList(raw.status), SERVICE_STATUSES);
+  if (status.length) search.status = status;
+  const capacity = onlyCodes(asList(raw.capacity), CAPACITY_STATUSES);
+  if (capacity.length) search.capacity = capacity;
   const area = [...new Set(asList(raw.area).map((v) => v.trim()).filter((v) => v && v.length <= 100))].slice(0, 20);
   if (area.length) search.area = area;
   const cursor = asList(raw.cursor).filter((c) => c.length <= 4096);
@@ -87,4 +93,14 @@ export function parsePathwayMapSearch(raw: Record<string, unknown>): PathwayMapS
   if (area) search.area = area;
   if (asString(raw.findings) === 'show') search.findings = 'show';
   return search;
+}
+
+/** Pathway health's URL: the kinds of finding shown (all when none). */
+export interface PathwayHealthSearch {
+  kind?: FindingKind[];
+}
+
+export function parsePathwayHealthSearch(raw: Record<string, unknown>): PathwayHealthSearch {
+  const kind = onlyCodes(asList(raw.kind), FINDING_KINDS);
+  return kind.length ? { kind } : {};
 }

@@ -55,6 +55,8 @@ export function useServiceList(network: string, search: ServiceSearch) {
           query: {
             q: search.q,
             type: search.type,
+            status: search.status,
+            capacity: search.capacity,
             area: search.area,
             cursor: search.cursor?.[search.cursor.length - 1],
             limit: SERVICE_PAGE_SIZE,

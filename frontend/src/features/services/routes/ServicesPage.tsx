@@ -9,7 +9,7 @@ import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { usePermissions } from '@/lib/membership';
-import { SERVICE_TYPES } from '@/lib/vocabulary';
+import { CAPACITY_STATUSES, SERVICE_STATUSES, SERVICE_TYPES } from '@/lib/vocabulary';
 
 import type { ServiceSearch } from '../api/search';
 import { useServiceList } from '../api/services';
@@ -50,7 +50,7 @@ export function ServicesPage({ network, search, onSearchChange }: { network: str
       />
       <ServicesNav network={network} current="services" />
       <Paper withBorder p="md" radius="md" mb="lg" component="section" aria-label={t('coverage.filters.title')}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
           <TextInput
             label={t('partners.filters.search')}
             leftSection={<IconSearch size={16} aria-hidden="true" />}
@@ -70,6 +70,25 @@ export function ServicesPage({ network, search, onSearchChange }: { network: str
             searchable
             clearable
             placeholder={search.type?.length ? undefined : t('partners.filters.any')}
+          />
+          <MultiSelect
+            label={t('attentionFilters.serviceStatus')}
+            data={SERVICE_STATUSES.map((code) => ({ value: code, label: t(`serviceStatus.${code}`) }))}
+            value={search.status ?? []}
+            onChange={(value) => onSearchChange(clean({ ...search, status: value as ServiceSearch['status'] }))}
+            clearable
+            placeholder={search.status?.length ? undefined : t('partners.filters.any')}
+            data-testid="service-status-filter"
+          />
+          <MultiSelect
+            label={t('attentionFilters.capacity')}
+            description={t('attentionFilters.capacityHint')}
+            data={CAPACITY_STATUSES.map((code) => ({ value: code, label: t(`capacity.${code}`) }))}
+            value={search.capacity ?? []}
+            onChange={(value) => onSearchChange(clean({ ...search, capacity: value as ServiceSearch['capacity'] }))}
+            clearable
+            placeholder={search.capacity?.length ? undefined : t('partners.filters.any')}
+            data-testid="service-capacity-filter"
           />
           <AreaPicker
             label={t('coverage.filters.area')}
