@@ -125,7 +125,11 @@ def test_sort_names_are_filled_in_and_nothing_else_is_lost(fresh_database: str) 
         with engine.connect() as connection:
             assert (
                 connection.execute(select(Partner.__table__.c.sort_name)).scalar_one()
-                == "élan vital"
+                == "elan vital"  # 0013 folds accents too
+            )
+            assert (
+                connection.execute(select(Partner.__table__.c.search_text)).scalar_one()
+                == "elan vital"
             )
         assert _assessment_kept(engine)
     finally:

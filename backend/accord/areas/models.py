@@ -20,8 +20,10 @@ from accord.core.models import (
     UTCDateTime,
     created_at_field,
     id_field,
+    keep_search_text,
     keep_sort_key,
     optional,
+    search_text_field,
     sort_key_field,
     utcnow,
 )
@@ -50,6 +52,8 @@ class Area(SQLModel, table=True):
     name_fr: str | None = Field(default=None, max_length=AREA_NAME_MAX)
     name_es: str | None = Field(default=None, max_length=AREA_NAME_MAX)
     sort_name: str = sort_key_field("name_en", AREA_NAME_MAX)
+    # What `q` matches: the code and the names in every language, folded
+    search_text: str = search_text_field("code", "name_en", "name_fr", "name_es")
     # No cascade: an area with sub-areas is never removed as a side effect (the service
     # refuses it with 409; the database's NO ACTION guards the same rule).
     parent_id: uuid.UUID | None = Field(default=None, foreign_key="areas.id", index=True)
@@ -59,6 +63,7 @@ class Area(SQLModel, table=True):
 
 
 keep_sort_key(Area, "name_en", "sort_name")
+keep_search_text(Area, "search_text", "code", "name_en", "name_fr", "name_es")
 
 
 class AreaNames(InputModel):

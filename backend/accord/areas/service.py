@@ -23,7 +23,7 @@ from accord.core.concurrency import require_current_version
 from accord.core.database import lock
 from accord.core.errors import Conflict, NotFound
 from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
-from accord.core.search import matches_text
+from accord.core.search import matches_folded
 from accord.networks.access import NetworkAccess
 from accord.partners.models import LabelKind, Partner, PartnerLabel
 from accord.services.models import Service, ServiceLabel, ServiceLocation
@@ -161,9 +161,7 @@ def list_areas(
     cursors = codec.for_list("areas", network=network_id, q=q, parent_id=parent_id)
     statement: Any = select(Area).where(col(Area.network_id) == network_id)
     if q and q.strip():
-        statement = statement.where(
-            matches_text(q, Area.code, Area.name_en, Area.name_fr, Area.name_es)
-        )
+        statement = statement.where(matches_folded(q, col(Area.search_text)))
     if parent_id is not None:
         statement = statement.where(col(Area.parent_id) == parent_id)
     rows = session.execute(

@@ -6,8 +6,10 @@ from functools import cache
 from typing import Any
 
 from pydantic import ConfigDict, field_validator, model_validator
-from sqlalchemy import DateTime, String, TypeDecorator, event
+from sqlalchemy import DateTime, String, Text, TypeDecorator, event
 from sqlmodel import Field, SQLModel
+
+from accord.core.search import search_key, sort_key
 
 # Stable constraint names, so migrations can name what they drop.
 SQLModel.metadata.naming_convention = {
@@ -58,16 +60,11 @@ def code_field(max_length: int, **kwargs: Any) -> Any:
     return Field(sa_type=String(max_length), **kwargs)
 
 
-def sort_key(name: str) -> str:
-    """How names sort for people: ignoring case (all of Unicode, not just ASCII), the same
-    on every database. Stored beside the name so that a list is read in order from an
-    index instead of sorting a whole network's rows on every page."""
-    return name.lower()
-
-
 def sort_key_field(source: str, max_length: int) -> Any:
-    """A column holding sort_key(`source`): filled on Core inserts by its default; models
-    keep it current on ORM writes with `keep_sort_key`."""
+    """A column holding sort_key(`source`) (core/search.py: case and accents ignored):
+    filled on Core inserts by its default; models keep it current on ORM writes with
+    `keep_sort_key`. Stored beside the name so that a list is read in order from an index
+    instead of sorting a whole network's rows on every page."""
 
     def default(context: Any) -> str:
         return sort_key(context.get_current_parameters()[source])
@@ -80,6 +77,28 @@ def keep_sort_key(model: type[SQLModel], source: str, target: str) -> None:
 
     def refresh(_mapper: Any, _connection: Any, row: Any) -> None:
         setattr(row, target, sort_key(getattr(row, source)))
+
+    event.listen(model, "before_insert", refresh)
+    event.listen(model, "before_update", refresh)
+
+
+def search_text_field(*sources: str) -> Any:
+    """A column holding search_key(*`sources`): what the list's `q` is matched against.
+    Filled on Core inserts by its default; kept current on ORM writes by
+    `keep_search_text`."""
+
+    def default(context: Any) -> str:
+        values = context.get_current_parameters()
+        return search_key(*(values.get(source) for source in sources))
+
+    return Field(default="", sa_type=Text, sa_column_kwargs={"default": default})
+
+
+def keep_search_text(model: type[SQLModel], target: str, *sources: str) -> None:
+    """Recompute `target` from `sources` whenever the ORM inserts or updates a `model`."""
+
+    def refresh(_mapper: Any, _connection: Any, row: Any) -> None:
+        setattr(row, target, search_key(*(getattr(row, source) for source in sources)))
 
     event.listen(model, "before_insert", refresh)
     event.listen(model, "before_update", refresh)

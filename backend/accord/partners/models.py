@@ -27,8 +27,10 @@ from accord.core.models import (
     code_field,
     created_at_field,
     id_field,
+    keep_search_text,
     keep_sort_key,
     optional,
+    search_text_field,
     sort_key_field,
     utcnow,
 )
@@ -81,6 +83,8 @@ class Partner(SQLModel, table=True):
     name: str = Field(max_length=NAME_MAX)
     sort_name: str = sort_key_field("name", NAME_MAX)
     name_key: str = Field(default="", sa_type=Text)
+    # What the directory's `q` matches: name, acronym and description, folded
+    search_text: str = search_text_field("name", "acronym", "description")
     acronym: str | None = Field(default=None, max_length=30)
     description: str | None = Field(default=None, sa_type=Text)
     website: str | None = Field(default=None, max_length=500)
@@ -94,6 +98,7 @@ class Partner(SQLModel, table=True):
 
 
 keep_sort_key(Partner, "name", "sort_name")
+keep_search_text(Partner, "search_text", "name", "acronym", "description")
 
 
 @event.listens_for(Partner, "before_insert")

@@ -18,7 +18,7 @@ from accord.core.errors import Conflict, Forbidden, NotFound
 from accord.core.fields import canonical_language_tag, name_key
 from accord.core.kept import KeptAnswers
 from accord.core.labels import LabelStore
-from accord.core.models import new_row, sort_key, utcnow
+from accord.core.models import new_row, utcnow
 from accord.core.pagination import (
     AnySelect,
     CursorCodec,
@@ -29,7 +29,7 @@ from accord.core.pagination import (
     parse_uuid,
 )
 from accord.core.responses import RenderedJSON
-from accord.core.search import matches_text
+from accord.core.search import matches_folded, search_key, sort_key
 from accord.core.vocabulary import STAGE_ORDER, Level, Population, Sector, Stage
 from accord.networks.access import NetworkAccess
 from accord.partners.models import (
@@ -237,9 +237,7 @@ def _filtered(
         if values:
             statement = statement.where(LABELS.any_of(Partner.id, name, values))
     if filters.q and filters.q.strip():
-        statement = statement.where(
-            matches_text(filters.q, Partner.name, Partner.acronym, Partner.description)
-        )
+        statement = statement.where(matches_folded(filters.q, col(Partner.search_text)))
     return statement
 
 
@@ -452,6 +450,7 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         name=data.name,
         sort_name=sort_key(data.name),
         name_key=name_key(data.name),
+        search_text=search_key(data.name, data.acronym, data.description),
         acronym=data.acronym or None,
         description=data.description or None,
         website=str(data.website) if data.website else None,

@@ -19,8 +19,10 @@ from accord.core.models import (
     code_field,
     created_at_field,
     id_field,
+    keep_search_text,
     keep_sort_key,
     optional,
+    search_text_field,
     sort_key_field,
     utcnow,
 )
@@ -54,6 +56,8 @@ class Service(SQLModel, table=True):
     type: ServiceType = code_field(40)
     name: str = Field(max_length=200)
     sort_name: str = sort_key_field("name", 200)
+    # What the list's `q` matches: name and description, folded (core/search.py)
+    search_text: str = search_text_field("name", "description")
     description: str | None = Field(default=None, sa_type=Text)
     status: ServiceStatus = code_field(30, default=ServiceStatus.active)
     # Where survivors first arrive (a police desk, a hotline, an emergency department):
@@ -78,6 +82,7 @@ class Service(SQLModel, table=True):
 
 
 keep_sort_key(Service, "name", "sort_name")
+keep_search_text(Service, "search_text", "name", "description")
 
 
 class ServiceLabel(SQLModel, table=True):

@@ -19,7 +19,7 @@ from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
 from accord.core.models import utcnow
 from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
-from accord.core.search import matches_text
+from accord.core.search import matches_folded
 from accord.core.vocabulary import CapacityStatus, Population, ServiceStatus, ServiceType
 from accord.networks.access import NetworkAccess
 from accord.partners import service as partners
@@ -254,7 +254,7 @@ def _filtered(
         if values:
             statement = statement.where(LABELS.any_of(Service.id, name, values))
     if filters.q and filters.q.strip():
-        statement = statement.where(matches_text(filters.q, Service.name, Service.description))
+        statement = statement.where(matches_folded(filters.q, col(Service.search_text)))
     return statement
 
 

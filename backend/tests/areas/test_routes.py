@@ -203,6 +203,7 @@ def test_search_finds_an_area_by_its_name_in_any_language_or_its_code(
     assert found("nord") == ["north-district"]  # French
     assert found("distrito norte") == ["north-district"]  # Spanish
     assert found("comté") == ["riverside"]
+    assert found("COMTE") == ["riverside"]  # accents and case ignored
     assert found("south-dis") == ["south-district"]  # the code
     assert found("nowhere") == []
     region = found("riverside")

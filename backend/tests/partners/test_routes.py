@@ -259,6 +259,36 @@ def test_q_ignores_the_case_of_accented_letters(client: TestClient, world: World
     assert listed(client, world, {"q": "ÜNION"}) == ["Éclair Ünion"]
 
 
+def test_q_ignores_accents_both_ways(client: TestClient, world: World) -> None:
+    """People type without accents, or with them where the name has none."""
+    create(client, world.coordinator, name="Asociación Mujeres del Río", acronym="AMR")
+    create(client, world.coordinator, name="Centre Medical", description="Santé des femmes")
+    assert listed(client, world, {"q": "Asociacion"}) == ["Asociación Mujeres del Río"]
+    assert listed(client, world, {"q": "RIO"}) == ["Asociación Mujeres del Río"]
+    assert listed(client, world, {"q": "médical"}) == ["Centre Medical"]
+    assert listed(client, world, {"q": "sante"}) == ["Centre Medical"]
+
+
+def test_names_sort_as_people_read_them_accents_ignored(client: TestClient, world: World) -> None:
+    mine = ("Zeta House", "Édith Centre", "Eagle Trust", "Faro Network")
+    for name in mine:
+        create(client, world.coordinator, name=name)
+    in_order = [name for name in listed(client, world, {"limit": 100}) if name in mine]
+    assert in_order == ["Eagle Trust", "Édith Centre", "Faro Network", "Zeta House"]
+
+
+def test_a_renamed_partner_is_found_by_its_new_name(client: TestClient, world: World) -> None:
+    partner = create(client, world.coordinator, name="Old Name Trust")
+    response = client.patch(
+        url(partner["id"]),
+        json={"name": "Fundación Nueva"},
+        headers=with_headers(world.coordinator, **{"If-Match": f'"{partner["version"]}"'}),
+    )
+    assert response.status_code == 200, response.text
+    assert listed(client, world, {"q": "fundacion"}) == ["Fundación Nueva"]
+    assert listed(client, world, {"q": "old name"}) == []
+
+
 def test_the_language_filter_ignores_the_case_of_the_tag(client: TestClient, world: World) -> None:
     create(client, world.coordinator, name="British Council", languages=["en-GB"])
     for spelling in ("en-GB", "en-gb", "EN-GB"):

@@ -260,3 +260,12 @@ def test_deleting_a_service_is_audited(
         ]
     ]
     assert actions[0] == "service.delete" and "location.create" in actions
+
+
+def test_q_finds_services_ignoring_accents_and_case(client: TestClient, world: World) -> None:
+    _create(client, world, name="Atención psicológica", type="psychosocial_support")
+    _create(client, world, name="Refuge du Lac", description="Hébergement d'urgence")
+    found = client.get(_services(world), params={"q": "ATENCION"}, headers=world.viewer.headers)
+    assert [item["name"] for item in found.json()["items"]] == ["Atención psicológica"]
+    found = client.get(_services(world), params={"q": "hebergement"}, headers=world.viewer.headers)
+    assert [item["name"] for item in found.json()["items"]] == ["Refuge du Lac"]
