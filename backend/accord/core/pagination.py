@@ -22,7 +22,8 @@ from typing import Annotated, Any, Generic, TypeVar
 import orjson
 from fastapi import Depends, Query, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, and_, or_
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from accord.core.errors import BadRequest, FieldError
@@ -44,6 +45,18 @@ class Page(BaseModel, Generic[T]):
     next_cursor: str | None = Field(
         description="Pass as `cursor` to get the next page; null on the last page."
     )
+
+
+class CountedPage(Page[T], Generic[T]):
+    """A page of a list people browse by filters, with how many items match in all."""
+
+    total: int = Field(description="How many items match the filters, on all pages together.")
+
+
+def count_of(session: Session, statement: AnySelect) -> int:
+    """How many rows `statement` (a list's filtered select, before paging) yields."""
+    counted = select(func.count()).select_from(statement.order_by(None).subquery())
+    return int(session.execute(counted).scalar_one())
 
 
 class InvalidCursor(BadRequest):

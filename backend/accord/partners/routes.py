@@ -20,7 +20,7 @@ from accord.core.openapi import (
     link_to,
     responses,
 )
-from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
+from accord.core.pagination import CountedPage, CursorQuery, Cursors, LimitQuery, Page
 from accord.core.responses import model_response
 from accord.core.vocabulary import Level, Population, Sector, Stage
 from accord.networks.access import EditorAccess, MemberAccess
@@ -88,7 +88,7 @@ _PARTNER_LINKS = {
 
 @router.get(
     "",
-    response_model=Page[PartnerPublic],
+    response_model=CountedPage[PartnerPublic],
     responses=responses(*LIST_ERRORS, extra={**NOT_MODIFIED, 200: {"headers": PAGE_ETAG_HEADER}}),
 )
 def list_partners(

@@ -23,6 +23,7 @@ from accord.core.pagination import (
     AnySelect,
     CursorCodec,
     SortColumn,
+    count_of,
     page_of,
     paginate,
     parse_datetime,
@@ -251,11 +252,13 @@ def list_partners(
     limit: int,
     cursor: str | None,
     with_assessments: bool = True,
-) -> tuple[list[dict[str, Any]], str | None]:
-    """A page of partners as PartnerPublic dicts, and the next cursor."""
+) -> tuple[list[dict[str, Any]], str | None, int]:
+    """A page of partners as PartnerPublic dicts, the next cursor, and how many match."""
     cursors = codec.for_list("partners", network=network_id, filters=filters, sort=sort)
+    filters = _with_sub_areas(session, network_id, filters)
+    total = count_of(session, _filtered(network_id, filters, select(col(Partner.id))))
     statement = paginate(
-        _filtered(network_id, _with_sub_areas(session, network_id, filters), _public_select()),
+        _filtered(network_id, filters, _public_select()),
         cursors=cursors,
         columns=_sort_columns(sort),
         limit=limit,
@@ -266,7 +269,7 @@ def list_partners(
     # The sort keys come after the partner's own columns.
     keys = len(_PUBLIC_COLUMNS)
     page, next_cursor = page_of(rows, cursors=cursors, limit=limit, key=lambda r: r[keys:])
-    return _public_dicts(page, with_assessments=with_assessments), next_cursor
+    return _public_dicts(page, with_assessments=with_assessments), next_cursor, total
 
 
 # The directory is read far more often than it changes: its pages and records are kept
@@ -286,11 +289,11 @@ def partner_page(
     limit: int,
     cursor: str | None,
 ) -> RenderedJSON:
-    """A page of the directory as Page[PartnerPublic] JSON, with an ETag of its content."""
+    """A page of the directory as CountedPage[PartnerPublic] JSON, with an ETag of its content."""
     with_assessments = access.may_see_assessments
 
     def build() -> RenderedJSON:
-        items, next_cursor = list_partners(
+        items, next_cursor, total = list_partners(
             session,
             access.network_id,
             filters,
@@ -300,7 +303,7 @@ def partner_page(
             cursor=cursor,
             with_assessments=with_assessments,
         )
-        return RenderedJSON.of({"items": items, "next_cursor": next_cursor})
+        return RenderedJSON.of({"items": items, "next_cursor": next_cursor, "total": total})
 
     key = (with_assessments, filters.cache_key(), sort, limit, cursor)
     return kept.get(

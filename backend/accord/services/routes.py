@@ -18,7 +18,7 @@ from accord.core.openapi import (
     link_to,
     responses,
 )
-from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
+from accord.core.pagination import CountedPage, CursorQuery, Cursors, LimitQuery
 from accord.core.vocabulary import CapacityStatus, Population, ServiceStatus, ServiceType
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.services import service
@@ -84,7 +84,7 @@ _LINKS = {
 }
 
 
-@router.get("", response_model=Page[ServicePublic], responses=responses(*LIST_ERRORS))
+@router.get("", response_model=CountedPage[ServicePublic], responses=responses(*LIST_ERRORS))
 def list_services(
     access: MemberAccess,
     session: ReadSession,
@@ -93,10 +93,10 @@ def list_services(
     filters: Filters,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> Page[ServicePublic]:
+) -> CountedPage[ServicePublic]:
     """What partners offer, by name. Confidential addresses appear only to coordinators
     and the owning partner's editors; everyone else gets the front door contact."""
-    items, next_cursor = service.list_services(
+    items, next_cursor, total = service.list_services(
         session,
         access,
         filters,
@@ -105,7 +105,7 @@ def list_services(
         limit=limit,
         cursor=cursor,
     )
-    return Page(items=items, next_cursor=next_cursor)
+    return CountedPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @router.post(

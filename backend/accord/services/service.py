@@ -18,7 +18,14 @@ from accord.core.errors import Conflict, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
 from accord.core.models import utcnow
-from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
+from accord.core.pagination import (
+    CursorCodec,
+    SortColumn,
+    count_of,
+    page_of,
+    paginate,
+    parse_uuid,
+)
 from accord.core.search import matches_folded
 from accord.core.vocabulary import CapacityStatus, Population, ServiceStatus, ServiceType
 from accord.networks.access import NetworkAccess
@@ -274,7 +281,8 @@ def list_services(
     codec: CursorCodec,
     limit: int,
     cursor: str | None,
-) -> tuple[list[ServicePublic], str | None]:
+) -> tuple[list[ServicePublic], str | None, int]:
+    """A page of services, the next cursor, and how many match the filters."""
     cursors = codec.for_list("services", network=access.network_id, filters=filters)
     if filters.areas:
         # A region also finds the services of its districts (the gazetteer).
@@ -282,8 +290,10 @@ def list_services(
             filters, areas=areas.with_sub_areas(session, access.network_id, filters.areas)
         )
     fresh_since = utcnow() - timedelta(hours=max_age_hours)
+    matching = _filtered(access.network_id, filters, fresh_since)
+    total = count_of(session, matching.with_only_columns(col(Service.id)))
     statement = paginate(
-        _filtered(access.network_id, filters, fresh_since),
+        matching,
         cursors=cursors,
         columns=_SORT,
         limit=limit,
@@ -292,7 +302,8 @@ def list_services(
     )
     rows = session.execute(statement).all()
     page, next_cursor = page_of(rows, cursors=cursors, limit=limit, key=lambda row: row[1:])
-    return _public_many(session, access, [row[0] for row in page], max_age_hours), next_cursor
+    services = _public_many(session, access, [row[0] for row in page], max_age_hours)
+    return services, next_cursor, total
 
 
 def get_service(

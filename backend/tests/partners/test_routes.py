@@ -69,7 +69,8 @@ def test_list_returns_a_page_of_the_networks_partners_sorted_by_name(
     response = client.get(PARTNERS, headers=world.coordinator.headers)
     assert response.status_code == 200, response.text
     body = response.json()
-    assert set(body) == {"items", "next_cursor"}
+    assert set(body) == {"items", "next_cursor", "total"}
+    assert body["total"] == 2
     assert [p["name"] for p in body["items"]] == ["Central Police", "Riverside Shelter"]
     assert body["next_cursor"] is None
     assert body["items"][1]["id"] == world.a_partner["id"]
@@ -953,3 +954,20 @@ def test_only_coordinators_read_the_audit_trail(client: TestClient, world: World
     assert_problem(
         client.get("/api/v1/networks/network-a/audit", headers=world.other_coordinator.headers), 404
     )
+
+
+def test_a_page_says_how_many_partners_match_in_all(client: TestClient, directory: World) -> None:
+    everyone = client.get(PARTNERS, params={"limit": 2}, headers=directory.viewer.headers).json()
+    assert len(everyone["items"]) == 2
+    counted = client.get(PARTNERS, params={"limit": 100}, headers=directory.viewer.headers).json()
+    assert everyone["total"] == len(counted["items"]) > 2
+    second = client.get(
+        PARTNERS,
+        params={"limit": 2, "cursor": everyone["next_cursor"]},
+        headers=directory.viewer.headers,
+    ).json()
+    assert second["total"] == everyone["total"]
+    health = client.get(PARTNERS, params={"sector": "health"}, headers=directory.viewer.headers)
+    assert health.json()["total"] == 1
+    nothing = client.get(PARTNERS, params={"q": "no such name"}, headers=directory.viewer.headers)
+    assert nothing.json()["total"] == 0

@@ -269,3 +269,15 @@ def test_q_finds_services_ignoring_accents_and_case(client: TestClient, world: W
     assert [item["name"] for item in found.json()["items"]] == ["Atención psicológica"]
     found = client.get(_services(world), params={"q": "hebergement"}, headers=world.viewer.headers)
     assert [item["name"] for item in found.json()["items"]] == ["Refuge du Lac"]
+
+
+def test_a_page_says_how_many_services_match_in_all(client: TestClient, world: World) -> None:
+    for name in ("Refuge One", "Refuge Two", "Refuge Three"):
+        _create(client, world, name=name)
+    _create(client, world, name="Advice Line", type="hotline")
+    first = client.get(_services(world), params={"limit": 2}, headers=world.viewer.headers).json()
+    assert (len(first["items"]), first["total"]) == (2, 4)
+    shelters = client.get(
+        _services(world), params={"type": "shelter"}, headers=world.viewer.headers
+    )
+    assert shelters.json()["total"] == 3

@@ -557,6 +557,50 @@ export type ContactUpdate = {
 };
 
 /**
+ * CountedPage[PartnerPublic]
+ */
+export type CountedPagePartnerPublic = {
+    /**
+     * Items
+     */
+    items: Array<PartnerPublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     *
+     * How many items match the filters, on all pages together.
+     */
+    total: number;
+};
+
+/**
+ * CountedPage[ServicePublic]
+ */
+export type CountedPageServicePublic = {
+    /**
+     * Items
+     */
+    items: Array<ServicePublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     *
+     * How many items match the filters, on all pages together.
+     */
+    total: number;
+};
+
+/**
  * CoverageCell
  */
 export type CoverageCell = {
@@ -1725,22 +1769,6 @@ export type PageNetworkPublic = {
 };
 
 /**
- * Page[PartnerPublic]
- */
-export type PagePartnerPublic = {
-    /**
-     * Items
-     */
-    items: Array<PartnerPublic>;
-    /**
-     * Next Cursor
-     *
-     * Pass as `cursor` to get the next page; null on the last page.
-     */
-    next_cursor: string | null;
-};
-
-/**
  * Page[PathwayPublic]
  */
 export type PagePathwayPublic = {
@@ -1764,22 +1792,6 @@ export type PageRolePublic = {
      * Items
      */
     items: Array<RolePublic>;
-    /**
-     * Next Cursor
-     *
-     * Pass as `cursor` to get the next page; null on the last page.
-     */
-    next_cursor: string | null;
-};
-
-/**
- * Page[ServicePublic]
- */
-export type PageServicePublic = {
-    /**
-     * Items
-     */
-    items: Array<ServicePublic>;
     /**
      * Next Cursor
      *
@@ -5082,7 +5094,7 @@ export type PartnersListPartnersResponses = {
     /**
      * Successful Response
      */
-    200: PagePartnerPublic;
+    200: CountedPagePartnerPublic;
 };
 
 export type PartnersListPartnersResponse = PartnersListPartnersResponses[keyof PartnersListPartnersResponses];
@@ -7210,7 +7222,7 @@ export type ServicesListServicesResponses = {
     /**
      * Successful Response
      */
-    200: PageServicePublic;
+    200: CountedPageServicePublic;
 };
 
 export type ServicesListServicesResponse = ServicesListServicesResponses[keyof ServicesListServicesResponses];
