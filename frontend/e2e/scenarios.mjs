@@ -71,18 +71,18 @@ export const scenarios = [
       await page.getByRole('link', { name: 'Partners', exact: true }).click();
       await page.getByTestId('partner-table').waitFor();
       // 32 partners, 25 a page: there is a next page, and previous brings us back.
-      await page.getByText('Page 1: 25 partners').waitFor();
+      await page.getByText(/^\d+ partners · page 1: 25 shown$/).waitFor();
       await page.getByRole('button', { name: 'Next' }).click();
-      await page.getByText('Page 2: 7 partners').waitFor();
+      await page.getByText(/^\d+ partners · page 2: \d+ shown$/).waitFor();
       assert.match(page.url(), /cursor=/);
       await page.getByRole('button', { name: 'Previous' }).click();
-      await page.getByText('Page 1: 25 partners').waitFor();
+      await page.getByText(/^\d+ partners · page 1: 25 shown$/).waitFor();
       // Filter by sector with the select.
       await page.getByRole('combobox', { name: 'Sector' }).click();
       await page.getByRole('option', { name: 'Health' }).click();
       await page.keyboard.press('Escape');
       await page.waitForURL(/sector=health/);
-      await page.getByText(/Page 1: \d+ partners?$/).waitFor();
+      await page.getByText(/^\d+ partners? · page 1: \d+ shown$/).waitFor();
       const sectors = await page.getByTestId('partner-table').locator('tbody tr td:nth-child(2)').allInnerTexts();
       assert.ok(sectors.length > 0 && sectors.every((s) => s.trim() === 'Health'), `sectors: ${sectors}`);
       // Text search is debounced into the URL too.
@@ -521,7 +521,7 @@ export const scenarios = [
       await assertAccessible(page, 'overview at 375 px');
       await page.getByRole('button', { name: 'Open or close the menu' }).click();
       await page.getByRole('link', { name: 'Partners', exact: true }).click();
-      await page.getByText(/Page 1: 25 partners/).waitFor();
+      await page.getByText(/page 1: 25 shown/).waitFor();
       await screenshot(page, resultsDir, 'directory-375');
       await assertAccessible(page, 'directory at 375 px');
       const token = await apiToken(context, base);

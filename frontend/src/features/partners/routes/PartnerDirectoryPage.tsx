@@ -70,7 +70,7 @@ export function PartnerDirectoryPage({
         {list.data && list.data.items.length > 0 && (
           <>
             <Text size="sm" c="dimmed" mb="xs" data-testid="result-summary">
-              {t('partners.pageSummary', { page, count: list.data.items.length })}
+              {t('partners.total', { count: list.data.total })} · {t('partners.pageShown', { page, count: list.data.items.length })}
             </Text>
             <PartnerTable
               network={network}

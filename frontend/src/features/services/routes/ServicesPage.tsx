@@ -105,6 +105,11 @@ export function ServicesPage({ network, search, onSearchChange }: { network: str
         {list.isError && <ErrorState onRetry={() => void list.refetch()} />}
         {list.data && list.data.items.length === 0 && <EmptyState title={t('services.emptyTitle')}>{t('services.emptyBody')}</EmptyState>}
         {list.data && list.data.items.length > 0 && (
+          <Text size="sm" c="dimmed" mb="xs" data-testid="result-summary">
+            {t('services.total', { count: list.data.total })} · {t('services.pageShown', { page, count: list.data.items.length })}
+          </Text>
+        )}
+        {list.data && list.data.items.length > 0 && (
           <Paper withBorder radius="md">
             <Table.ScrollContainer minWidth={720}>
               <Table verticalSpacing="sm" data-testid="service-table">
