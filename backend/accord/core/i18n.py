@@ -4,6 +4,7 @@ the labels of vocabulary codes, live in the dashboard's catalogues: these messag
 name a code, the structured fields beside them carry it."""
 
 from collections.abc import Iterable
+from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import Depends, Header, Query
@@ -307,6 +308,36 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": (
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+    ),
+}
+DAY_PATTERNS = {
+    "en": "{day} {month} {year}",
+    "fr": "{day} {month} {year}",
+    "es": "{day} de {month} de {year}",
+}
+
+
+def day_in(language: str, day: date) -> str:
+    """A day as people of `language` write it in a sentence ("3 décembre 2026")."""
+    language = language if language in MONTHS else DEFAULT
+    return DAY_PATTERNS[language].format(
+        day=day.day, month=MONTHS[language].split()[day.month - 1], year=day.year
+    )
+
+
+def _shown(language: str, value: object) -> object:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return day_in(language, value)
+    return value
+
+
 def message(key: str, language: str, /, **values: object) -> str:
+    """The message `key` in `language`; dates among `values` are written in that language."""
     texts = MESSAGES[key]
-    return texts.get(language, texts[DEFAULT]).format(**values)
+    shown = {name: _shown(language, value) for name, value in values.items()}
+    return texts.get(language, texts[DEFAULT]).format(**shown)

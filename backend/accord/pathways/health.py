@@ -156,7 +156,7 @@ def _broken_pathways(graph: RouteGraph, today: date, say: Say) -> list[Finding]:
                         "health.pathway_review_overdue",
                         source=source.name,
                         target=target.name,
-                        due=edge.review_date.isoformat(),
+                        due=edge.review_date,
                     ),
                 )
             )

@@ -328,7 +328,7 @@ def gaps(
             items.append(Gap(kind=GapKind.role_not_in_place, reason=reason, **base))
         elif all(c.review_date is not None and c.review_date < state.today for c in in_place):
             due = max(c.review_date for c in in_place if c.review_date is not None)
-            reason = message("gap.review_overdue", language, due=due.isoformat())
+            reason = message("gap.review_overdue", language, due=due)
             items.append(Gap(kind=GapKind.review_overdue, reason=reason, **base))
 
     active = [p for p in state.partners if state.stages.get(p.id, p.stage) == Stage.active]

@@ -408,6 +408,12 @@ def test_explanations_come_in_the_language_asked_for(client: TestClient, net: Ne
     ).json()["findings"]
     (overdue,) = _of(findings, "pathway_review_overdue")
     assert overdue["reason"].startswith("La revisión de la ruta Police desk → Shelter B")
+    # The day is written as people write it, never as ISO.
+    due = date.today() - timedelta(days=1)
+    months = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre"
+    month = (months + " diciembre").split()[due.month - 1]
+    assert overdue["reason"].endswith(f"estaba prevista el {due.day} de {month} de {due.year}.")
+    assert due.isoformat() not in overdue["reason"]
 
 
 def test_health_for_one_area(client: TestClient, net: Net) -> None:

@@ -1,4 +1,5 @@
-// Search ignores accents and case; lists say how many match. Reads the demo network only.
+// Search ignores accents and case; lists say how many match; dates in the interface
+// language. Reads the demo network only.
 import { assert, assertAccessible, NETWORK, screenshot, signIn } from '../helpers.mjs';
 
 const DESKTOP = { width: 1366, height: 900 };
@@ -48,6 +49,28 @@ export const scenarios = [
       await page.getByTestId('result-summary').getByText(/^\d+ partenaires? · page 1 : \d+ affichés?$/).waitFor();
       await assertAccessible(page, 'directory in French on a phone');
       await screenshot(page, resultsDir, 'search-totals-fr-390');
+    },
+  },
+  {
+    name: 'dates in French: a date field types and shows jj/mm/aaaa, pathway health writes days in words',
+    viewport: DESKTOP,
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await page.evaluate(() => localStorage.setItem('accord.language', 'fr'));
+      await page.goto(`${base}/n/${NETWORK}/coverage`);
+      const asOf = page.getByTestId('coverage-as-of');
+      assert.equal(await asOf.getAttribute('placeholder'), 'jj/mm/aaaa');
+      await asOf.fill('25/12/2026');
+      await asOf.blur();
+      await page.waitForURL(/as_of=2026-12-25/);
+      assert.equal(await asOf.inputValue(), '25/12/2026');
+      await screenshot(page, resultsDir, 'dates-fr-coverage-1366');
+      await page.goto(`${base}/n/${NETWORK}/services/health`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      const text = await page.locator('main').innerText();
+      assert.doesNotMatch(text, /\b\d{4}-\d{2}-\d{2}\b/, 'no ISO date on the pathway health page');
+      await assertAccessible(page, 'pathway health in French');
     },
   },
 ];

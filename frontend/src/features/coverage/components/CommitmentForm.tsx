@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { COMMITMENT_STATUSES, type CommitmentStatus } from '@/lib/vocabulary';
 
 import { useCommitment, useDeleteCommitment, useSaveCommitment } from '../api/coverage';
 import { isDay } from '../api/search';
+import { DayInput } from '@/components/DayInput';
 
 const FIELDS = ['partner_id', 'role_id', 'status', 'evidence', 'review_date', 'note'];
 
@@ -156,7 +157,7 @@ function Form({
           {...form.getInputProps('status')}
         />
         <Textarea label={t('coverage.form.evidence')} description={t('coverage.form.evidenceHint')} autosize minRows={2} {...form.getInputProps('evidence')} />
-        <TextInput label={t('coverage.form.reviewDate')} type="date" {...form.getInputProps('review_date')} />
+        <DayInput label={t('coverage.form.reviewDate')} {...form.getInputProps('review_date')} />
         {commitment?.review_overdue && (
           <Alert color="yellow" variant="light" p="xs">
             {t('coverage.reviewOverdue')}

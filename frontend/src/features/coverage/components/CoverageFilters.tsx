@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Paper, SimpleGrid, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Paper, SimpleGrid } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { AreaPicker } from '@/components/AreaPicker';
 import { SECTORS } from '@/lib/vocabulary';
 
 import { cleanCoverageSearch, isDay, type CoverageSearch } from '../api/search';
+import { DayInput } from '@/components/DayInput';
 
 export function CoverageFilters({ search, onChange }: { search: CoverageSearch; onChange: (next: CoverageSearch) => void }) {
   const { t } = useTranslation();
@@ -41,13 +42,11 @@ export function CoverageFilters({ search, onChange }: { search: CoverageSearch; 
           clearable
           maxValues={20}
         />
-        <TextInput
+        <DayInput
           label={t('coverage.filters.asOf')}
           description={t('coverage.filters.asOfHint')}
-          type="date"
           value={day}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
+          onChange={(value) => {
             setDay(value);
             if (value === '' || isDay(value)) change({ as_of: value || undefined });
           }}

@@ -9,6 +9,7 @@ import { fieldErrorsFromProblem, generalProblemMessage, isApiError, recordIdFrom
 import { CHANNELS, NEEDS, type Channel } from '@/lib/vocabulary';
 
 import { DATE, PATHWAY_FORM_FIELDS, PATHWAY_STATUSES, type PathwayFormValues } from './pathway-form';
+import { DayInput } from '@/components/DayInput';
 
 export interface PathwayFormProps {
   mode: 'create' | 'edit';
@@ -151,7 +152,7 @@ export function PathwayForm({ mode, network, initialValues, fromOptions, toOptio
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <TextInput label={t('pathwayForm.protocol')} {...form.getInputProps('protocol_reference')} />
             <TextInput label={t('pathwayForm.agreement')} description={t('pathwayForm.agreementHint')} {...form.getInputProps('agreement_reference')} />
-            <TextInput label={t('pathwayForm.reviewDate')} type="date" {...form.getInputProps('review_date')} />
+            <DayInput label={t('pathwayForm.reviewDate')} {...form.getInputProps('review_date')} />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
