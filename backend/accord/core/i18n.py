@@ -67,12 +67,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Personne n'a pris ce rôle en charge.",
         "es": "Nadie ha asumido este rol.",
     },
-    "gap.not_yet_in_place": {
-        "en": "Not in place yet: the best commitment is {status} ({count} partner(s)).",
-        "fr": (
-            "Pas encore en place : le meilleur engagement est « {status} » ({count} partenaire(s))."
-        ),
-        "es": "Aún no está en marcha: el mejor compromiso está «{status}» ({count} socio(s)).",
+    "gap.in_progress": {
+        "en": "In progress: {partners}.",
+        "fr": "En cours : {partners}.",
+        "es": "En curso: {partners}.",
+    },
+    "gap.only_planned": {
+        "en": "Only planned: {partners}.",
+        "fr": "Seulement prévu : {partners}.",
+        "es": "Solo previsto: {partners}.",
     },
     "gap.review_overdue": {
         "en": "In place only with commitments overdue for review (due {due}).",

@@ -32,6 +32,8 @@ from accord.roles.models import (
     CoverageRole,
     CoverageSector,
     Gap,
+    GapCandidate,
+    GapHolder,
     GapKind,
     GapList,
     RoleCommitment,
@@ -291,45 +293,67 @@ def _build_matrix(
     )
 
 
+# Partners at these stages have stepped away: never offered to take a role on.
+_NOT_CANDIDATES = frozenset({Stage.withdrawn, Stage.dormant})
+
+# Roles that are gaps, worst first: nobody holds it, then only planned, then in progress.
+_GAP_ORDER: dict[CommitmentStatus | None, int] = {
+    None: 0,
+    CommitmentStatus.planned: 1,
+    CommitmentStatus.in_progress: 2,
+}
+
+
 def gaps(
     session: Session, network_id: uuid.UUID, filters: CoverageFilters, language: str
 ) -> GapList:
     state = _state(session, network_id, filters)
     roles = [v for v in state.roles if not filters.sectors or v.role.sector in filters.sectors]
+    names = {p.id: p.name for p in state.partners}
     by_role: dict[uuid.UUID, list[_Commitment]] = defaultdict(list)
     for commitment in state.commitments:
         by_role[commitment.role_id].append(commitment)
-    items: list[Gap] = []
+    not_in_place: list[tuple[int, int, Gap]] = []
+    overdue: list[Gap] = []
 
-    for view in roles:
+    for position, view in enumerate(roles):
         title, _description, _used = view.text(language)
-        held = by_role[view.role.id]
+        held = sorted(
+            by_role[view.role.id],
+            key=lambda c: (-STATUS_STRENGTH[c.status], names[c.partner_id].casefold()),
+        )
+        best = _best(c.status for c in held)
         base: dict[str, Any] = {
             "sector": view.role.sector,
             "role_id": view.role.id,
             "role_code": view.role.code,
             "role_title": title,
+            "coverage": best,
+            "holders": [
+                GapHolder(
+                    partner_id=c.partner_id, partner_name=names[c.partner_id], status=c.status
+                )
+                for c in held
+            ],
             "commitment_ids": [c.id for c in held if c.id is not None],
         }
-        in_place = [c for c in held if c.status is CommitmentStatus.in_place]
-        if not held:
-            items.append(
-                Gap(kind=GapKind.role_not_in_place, reason=message("gap.nobody", language), **base)
-            )
-        elif not in_place:
-            best = _best(c.status for c in held)
-            assert best is not None
-            reason = message(
-                "gap.not_yet_in_place",
-                language,
-                status=message(f"status.{best.value}", language),
-                count=len(held),
-            )
-            items.append(Gap(kind=GapKind.role_not_in_place, reason=reason, **base))
-        elif all(c.review_date is not None and c.review_date < state.today for c in in_place):
-            due = max(c.review_date for c in in_place if c.review_date is not None)
-            reason = message("gap.review_overdue", language, due=due)
-            items.append(Gap(kind=GapKind.review_overdue, reason=reason, **base))
+        if best is None:
+            reason = message("gap.nobody", language)
+        elif best is not CommitmentStatus.in_place:
+            key = "gap.in_progress" if best is CommitmentStatus.in_progress else "gap.only_planned"
+            partners = ", ".join(names[c.partner_id] for c in held if c.status is best)
+            reason = message(key, language, partners=partners)
+        else:
+            in_place = [c for c in held if c.status is CommitmentStatus.in_place]
+            if all(c.review_date is not None and c.review_date < state.today for c in in_place):
+                due = max(c.review_date for c in in_place if c.review_date is not None)
+                reason = message("gap.review_overdue", language, due=due)
+                overdue.append(Gap(kind=GapKind.review_overdue, reason=reason, **base))
+            continue
+        gap = Gap(kind=GapKind.role_not_in_place, reason=reason, **base)
+        not_in_place.append((_GAP_ORDER[best], position, gap))
+    items = [gap for _order, _position, gap in sorted(not_in_place, key=lambda g: g[:2])]
+    items.extend(overdue)
 
     active = [p for p in state.partners if state.stages.get(p.id, p.stage) == Stage.active]
     active_sectors = {p.sector for p in active}
@@ -357,7 +381,18 @@ def gaps(
                     partner_name=partner.name,
                 )
             )
-    return GapList(as_of=filters.as_of, language=language, items=items)
+    candidates = [
+        GapCandidate(
+            id=p.id,
+            name=p.name,
+            acronym=p.acronym,
+            sector=Sector(p.sector),
+            stage=Stage(state.stages.get(p.id, p.stage)),
+        )
+        for p in state.partners
+        if Stage(state.stages.get(p.id, p.stage)) not in _NOT_CANDIDATES
+    ]
+    return GapList(as_of=filters.as_of, language=language, items=items, candidates=candidates)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

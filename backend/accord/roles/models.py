@@ -306,6 +306,24 @@ class GapKind(Code):
     active_partner_without_commitment = "active_partner_without_commitment"
 
 
+class GapHolder(OutputModel):
+    """A partner that already holds a role that is a gap, and how far it has got."""
+
+    partner_id: uuid.UUID
+    partner_name: str
+    status: CommitmentStatus
+
+
+class GapCandidate(OutputModel):
+    """A partner that may be asked to take a role on: neither withdrawn nor dormant."""
+
+    id: uuid.UUID
+    name: str
+    acronym: str | None
+    sector: Sector
+    stage: Stage
+
+
 class Gap(OutputModel):
     kind: GapKind
     reason: str = Field(description="Why this is a gap, in the language asked for.")
@@ -315,10 +333,25 @@ class Gap(OutputModel):
     role_title: str | None = None
     partner_id: uuid.UUID | None = None
     partner_name: str | None = None
+    coverage: CommitmentStatus | None = Field(
+        default=None,
+        description="For a role: its best commitment status (null when nobody holds it).",
+    )
+    holders: list[GapHolder] = Field(
+        default_factory=list,
+        description="For a role: the partners that hold it, furthest along first.",
+    )
     commitment_ids: list[uuid.UUID] = Field(default_factory=list)
 
 
 class GapList(OutputModel):
     as_of: date | None
     language: str
-    items: list[Gap]
+    items: list[Gap] = Field(
+        description="Roles nobody holds first, then roles only planned, then roles in "
+        "progress, then roles overdue for review, sectors with no active partner and "
+        "active partners with no role."
+    )
+    candidates: list[GapCandidate] = Field(
+        description="The partners that may take a role on (none withdrawn or dormant), by name."
+    )

@@ -165,8 +165,15 @@ def test_gaps_each_say_why(client: TestClient, scene: Scene) -> None:
     items = response.json()["items"]
     by_role = {g["role_code"]: g for g in items if g["role_code"]}
     assert P1 not in by_role
-    assert by_role[P2]["kind"] == "role_not_in_place" and "planned" in by_role[P2]["reason"]
-    assert by_role[S1]["kind"] == "role_not_in_place" and "in progress" in by_role[S1]["reason"]
+    assert by_role[P2]["kind"] == "role_not_in_place"
+    assert by_role[P2]["reason"] == "Only planned: Police DV Unit."
+    assert by_role[S1]["kind"] == "role_not_in_place"
+    assert by_role[S1]["reason"] == "In progress: Casa Luna."
+    assert by_role[S1]["coverage"] == "in_progress"
+    assert by_role[S1]["holders"] == [
+        {"partner_id": scene.shelter["id"], "partner_name": "Casa Luna", "status": "in_progress"}
+    ]
+    assert by_role[H1]["coverage"] is None and by_role[H1]["holders"] == []
     assert by_role[H1]["reason"] == "Nobody has taken this role on."
     assert by_role[N1]["kind"] == "review_overdue"
     assert by_role[N1]["commitment_ids"] == [scene.commitments["n1"]["id"]]
@@ -178,6 +185,68 @@ def test_gaps_each_say_why(client: TestClient, scene: Scene) -> None:
         (scene.idle["id"], "Youth Club")
     ]
     assert all(g["reason"] for g in items)
+
+
+def test_gaps_list_roles_nobody_holds_first_then_only_planned(
+    client: TestClient, scene: Scene
+) -> None:
+    items = client.get(scene.url("coverage/gaps"), headers=scene.world.viewer.headers).json()[
+        "items"
+    ]
+    kinds = [g["kind"] for g in items]
+    # Each kind together, roles first.
+    assert kinds == sorted(
+        kinds,
+        key=[
+            "role_not_in_place",
+            "review_overdue",
+            "sector_without_active_partner",
+            "active_partner_without_commitment",
+        ].index,
+    )
+    roles = [g for g in items if g["kind"] == "role_not_in_place"]
+    coverage = [g["coverage"] for g in roles]
+    nobody = coverage.count(None)
+    assert nobody == len(ROLES) - 4
+    assert coverage == [None] * nobody + ["planned", "in_progress"]
+    assert [g["role_code"] for g in roles[nobody:]] == [P2, S1]
+
+
+def test_the_partner_in_progress_is_named_in_every_language(
+    client: TestClient, scene: Scene
+) -> None:
+    # A second partner plans the role the shelter has in progress: the one in progress is named.
+    _commit(client, scene.world, scene.police, scene.roles[S1], "planned")
+    for lang, reason in [("en", "In progress: Casa Luna."), ("fr", "En cours : Casa Luna.")]:
+        items = client.get(
+            scene.url("coverage/gaps"), params={"lang": lang}, headers=scene.world.viewer.headers
+        ).json()["items"]
+        gap = next(g for g in items if g["role_code"] == S1)
+        assert gap["reason"] == reason
+        assert [(h["partner_name"], h["status"]) for h in gap["holders"]] == [
+            ("Casa Luna", "in_progress"),
+            ("Police DV Unit", "planned"),
+        ]
+
+
+def test_withdrawn_and_dormant_partners_are_never_candidates(
+    client: TestClient, scene: Scene
+) -> None:
+    gone = _partner(client, scene.world, "withdrawn", name="Gone Away", sector="health")
+    asleep = _partner(client, scene.world, "dormant", name="Fast Asleep", sector="health")
+    gaps = client.get(scene.url("coverage/gaps"), headers=scene.world.viewer.headers).json()
+    candidates = {c["id"]: c for c in gaps["candidates"]}
+    assert gone["id"] not in candidates and asleep["id"] not in candidates
+    assert candidates[scene.clinic["id"]]["stage"] == "met"  # not yet active, still askable
+    assert {scene.police["id"], scene.shelter["id"], scene.idle["id"]} <= candidates.keys()
+    # A partner that withdraws stops being offered.
+    url = scene.url(f"partners/{scene.idle['id']}/stage")
+    response = client.post(
+        url, json={"stage": "withdrawn"}, headers=scene.world.coordinator.headers
+    )
+    assert response.status_code == 200, response.text
+    gaps = client.get(scene.url("coverage/gaps"), headers=scene.world.viewer.headers).json()
+    assert scene.idle["id"] not in {c["id"] for c in gaps["candidates"]}
 
 
 def test_gap_reasons_come_in_the_language_asked_for(client: TestClient, scene: Scene) -> None:

@@ -878,9 +878,58 @@ export type Gap = {
      */
     partner_name?: string | null;
     /**
+     * For a role: its best commitment status (null when nobody holds it).
+     */
+    coverage?: CommitmentStatus | null;
+    /**
+     * Holders
+     *
+     * For a role: the partners that hold it, furthest along first.
+     */
+    holders?: Array<GapHolder>;
+    /**
      * Commitment Ids
      */
     commitment_ids?: Array<string>;
+};
+
+/**
+ * GapCandidate
+ *
+ * A partner that may be asked to take a role on: neither withdrawn nor dormant.
+ */
+export type GapCandidate = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Acronym
+     */
+    acronym: string | null;
+    sector: Sector;
+    stage: Stage;
+};
+
+/**
+ * GapHolder
+ *
+ * A partner that already holds a role that is a gap, and how far it has got.
+ */
+export type GapHolder = {
+    /**
+     * Partner Id
+     */
+    partner_id: string;
+    /**
+     * Partner Name
+     */
+    partner_name: string;
+    status: CommitmentStatus;
 };
 
 /**
@@ -912,8 +961,16 @@ export type GapList = {
     language: string;
     /**
      * Items
+     *
+     * Roles nobody holds first, then roles only planned, then roles in progress, then roles overdue for review, sectors with no active partner and active partners with no role.
      */
     items: Array<Gap>;
+    /**
+     * Candidates
+     *
+     * The partners that may take a role on (none withdrawn or dormant), by name.
+     */
+    candidates: Array<GapCandidate>;
 };
 
 /**
