@@ -164,6 +164,37 @@ MESSAGES: dict[str, dict[str, str]] = {
             "necesidad los alcanza desde el punto de entrada en {max_steps} pasos o menos."
         ),
     },
+    # capacity posts refused (services/service.py), on `beds_free`
+    "capacity.accepting_without_beds": {
+        "en": (
+            "Accepting with 0 beds free contradicts itself: post the beds that are free, "
+            "or say waitlist or full."
+        ),
+        "fr": (
+            "« Accueille » avec 0 place libre se contredit : indiquez les places libres, "
+            "ou « liste d'attente » ou « complet »."
+        ),
+        "es": (
+            "«Acepta» con 0 plazas libres se contradice: indique las plazas libres, "
+            "o «lista de espera» o «completo»."
+        ),
+    },
+    "capacity.full_with_beds": {
+        "en": "Full with {free} bed(s) free contradicts itself: say accepting, or 0 beds free.",
+        "fr": (
+            "« Complet » avec {free} place(s) libre(s) se contredit : indiquez « accueille », "
+            "ou 0 place libre."
+        ),
+        "es": (
+            "«Completo» con {free} plaza(s) libre(s) se contradice: indique «acepta», "
+            "o 0 plazas libres."
+        ),
+    },
+    "capacity.free_above_total": {
+        "en": "{free} beds free is more than the {total} beds the service has in all.",
+        "fr": "{free} places libres, c'est plus que les {total} places du service au total.",
+        "es": "{free} plazas libres son más que las {total} plazas del servicio en total.",
+    },
     # pathway health: one message per finding (FindingKind, with its variants)
     "health.unmet_need_in_network": {
         "en": "No active service in the network meets this need.",
