@@ -171,29 +171,29 @@ MESSAGES: dict[str, dict[str, str]] = {
             "or say waitlist or full."
         ),
         "fr": (
-            "« Accueille » avec 0 place libre se contredit : indiquez les places libres, "
+            "« Accueille » avec 0 lit libre se contredit : indiquez les lits libres, "
             "ou « liste d'attente » ou « complet »."
         ),
         "es": (
-            "«Acepta» con 0 plazas libres se contradice: indique las plazas libres, "
+            "«Admite» con 0 camas libres se contradice: indique las camas libres, "
             "o «lista de espera» o «completo»."
         ),
     },
     "capacity.full_with_beds": {
         "en": "Full with {free} bed(s) free contradicts itself: say accepting, or 0 beds free.",
         "fr": (
-            "« Complet » avec {free} place(s) libre(s) se contredit : indiquez « accueille », "
-            "ou 0 place libre."
+            "« Complet » avec {free} lit(s) libre(s) se contredit : indiquez « accueille », "
+            "ou 0 lit libre."
         ),
         "es": (
-            "«Completo» con {free} plaza(s) libre(s) se contradice: indique «acepta», "
-            "o 0 plazas libres."
+            "«Completo» con {free} cama(s) libre(s) se contradice: indique «admite», "
+            "o 0 camas libres."
         ),
     },
     "capacity.free_above_total": {
         "en": "{free} beds free is more than the {total} beds the service has in all.",
-        "fr": "{free} places libres, c'est plus que les {total} places du service au total.",
-        "es": "{free} plazas libres son más que las {total} plazas del servicio en total.",
+        "fr": "{free} lits libres, c'est plus que les {total} lits du service au total.",
+        "es": "{free} camas libres son más que las {total} camas del servicio en total.",
     },
     # route finder: a target nobody can reach, a partner as the entry point
     "route.no_contact": {

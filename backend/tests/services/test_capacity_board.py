@@ -45,7 +45,7 @@ def test_contradictory_capacity_is_refused_with_the_reason_on_the_field(
     assert error["field"] == "body.beds_free"
     assert "0 beds free" in error["message"]
     french = _post(client, world, refuge, status="accepting", beds_free=0, lang="fr")
-    assert "0 place libre" in french.json()["errors"][0]["message"]
+    assert "0 lit libre" in french.json()["errors"][0]["message"]
     full = _post(client, world, refuge, status="full", beds_free=2, lang="es")
     assert full.status_code == 422 and "«Completo»" in full.json()["errors"][0]["message"]
     over = _post(client, world, refuge, status="accepting", beds_free=13, beds_total=12)
