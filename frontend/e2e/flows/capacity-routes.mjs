@@ -21,6 +21,8 @@ async function toFrench(page) {
 }
 
 async function noPageOverflow(page, where) {
+  // Let the layout settle after a resize or a language change (animated controls), then measure.
+  await page.waitForFunction(() => document.documentElement.scrollWidth - document.documentElement.clientWidth <= 1, null, { timeout: 3000 }).catch(() => {});
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   const widest = await page.evaluate(() =>
     [...document.querySelectorAll('body *')]

@@ -217,7 +217,9 @@ export function RouteFinderPage({ network, search, onSearchChange }: { network: 
               { value: 'partner', label: t('routes.entryPartner') },
             ]}
             aria-label={t('routes.entryKind')}
-            style={{ alignSelf: 'flex-start' }}
+            // Long labels (French) wrap inside the control instead of pushing the page sideways on a phone.
+            style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+            styles={{ label: { whiteSpace: 'normal' } }}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select
