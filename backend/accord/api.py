@@ -15,6 +15,7 @@ from accord.overview.routes import router as overview_router
 from accord.partners.routes import router as partners_router
 from accord.pathways.routes import router as pathways_router
 from accord.roles.routes import commitments_router, coverage_router, csv_router, roles_router
+from accord.services.routes import board_router as capacity_board_router
 from accord.services.routes import router as services_router
 
 API_PREFIX = "/api/v1"
@@ -33,6 +34,7 @@ ROUTERS = (
     csv_router,
     coverage_router,
     services_router,
+    capacity_board_router,
     pathways_router,
     audit_router,
 )

@@ -168,6 +168,120 @@ MESSAGES: dict[str, dict[str, str]] = {
             "necesidad los alcanza desde el punto de entrada en {max_steps} pasos o menos."
         ),
     },
+    # capacity posts refused (services/service.py), on `beds_free`
+    "capacity.accepting_without_beds": {
+        "en": (
+            "Accepting with 0 beds free contradicts itself: post the beds that are free, "
+            "or say waitlist or full."
+        ),
+        "fr": (
+            "« Accueille » avec 0 lit libre se contredit : indiquez les lits libres, "
+            "ou « liste d'attente » ou « complet »."
+        ),
+        "es": (
+            "«Admite» con 0 camas libres se contradice: indique las camas libres, "
+            "o «lista de espera» o «completo»."
+        ),
+    },
+    "capacity.full_with_beds": {
+        "en": "Full with {free} bed(s) free contradicts itself: say accepting, or 0 beds free.",
+        "fr": (
+            "« Complet » avec {free} lit(s) libre(s) se contredit : indiquez « accueille », "
+            "ou 0 lit libre."
+        ),
+        "es": (
+            "«Completo» con {free} cama(s) libre(s) se contradice: indique «admite», "
+            "o 0 camas libres."
+        ),
+    },
+    "capacity.free_above_total": {
+        "en": "{free} beds free is more than the {total} beds the service has in all.",
+        "fr": "{free} lits libres, c'est plus que les {total} lits du service au total.",
+        "es": "{free} camas libres son más que las {total} camas del servicio en total.",
+    },
+    # route finder: a target nobody can reach, a partner as the entry point
+    "route.no_contact": {
+        "en": "No way to reach this service is recorded: no front-door phone or e-mail.",
+        "fr": (
+            "Aucun moyen de joindre ce service n'est enregistré : ni téléphone ni e-mail d'accueil."
+        ),
+        "es": (
+            "No consta ninguna forma de contactar con este servicio: ni teléfono ni correo "
+            "de acceso."
+        ),
+    },
+    "entry.front_doors": {
+        "en": (
+            "{partner} has no service of its own recorded: routes start from the network's "
+            "front doors, which it can contact: {doors}."
+        ),
+        "fr": (
+            "{partner} n'a aucun service enregistré : les parcours partent des points "
+            "d'accueil du réseau, qu'il peut contacter : {doors}."
+        ),
+        "es": (
+            "{partner} no tiene ningún servicio propio registrado: las rutas parten de las "
+            "puertas de entrada de la red, que puede contactar: {doors}."
+        ),
+    },
+    "entry.nothing_recorded": {
+        "en": (
+            "Nothing is recorded from {partner}: it has no service of its own and the network "
+            "has no front door (entry point) to start from."
+        ),
+        "fr": (
+            "Rien n'est enregistré depuis {partner} : il n'a aucun service et le réseau n'a "
+            "aucun point d'accueil (point d'entrée) d'où partir."
+        ),
+        "es": (
+            "No consta nada desde {partner}: no tiene ningún servicio propio y la red no tiene "
+            "ninguna puerta de entrada (punto de entrada) desde la que partir."
+        ),
+    },
+    "unmet.nothing_from_entry": {
+        "en": "Nothing is recorded from this entry point.",
+        "fr": "Rien n'est enregistré depuis ce point d'entrée.",
+        "es": "No consta nada desde este punto de entrada.",
+    },
+    # route finder: which criterion excluded a service (ExclusionCode)
+    "excluded.not_active": {
+        "en": "Not active at the moment.",
+        "fr": "Pas actif en ce moment.",
+        "es": "No está activo en este momento.",
+    },
+    "excluded.not_open_24_7": {
+        "en": "Not open 24/7.",
+        "fr": "Pas ouvert 24 h/24, 7 j/7.",
+        "es": "No abre las 24 horas, todos los días.",
+    },
+    "excluded.no_wheelchair_access": {
+        "en": "Not wheelchair accessible.",
+        "fr": "Pas accessible en fauteuil roulant.",
+        "es": "No es accesible en silla de ruedas.",
+    },
+    "excluded.not_in_language": {
+        "en": "Does not work in {value} and offers no interpreters.",
+        "fr": "Ne travaille pas en {value} et ne propose pas d'interprètes.",
+        "es": "No trabaja en {value} ni ofrece intérpretes.",
+    },
+    "excluded.not_in_area": {
+        "en": "Does not serve {value}.",
+        "fr": "Ne couvre pas la zone {value}.",
+        "es": "No cubre la zona {value}.",
+    },
+    "excluded.not_for_population": {
+        "en": "Does not serve the population asked for.",
+        "fr": "N'accueille pas la population demandée.",
+        "es": "No atiende a la población indicada.",
+    },
+    "excluded.no_agreed_route": {
+        "en": "It fits, but no active agreed pathway reaches it within {value} steps.",
+        "fr": (
+            "Il correspond, mais aucun parcours actif convenu ne l'atteint en {value} étapes "
+            "au plus."
+        ),
+        "es": ("Se ajusta, pero ninguna ruta activa acordada lo alcanza en {value} pasos o menos."),
+    },
     # pathway health: one message per finding (FindingKind, with its variants)
     "health.unmet_need_in_network": {
         "en": "No active service in the network meets this need.",

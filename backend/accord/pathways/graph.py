@@ -102,6 +102,7 @@ class RouteGraph:
     graph: nx.DiGraph  # active services and active pathways only
     gazetteer: areas.Gazetteer = field(default_factory=lambda: areas.Gazetteer({}, {}))
     _meeting: dict[Need, list[ServiceNode]] = field(default_factory=dict, repr=False)
+    _of_type: dict[Need, list[ServiceNode]] = field(default_factory=dict, repr=False)
     _kept: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     def kept(
@@ -130,6 +131,15 @@ class RouteGraph:
         found = self._meeting.get(need)
         if found is None:
             found = self._meeting[need] = [s for s in self.services.values() if s.meets(need)]
+        return found
+
+    def of_type_for(self, need: Need) -> list[ServiceNode]:
+        """Every service whose type meets `need`, active or not (the route finder says why
+        it left each out); kept."""
+        found = self._of_type.get(need)
+        if found is None:
+            types = NEED_SERVICE_TYPES[need]
+            found = self._of_type[need] = [s for s in self.services.values() if s.type in types]
         return found
 
     def entry_points(self) -> list[uuid.UUID]:

@@ -32,6 +32,9 @@ from accord.core.vocabulary import (
     Sector,
     ServiceType,
 )
+from accord.services.models import RoomNow
+
+EXCLUDED_SHOWN = 10
 
 # How long a referral may take to be picked up, at most 90 days.
 ResponseMinutes = Annotated[int, PydanticField(ge=1, le=60 * 24 * 90)]
@@ -198,6 +201,32 @@ class Fit(OutputModel):
 class UnmetCode(Code):
     no_service_fits = "no_service_fits"
     no_route_reaches = "no_route_reaches"
+    nothing_from_entry = "nothing_from_entry"  # a partner with no service, no front door
+
+
+class ExclusionCode(Code):
+    """Which criterion left a service of a type that meets the need out of the answer."""
+
+    not_active = "not_active"
+    not_open_24_7 = "not_open_24_7"
+    no_wheelchair_access = "no_wheelchair_access"
+    not_in_language = "not_in_language"
+    not_in_area = "not_in_area"
+    not_for_population = "not_for_population"
+    no_agreed_route = "no_agreed_route"
+
+
+class Exclusion(OutputModel):
+    code: ExclusionCode
+    value: str | None = PydanticField(
+        description="The language, area, population or status concerned."
+    )
+    text: str = PydanticField(description="The reason in the language asked for.")
+
+
+class ExcludedService(OutputModel):
+    service: ServiceRef
+    reasons: list[Exclusion] = PydanticField(description="Every criterion it fails, in order.")
 
 
 class RouteStep(OutputModel):
@@ -217,8 +246,20 @@ class RouteTarget(OutputModel):
     service: ServiceRef
     front_door_phone: str | None
     front_door_email: str | None
+    no_contact: bool = PydanticField(
+        description="Neither a front-door phone nor an e-mail is recorded: no way to reach it."
+    )
+    no_contact_note: str | None = PydanticField(
+        description="`no_contact` said plainly, in the language asked for; null otherwise."
+    )
     capacity: CapacityStatus
     beds_free: int | None
+    room: RoomNow = PydanticField(
+        description="Who can take someone now; routes are ranked by it first."
+    )
+    capacity_age_minutes: int | None = PydanticField(
+        description="How old the last capacity post is; null when nothing was posted."
+    )
     fits: list[Fit] = PydanticField(description="Why this service fits the request.")
 
 
@@ -241,10 +282,34 @@ class NeedRoutes(OutputModel):
     unmet_reason: str | None = PydanticField(
         default=None, description="`unmet` explained, in the language asked for."
     )
+    excluded: list[ExcludedService] = PydanticField(
+        default_factory=list,
+        description="When the need is unmet: services of a type that meets it, and which "
+        f"criterion excluded each (those failing fewest first, at most {EXCLUDED_SHOWN}).",
+    )
+    excluded_total: int = PydanticField(
+        default=0, description="How many services were excluded in all."
+    )
+
+
+class EntryPartner(OutputModel):
+    id: uuid.UUID
+    name: str
 
 
 class RouteAnswer(OutputModel):
     entry_services: list[ServiceRef]
+    entry_partner: EntryPartner | None = PydanticField(
+        default=None, description="The partner asked from, when the entry is a partner."
+    )
+    entry_via_front_doors: bool = PydanticField(
+        default=False,
+        description="The partner has no service of its own: routes start from the "
+        "network's front doors (its entry points), which any agency can contact.",
+    )
+    entry_note: str | None = PydanticField(
+        default=None, description="How the routes start, in the language asked for."
+    )
     needs: list[NeedRoutes]
 
 

@@ -117,6 +117,8 @@ class CapacityPost(SQLModel, table=True):
     service_id: uuid.UUID = Field(foreign_key="services.id", ondelete="CASCADE")
     status: CapacityStatus = code_field(20)
     beds_free: int | None = Field(default=None, sa_type=SmallInteger)
+    # Beds in all, when the poster said (else carried over from the last post).
+    beds_total: int | None = Field(default=None, sa_type=SmallInteger)
     posted_by: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
     posted_at: datetime = created_at_field()
 
@@ -231,8 +233,17 @@ class PostedCapacity(Code):
 
 
 class CapacityCreate(InputModel):
+    """Refused when it contradicts itself (422 on `beds_free`): accepting with no bed
+    free, full with beds free, or more beds free than beds in all."""
+
     status: PostedCapacity
     beds_free: int | None = Field(default=None, ge=0, le=10_000)
+    beds_total: int | None = Field(
+        default=None,
+        ge=0,
+        le=10_000,
+        description="Beds in all; when left out, the last post's total holds.",
+    )
 
 
 class CapacityPublic(OutputModel):
@@ -240,6 +251,7 @@ class CapacityPublic(OutputModel):
         description="`unknown` when nothing was posted or the last post is too old to trust."
     )
     beds_free: int | None = Field(description="Null when unknown.")
+    beds_total: int | None = Field(default=None, description="Beds in all, when known.")
     posted_at: datetime | None = Field(description="When the last post was made, if ever.")
     age_minutes: int | None
     fresh: bool
@@ -282,3 +294,34 @@ class ServicePublic(OutputModel):
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+class RoomNow(Code):
+    """Who can take someone now, best first (the order of the beds-tonight board and of
+    the route finder's targets)."""
+
+    beds_free = "beds_free"
+    accepting = "accepting"
+    unknown = "unknown"
+    waitlist = "waitlist"
+    full = "full"
+
+
+BOARD_TYPES = (ServiceType.shelter, ServiceType.crisis_centre)
+
+
+class BoardEntry(OutputModel):
+    """A shelter or crisis centre on the beds-tonight board: no address, only the public
+    front door (some refuges' addresses are confidential)."""
+
+    service_id: uuid.UUID
+    name: str
+    type: ServiceType
+    partner_id: uuid.UUID
+    partner_name: str
+    areas: list[str] = Field(description="The areas it serves; empty means every area.")
+    room: RoomNow
+    capacity: CapacityPublic
+    front_door_phone: str | None
+    front_door_email: str | None
+    no_contact: bool = Field(description="No front-door phone or e-mail is recorded.")

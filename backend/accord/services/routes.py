@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from accord.core.concurrency import IfMatch, set_etag
 from accord.core.deps import AccordRoute, ReadSession, SettingsDep, WriteSession
+from accord.core.i18n import Language
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.openapi import (
     CREATE_ERRORS,
@@ -18,11 +19,13 @@ from accord.core.openapi import (
     link_to,
     responses,
 )
-from accord.core.pagination import CountedPage, CursorQuery, Cursors, LimitQuery
+from accord.core.pagination import CountedPage, CursorQuery, Cursors, LimitQuery, Page
 from accord.core.vocabulary import CapacityStatus, Population, ServiceStatus, ServiceType
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.services import service
 from accord.services.models import (
+    BOARD_TYPES,
+    BoardEntry,
     CapacityCreate,
     CapacityPublic,
     LocationCreate,
@@ -36,6 +39,7 @@ from accord.services.models import (
 router = APIRouter(
     route_class=AccordRoute, prefix="/networks/{network}/services", tags=["services"]
 )
+board_router = APIRouter(route_class=AccordRoute, prefix="/networks/{network}", tags=["services"])
 
 
 async def service_filters(
@@ -304,6 +308,43 @@ def post_capacity(
     settings: SettingsDep,
     service_id: uuid.UUID,
     data: CapacityCreate,
+    lang: Language,
 ) -> CapacityPublic:
-    """Post current capacity (coordinators, and the partner's own editors)."""
-    return service.post_capacity(session, access, service_id, data, settings.capacity_max_age_hours)
+    """Post current capacity (coordinators, and the partner's own editors). A post that
+    contradicts itself is refused with the reason on `beds_free` (422): accepting with no
+    bed free, full with beds free, more beds free than beds in all (`beds_total`, or the
+    last post's)."""
+    return service.post_capacity(
+        session, access, service_id, data, settings.capacity_max_age_hours, lang
+    )
+
+
+@board_router.get(
+    "/capacity-board", response_model=Page[BoardEntry], responses=responses(*LIST_ERRORS)
+)
+def capacity_board(
+    access: MemberAccess,
+    session: ReadSession,
+    settings: SettingsDep,
+    cursors: Cursors,
+    type: Annotated[
+        list[ServiceType],
+        Query(max_length=len(BOARD_TYPES), description="shelter, crisis_centre; empty: both."),
+    ] = [],  # noqa: B006
+    area: Annotated[list[Annotated[str, Query(max_length=100)]], Query(max_length=20)] = [],  # noqa: B006
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> Page[BoardEntry]:
+    """Beds tonight: every active shelter and crisis centre, who can take someone now
+    first (beds free, accepting, unknown or too old, waitlist, full), then the freshest
+    post, then by name — with the front-door contact, never an address."""
+    items, next_cursor = service.capacity_board(
+        session,
+        access.network_id,
+        service.BoardFilters(types=type, areas=area),
+        max_age_hours=settings.capacity_max_age_hours,
+        codec=cursors,
+        limit=limit,
+        cursor=cursor,
+    )
+    return Page(items=items, next_cursor=next_cursor)

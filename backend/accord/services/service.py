@@ -4,26 +4,29 @@ here, in one place: coordinators and the owning partner's editors, nobody else."
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from enum import IntEnum
 from typing import Any
 
-from sqlalchemy import bindparam, exists, func, or_, select
+from sqlalchemy import bindparam, case, exists, func, or_, select, type_coerce
 from sqlmodel import Session, col
 
 from accord.areas import service as areas
 from accord.audit import service as audit
+from accord.core import i18n
 from accord.core.concurrency import require_current_version
 from accord.core.database import fetch_rows, lock
-from accord.core.errors import Conflict, NotFound
+from accord.core.errors import Conflict, InvalidInput, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
-from accord.core.models import utcnow
+from accord.core.models import UTCDateTime, utcnow
 from accord.core.pagination import (
     CursorCodec,
     SortColumn,
     count_of,
     page_of,
     paginate,
+    parse_datetime,
     parse_uuid,
 )
 from accord.core.search import matches_folded
@@ -33,12 +36,16 @@ from accord.partners import service as partners
 from accord.partners.models import Partner
 from accord.pathways.models import Pathway
 from accord.services.models import (
+    BOARD_TYPES,
+    BoardEntry,
     CapacityCreate,
     CapacityPost,
     CapacityPublic,
     LocationCreate,
     LocationPublic,
     LocationUpdate,
+    PostedCapacity,
+    RoomNow,
     Service,
     ServiceCreate,
     ServiceLabel,
@@ -103,6 +110,7 @@ class LatestPost:
     status: str
     beds_free: int | None
     posted_at: datetime
+    beds_total: int | None = None
 
 
 def capacity_view(
@@ -114,6 +122,7 @@ def capacity_view(
         return CapacityPublic(
             status=CapacityStatus.unknown,
             beds_free=None,
+            beds_total=None,
             posted_at=None,
             age_minutes=None,
             fresh=False,
@@ -124,6 +133,7 @@ def capacity_view(
     return CapacityPublic(
         status=CapacityStatus(post.status) if fresh else CapacityStatus.unknown,
         beds_free=post.beds_free if fresh else None,
+        beds_total=post.beds_total,
         posted_at=post.posted_at,
         age_minutes=max(0, int(age.total_seconds() // 60)),
         fresh=fresh,
@@ -140,7 +150,11 @@ _last_post = (
 )
 # Built once: every route-finder question asks it for the services its routes end at.
 _LATEST_POSTS = select(
-    _posts.c.service_id, _posts.c.status, _posts.c.beds_free, _posts.c.posted_at
+    _posts.c.service_id,
+    _posts.c.status,
+    _posts.c.beds_free,
+    _posts.c.posted_at,
+    _posts.c.beds_total,
 ).join(
     _last_post,
     (_posts.c.service_id == _last_post.c.service_id) & (_posts.c.posted_at == _last_post.c.at),
@@ -153,7 +167,31 @@ def latest_capacity(
     if not service_ids:
         return {}
     rows = fetch_rows(session, _LATEST_POSTS, {"services": list(service_ids)})
-    return {row.service_id: LatestPost(row.status, row.beds_free, row.posted_at) for row in rows}
+    return {
+        row.service_id: LatestPost(row.status, row.beds_free, row.posted_at, row.beds_total)
+        for row in rows
+    }
+
+
+class Room(IntEnum):
+    """Who can take someone now, best first: the route finder and the beds-tonight board
+    both order by it (known room, then unknown or too old, then waitlist, then full)."""
+
+    beds_free = 0  # accepting, with beds free
+    accepting = 1  # accepting, beds not counted
+    unknown = 2  # nothing posted, or the last post is too old to trust
+    waitlist = 3
+    full = 4
+
+
+def room_now(capacity: CapacityPublic) -> Room:
+    if capacity.status == CapacityStatus.accepting:
+        return Room.beds_free if capacity.beds_free else Room.accepting
+    if capacity.status == CapacityStatus.waitlist:
+        return Room.waitlist
+    if capacity.status == CapacityStatus.full:
+        return Room.full
+    return Room.unknown
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -580,19 +618,42 @@ def current_capacity(
     return capacity_view(post, max_age_hours, utcnow())
 
 
+def capacity_contradiction(
+    status: PostedCapacity, beds_free: int | None, beds_total: int | None, lang: str
+) -> str | None:
+    """Why a post contradicts itself, in `lang`, or None: a referral must never be sent to
+    "accepting" with no bed, or away from "full" with beds free."""
+    if status == PostedCapacity.accepting and beds_free == 0:
+        return i18n.message("capacity.accepting_without_beds", lang)
+    if status == PostedCapacity.full and beds_free:
+        return i18n.message("capacity.full_with_beds", lang, free=beds_free)
+    if beds_free is not None and beds_total is not None and beds_free > beds_total:
+        return i18n.message("capacity.free_above_total", lang, free=beds_free, total=beds_total)
+    return None
+
+
 def post_capacity(
     session: Session,
     access: NetworkAccess,
     service_id: uuid.UUID,
     data: CapacityCreate,
     max_age_hours: int,
+    lang: str = i18n.DEFAULT,
 ) -> CapacityPublic:
     service = get_service(session, access.network_id, service_id)
     access.ensure_can_edit_partner(service.partner_id)
+    beds_total = data.beds_total
+    if beds_total is None and "beds_total" not in data.model_fields_set:
+        last = latest_capacity(session, [service.id]).get(service.id)
+        beds_total = last.beds_total if last else None
+    refused = capacity_contradiction(data.status, data.beds_free, beds_total, lang)
+    if refused:
+        raise InvalidInput.on("body.beds_free", refused)
     post = CapacityPost(
         service_id=service.id,
         status=CapacityStatus(data.status.value),
         beds_free=data.beds_free,
+        beds_total=beds_total,
         posted_by=access.user.id,
         posted_at=utcnow(),
     )
@@ -605,6 +666,132 @@ def post_capacity(
         action="capacity.post",
         object_type="service",
         object_id=service.id,
-        after={"status": post.status, "beds_free": post.beds_free},
+        after={"status": post.status, "beds_free": post.beds_free, "beds_total": beds_total},
     )
     return capacity_view(post, max_age_hours, utcnow())
+
+
+# --- the beds-tonight board -----------------------------------------------------------------
+
+_board_last = (
+    select(_posts.c.service_id, func.max(_posts.c.posted_at).label("at"))
+    .join(Service, col(Service.id) == _posts.c.service_id)
+    .where(col(Service.network_id) == bindparam("network"))
+    .where(col(Service.type).in_(BOARD_TYPES))
+    .group_by(_posts.c.service_id)
+    .subquery()
+)
+_board_post = (
+    select(
+        _posts.c.service_id,
+        _posts.c.status,
+        _posts.c.beds_free,
+        _posts.c.beds_total,
+        _posts.c.posted_at,
+    )
+    .join(
+        _board_last,
+        (_posts.c.service_id == _board_last.c.service_id)
+        & (_posts.c.posted_at == _board_last.c.at),
+    )
+    .subquery()
+)
+_NEVER = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _room_rank(stale_before: datetime) -> Any:
+    """Room (above) in SQL, so the board is ordered and paged by the database."""
+    fresh = _board_post.c.posted_at >= stale_before
+    return case(
+        (
+            fresh & (_board_post.c.status == CapacityStatus.accepting.value),
+            case((_board_post.c.beds_free > 0, Room.beds_free.value), else_=Room.accepting.value),
+        ),
+        (fresh & (_board_post.c.status == CapacityStatus.waitlist.value), Room.waitlist.value),
+        (fresh & (_board_post.c.status == CapacityStatus.full.value), Room.full.value),
+        else_=Room.unknown.value,
+    )
+
+
+@dataclass
+class BoardFilters:
+    types: list[ServiceType] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)
+
+
+def capacity_board(
+    session: Session,
+    network_id: uuid.UUID,
+    filters: BoardFilters,
+    *,
+    max_age_hours: int,
+    codec: CursorCodec,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[BoardEntry], str | None]:
+    """Every active shelter and crisis centre, who can take someone now first (beds free,
+    accepting, unknown or too old, waitlist, full), then the freshest post, then by name."""
+    now = utcnow()
+    rank = _room_rank(now - timedelta(hours=max_age_hours)).label("room_rank")
+    posted = type_coerce(func.coalesce(_board_post.c.posted_at, _NEVER), UTCDateTime)
+    types = [t for t in BOARD_TYPES if not filters.types or t in filters.types]
+    statement = (
+        select(
+            col(Service.id),
+            col(Service.name),
+            col(Service.type),
+            col(Service.partner_id),
+            col(Partner.name).label("partner_name"),
+            col(Service.front_door_phone),
+            col(Service.front_door_email),
+            _board_post.c.status,
+            _board_post.c.beds_free,
+            _board_post.c.beds_total,
+            _board_post.c.posted_at,
+        )
+        .join(Partner, col(Partner.id) == col(Service.partner_id))
+        .outerjoin(_board_post, _board_post.c.service_id == col(Service.id))
+        .where(col(Service.network_id) == network_id)
+        .where(col(Service.type).in_(types))
+        .where(col(Service.status) == ServiceStatus.active)
+    )
+    if filters.areas:
+        statement = statement.where(LABELS.any_of(Service.id, "areas", filters.areas))
+    columns = [
+        SortColumn(rank),
+        SortColumn(posted, descending=True, parse=parse_datetime),
+        SortColumn(col(Service.sort_name)),
+        SortColumn(col(Service.name)),
+        SortColumn(col(Service.id), parse=parse_uuid),
+    ]
+    cursors = codec.for_list("capacity-board", network=network_id, filters=filters)
+    statement = paginate(
+        statement, cursors=cursors, columns=columns, limit=limit, cursor=cursor, select_keys=True
+    )
+    rows = fetch_rows(session, statement, {"network": network_id})
+    page, next_cursor = page_of(rows, cursors=cursors, limit=limit, key=lambda row: row[-5:])
+    labels = LABELS.read(session, [row.id for row in page])
+    entries = []
+    for row in page:
+        post = (
+            LatestPost(row.status, row.beds_free, row.posted_at, row.beds_total)
+            if row.posted_at is not None
+            else None
+        )
+        capacity = capacity_view(post, max_age_hours, now)
+        entries.append(
+            BoardEntry(
+                service_id=row.id,
+                name=row.name,
+                type=ServiceType(row.type),
+                partner_id=row.partner_id,
+                partner_name=row.partner_name,
+                areas=labels[row.id]["areas"],
+                room=RoomNow(room_now(capacity).name),
+                capacity=capacity,
+                front_door_phone=row.front_door_phone,
+                front_door_email=row.front_door_email,
+                no_contact=not (row.front_door_phone or row.front_door_email),
+            )
+        )
+    return entries, next_cursor

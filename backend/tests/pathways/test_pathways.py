@@ -45,6 +45,11 @@ def _post(client: TestClient, world: World, path: str, body: dict[str, Any]) -> 
 
 @pytest.fixture
 def net(client: TestClient, world: World) -> Net:
+    return build_net(client, world)
+
+
+def build_net(client: TestClient, world: World) -> Net:
+    """The network drawn at the top of this file."""
     hospital = _post(
         client, world, "partners", partner_body(name="General Hospital", sector="health")
     )

@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Burger, Divider, Group, Menu, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconMap2, IconRoute, IconTargetArrow, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconBed, IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconMap2, IconRoute, IconTargetArrow, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,8 +76,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const isRoles = base !== null && pathname.startsWith(`${base}/coverage/roles`);
   const isRouteFinder = base !== null && pathname.startsWith(`${base}/services/routes`);
   const isPathwayHealth = base !== null && pathname.startsWith(`${base}/services/health`);
+  const isBedsTonight = base !== null && pathname.startsWith(`${base}/services/beds`);
   const isPathwayMap = base !== null && pathname.startsWith(`${base}/services/map`);
-  const isServices = base !== null && pathname.startsWith(`${base}/services`) && !isRouteFinder && !isPathwayHealth && !isPathwayMap;
+  const isServices = base !== null && pathname.startsWith(`${base}/services`) && !isRouteFinder && !isPathwayHealth && !isPathwayMap && !isBedsTonight;
   const isMembers = base !== null && pathname.startsWith(`${base}/members`);
   const isAreas = base !== null && pathname.startsWith(`${base}/areas`);
   const isCoordinator = network ? findMembership(me, network)?.role === 'coordinator' : false;
@@ -214,6 +215,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 leftSection={<IconRoute size={18} aria-hidden="true" />}
                 active={isRouteFinder}
                 aria-current={isRouteFinder ? 'page' : undefined}
+                onClick={close}
+                pl="xl"
+              />
+              <NavLinkLink
+                to="/n/$network/services/beds"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('bedsTonight.nav')}
+                leftSection={<IconBed size={18} aria-hidden="true" />}
+                active={isBedsTonight}
+                aria-current={isBedsTonight ? 'page' : undefined}
                 onClick={close}
                 pl="xl"
               />

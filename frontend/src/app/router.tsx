@@ -25,6 +25,7 @@ import { GapsPage } from '@/features/coverage/routes/GapsPage';
 import { RolesPage } from '@/features/coverage/routes/RolesPage';
 import { parsePartnerSearch } from '@/features/partners/api/search';
 import { parsePathwayHealthSearch, parsePathwayMapSearch, parseRouteSearch, parseServiceSearch } from '@/features/services/api/search';
+import { BedsTonightPage } from '@/features/services/routes/BedsTonightPage';
 import { PathwayHealthPage } from '@/features/services/routes/PathwayHealthPage';
 import { RouteFinderPage } from '@/features/services/routes/RouteFinderPage';
 import { PathwayEditPage, PathwayNewPage, PathwayPage } from '@/features/services/routes/PathwayPages';
@@ -297,6 +298,15 @@ const routeFinderRoute = createRoute({
   },
 });
 
+const bedsTonightRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'services/beds',
+  component: function BedsTonight() {
+    const { network } = bedsTonightRoute.useParams();
+    return <BedsTonightPage network={network} />;
+  },
+});
+
 const pathwayHealthRoute = createRoute({
   getParentRoute: () => networkRoute,
   path: 'services/health',
@@ -418,7 +428,7 @@ const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   appRoute.addChildren([
     homeRoute,
-    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, membersRoute, areasRoute]),
+    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, bedsTonightRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, membersRoute, areasRoute]),
   ]),
 ]);
 

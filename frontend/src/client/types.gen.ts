@@ -239,6 +239,54 @@ export type AuditEventPublic = {
 };
 
 /**
+ * BoardEntry
+ *
+ * A shelter or crisis centre on the beds-tonight board: no address, only the public
+ * front door (some refuges' addresses are confidential).
+ */
+export type BoardEntry = {
+    /**
+     * Service Id
+     */
+    service_id: string;
+    /**
+     * Name
+     */
+    name: string;
+    type: ServiceType;
+    /**
+     * Partner Id
+     */
+    partner_id: string;
+    /**
+     * Partner Name
+     */
+    partner_name: string;
+    /**
+     * Areas
+     *
+     * The areas it serves; empty means every area.
+     */
+    areas: Array<string>;
+    room: RoomNow;
+    capacity: CapacityPublic;
+    /**
+     * Front Door Phone
+     */
+    front_door_phone: string | null;
+    /**
+     * Front Door Email
+     */
+    front_door_email: string | null;
+    /**
+     * No Contact
+     *
+     * No front-door phone or e-mail is recorded.
+     */
+    no_contact: boolean;
+};
+
+/**
  * Body_auth-sign_in
  */
 export type BodyAuthSignIn = {
@@ -260,6 +308,9 @@ export type BodyAuthSignIn = {
 
 /**
  * CapacityCreate
+ *
+ * Refused when it contradicts itself (422 on `beds_free`): accepting with no bed
+ * free, full with beds free, or more beds free than beds in all.
  */
 export type CapacityCreate = {
     status: PostedCapacity;
@@ -267,6 +318,12 @@ export type CapacityCreate = {
      * Beds Free
      */
     beds_free?: number | null;
+    /**
+     * Beds Total
+     *
+     * Beds in all; when left out, the last post's total holds.
+     */
+    beds_total?: number | null;
 };
 
 /**
@@ -283,6 +340,12 @@ export type CapacityPublic = {
      * Null when unknown.
      */
     beds_free: number | null;
+    /**
+     * Beds Total
+     *
+     * Beds in all, when known.
+     */
+    beds_total?: number | null;
     /**
      * Posted At
      *
@@ -735,6 +798,74 @@ export const DecisionAuthority = {
  * How far the partner's representative can commit their organisation (000, 001).
  */
 export type DecisionAuthority = typeof DecisionAuthority[keyof typeof DecisionAuthority];
+
+/**
+ * EntryPartner
+ */
+export type EntryPartner = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
+ * ExcludedService
+ */
+export type ExcludedService = {
+    service: ServiceRef;
+    /**
+     * Reasons
+     *
+     * Every criterion it fails, in order.
+     */
+    reasons: Array<Exclusion>;
+};
+
+/**
+ * Exclusion
+ */
+export type Exclusion = {
+    code: ExclusionCode;
+    /**
+     * Value
+     *
+     * The language, area, population or status concerned.
+     */
+    value: string | null;
+    /**
+     * Text
+     *
+     * The reason in the language asked for.
+     */
+    text: string;
+};
+
+/**
+ * ExclusionCode
+ *
+ * Which criterion left a service of a type that meets the need out of the answer.
+ */
+export const ExclusionCode = {
+    NOT_ACTIVE: 'not_active',
+    NOT_OPEN_24_7: 'not_open_24_7',
+    NO_WHEELCHAIR_ACCESS: 'no_wheelchair_access',
+    NOT_IN_LANGUAGE: 'not_in_language',
+    NOT_IN_AREA: 'not_in_area',
+    NOT_FOR_POPULATION: 'not_for_population',
+    NO_AGREED_ROUTE: 'no_agreed_route'
+} as const;
+
+/**
+ * ExclusionCode
+ *
+ * Which criterion left a service of a type that meets the need out of the answer.
+ */
+export type ExclusionCode = typeof ExclusionCode[keyof typeof ExclusionCode];
 
 /**
  * FieldChange
@@ -1423,6 +1554,18 @@ export type NeedRoutes = {
      * `unmet` explained, in the language asked for.
      */
     unmet_reason?: string | null;
+    /**
+     * Excluded
+     *
+     * When the need is unmet: services of a type that meets it, and which criterion excluded each (those failing fewest first, at most 10).
+     */
+    excluded?: Array<ExcludedService>;
+    /**
+     * Excluded Total
+     *
+     * How many services were excluded in all.
+     */
+    excluded_total?: number;
 };
 
 /**
@@ -1737,6 +1880,22 @@ export type PageAuditEventPublic = {
      * Items
      */
     items: Array<AuditEventPublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * Page[BoardEntry]
+ */
+export type PageBoardEntry = {
+    /**
+     * Items
+     */
+    items: Array<BoardEntry>;
     /**
      * Next Cursor
      *
@@ -2446,6 +2605,28 @@ export type RoleUpdate = {
 };
 
 /**
+ * RoomNow
+ *
+ * Who can take someone now, best first (the order of the beds-tonight board and of
+ * the route finder's targets).
+ */
+export const RoomNow = {
+    BEDS_FREE: 'beds_free',
+    ACCEPTING: 'accepting',
+    UNKNOWN: 'unknown',
+    WAITLIST: 'waitlist',
+    FULL: 'full'
+} as const;
+
+/**
+ * RoomNow
+ *
+ * Who can take someone now, best first (the order of the beds-tonight board and of
+ * the route finder's targets).
+ */
+export type RoomNow = typeof RoomNow[keyof typeof RoomNow];
+
+/**
  * Route
  */
 export type Route = {
@@ -2470,6 +2651,22 @@ export type RouteAnswer = {
      * Entry Services
      */
     entry_services: Array<ServiceRef>;
+    /**
+     * The partner asked from, when the entry is a partner.
+     */
+    entry_partner?: EntryPartner | null;
+    /**
+     * Entry Via Front Doors
+     *
+     * The partner has no service of its own: routes start from the network's front doors (its entry points), which any agency can contact.
+     */
+    entry_via_front_doors?: boolean;
+    /**
+     * Entry Note
+     *
+     * How the routes start, in the language asked for.
+     */
+    entry_note?: string | null;
     /**
      * Needs
      */
@@ -2573,11 +2770,33 @@ export type RouteTarget = {
      * Front Door Email
      */
     front_door_email: string | null;
+    /**
+     * No Contact
+     *
+     * Neither a front-door phone nor an e-mail is recorded: no way to reach it.
+     */
+    no_contact: boolean;
+    /**
+     * No Contact Note
+     *
+     * `no_contact` said plainly, in the language asked for; null otherwise.
+     */
+    no_contact_note: string | null;
     capacity: CapacityStatus;
     /**
      * Beds Free
      */
     beds_free: number | null;
+    /**
+     * Who can take someone now; routes are ranked by it first.
+     */
+    room: RoomNow;
+    /**
+     * Capacity Age Minutes
+     *
+     * How old the last capacity post is; null when nothing was posted.
+     */
+    capacity_age_minutes: number | null;
     /**
      * Fits
      *
@@ -3163,7 +3382,11 @@ export type Token = {
 /**
  * UnmetCode
  */
-export const UnmetCode = { NO_SERVICE_FITS: 'no_service_fits', NO_ROUTE_REACHES: 'no_route_reaches' } as const;
+export const UnmetCode = {
+    NO_SERVICE_FITS: 'no_service_fits',
+    NO_ROUTE_REACHES: 'no_route_reaches',
+    NOTHING_FROM_ENTRY: 'nothing_from_entry'
+} as const;
 
 /**
  * UnmetCode
@@ -7999,6 +8222,10 @@ export type ServicesPostCapacityData = {
          * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
          */
         'Idempotency-Key'?: string | null;
+        /**
+         * Accept-Language
+         */
+        'Accept-Language'?: string | null;
     };
     path: {
         /**
@@ -8012,7 +8239,14 @@ export type ServicesPostCapacityData = {
          */
         network: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * Lang
+         *
+         * Language for texts (en, fr, es); falls back to English. Without it, Accept-Language is honoured.
+         */
+        lang?: string | null;
+    };
     url: '/api/v1/networks/{network}/services/{service_id}/capacity';
 };
 
@@ -8065,6 +8299,85 @@ export type ServicesPostCapacityResponses = {
 };
 
 export type ServicesPostCapacityResponse = ServicesPostCapacityResponses[keyof ServicesPostCapacityResponses];
+
+export type ServicesCapacityBoardData = {
+    body?: never;
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: {
+        /**
+         * Type
+         *
+         * shelter, crisis_centre; empty: both.
+         */
+        type?: Array<ServiceType>;
+        /**
+         * Area
+         */
+        area?: Array<string>;
+        /**
+         * Limit
+         *
+         * Page size, at most 200.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/networks/{network}/capacity-board';
+};
+
+export type ServicesCapacityBoardErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ServicesCapacityBoardError = ServicesCapacityBoardErrors[keyof ServicesCapacityBoardErrors];
+
+export type ServicesCapacityBoardResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageBoardEntry;
+};
+
+export type ServicesCapacityBoardResponse = ServicesCapacityBoardResponses[keyof ServicesCapacityBoardResponses];
 
 export type PathwaysListPathwaysData = {
     body?: never;

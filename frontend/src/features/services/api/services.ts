@@ -9,6 +9,7 @@ import {
   pathwaysListPathways,
   pathwaysPathwayHealth,
   pathwaysUpdatePathway,
+  servicesCapacityBoard,
   servicesCreateLocation,
   servicesCreateService,
   servicesDeleteLocation,
@@ -43,7 +44,27 @@ export const serviceKeys = {
   servicePathways: (network: string, serviceId: string) => [...serviceKeys.pathways(network), 'service', serviceId] as const,
   pathway: (network: string, id: string) => [...serviceKeys.pathways(network), 'detail', id] as const,
   partnerOptions: (network: string) => [...serviceKeys.all(network), 'partner-options'] as const,
+  board: (network: string) => [...serviceKeys.all(network), 'capacity-board'] as const,
 };
+
+/** The beds-tonight board, every page: it is printed whole (a network has a few hundred shelters at most). */
+export function useCapacityBoard(network: string) {
+  return useQuery({
+    queryKey: serviceKeys.board(network),
+    queryFn: async ({ signal }) => {
+      const items = [];
+      let cursor: string | null | undefined;
+      for (let page = 0; page < 10; page += 1) {
+        const result = await unwrap(servicesCapacityBoard({ path: { network }, query: { limit: 200, cursor }, signal }));
+        items.push(...result.items);
+        cursor = result.next_cursor;
+        if (!cursor) break;
+      }
+      return { items, complete: !cursor };
+    },
+    refetchInterval: 5 * 60_000,
+  });
+}
 
 export function useServiceList(network: string, search: ServiceSearch) {
   return useQuery({
@@ -97,11 +118,12 @@ export function useService(network: string, serviceId: string) {
 export function usePostCapacity(network: string, serviceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ status, beds_free, idempotencyKey }: { status: PostedCapacity; beds_free: number | null; idempotencyKey: string }) =>
+    mutationFn: ({ status, beds_free, beds_total, idempotencyKey }: { status: PostedCapacity; beds_free: number | null; beds_total?: number; idempotencyKey: string }) =>
       unwrap(
         servicesPostCapacity({
           path: { network, service_id: serviceId },
-          body: { status, beds_free },
+          // A total left out keeps the last post's: the API checks beds free against it.
+          body: beds_total === undefined ? { status, beds_free } : { status, beds_free, beds_total },
           headers: { 'Idempotency-Key': idempotencyKey },
         }),
       ),

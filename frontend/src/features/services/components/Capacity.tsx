@@ -35,7 +35,7 @@ export function CapacityFreshness({ capacity }: { capacity: CapacityPublic }) {
   ) : (
     <Group gap={4} wrap="nowrap">
       <IconClockExclamation size={14} aria-hidden="true" color="var(--mantine-color-orange-9)" />
-      <Text size="xs" c="dark.7" fw={600}>
+      <Text size="xs" c="red.9" fw={600}>
         {t('services.stale', { age, hours: capacity.max_age_hours })}
       </Text>
     </Group>

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 
 import { ButtonLink } from '@/components/links';
 
-export function ServicesNav({ network, current }: { network: string; current: 'services' | 'routes' | 'health' | 'map' }) {
+export function ServicesNav({ network, current }: { network: string; current: 'services' | 'routes' | 'beds' | 'health' | 'map' }) {
   const { t } = useTranslation();
   const links = [
     { key: 'services', to: '/n/$network/services', label: t('nav.services') },
     { key: 'routes', to: '/n/$network/services/routes', label: t('nav.routeFinder') },
+    { key: 'beds', to: '/n/$network/services/beds', label: t('bedsTonight.nav') },
     { key: 'health', to: '/n/$network/services/health', label: t('nav.pathwayHealth') },
     { key: 'map', to: '/n/$network/services/map', label: t('nav.pathwayMap') },
   ] as const;

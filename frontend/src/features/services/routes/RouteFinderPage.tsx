@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowDown, IconPrinter, IconRoute } from '@tabler/icons-react';
+import { IconArrowDown, IconPhoneOff, IconPrinter, IconRoute } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,12 +9,14 @@ import { LanguageSelect } from '@/components/LanguagePicker';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { useFormat } from '@/lib/format';
 import { generalProblemMessage, isApiError } from '@/lib/problem';
 import { NEEDS, POPULATIONS, type Need, type Population } from '@/lib/vocabulary';
 
 import { LANGUAGE_TAG, type RouteSearch } from '../api/search';
-import { useRoutes, useServiceOptions } from '../api/services';
+import { usePartnerOptions, useRoutes, useServiceOptions } from '../api/services';
 import { CapacityBadge } from '../components/Capacity';
+import { PrintHeader } from '../components/PrintHeader';
 import { ServicesNav } from '../components/ServicesNav';
 
 function RouteCard({ network, route, index }: { network: string; route: Route; index: number }) {
@@ -36,13 +38,20 @@ function RouteCard({ network, route, index }: { network: string; route: Route; i
         </div>
         <Stack gap={4} align="flex-end">
           <CapacityBadge status={target.capacity} bedsFree={target.beds_free} />
+          <Text size="xs" data-testid="route-room">
+            {t(`routeAnswer.room.${target.room}`)}
+          </Text>
           {route.total_expected_response_minutes != null && (
             <Text size="xs">{t('routes.totalResponse', { count: route.total_expected_response_minutes })}</Text>
           )}
         </Stack>
       </Group>
-      {(target.front_door_phone || target.front_door_email) && (
-        <Text size="sm" mb="xs">
+      {target.no_contact ? (
+        <Alert color="red" variant="light" mb="xs" icon={<IconPhoneOff size={16} aria-hidden="true" />} data-testid="route-no-contact">
+          {target.no_contact_note ?? t('routeAnswer.noContact')}
+        </Alert>
+      ) : (
+        <Text size="sm" mb="xs" data-testid="route-contact">
           {t('services.frontDoor')}:{' '}
           {target.front_door_phone && <Anchor href={`tel:${target.front_door_phone.replace(/[^+0-9]/g, '')}`}>{target.front_door_phone}</Anchor>}
           {target.front_door_phone && target.front_door_email && ' · '}
@@ -96,6 +105,8 @@ function RouteCard({ network, route, index }: { network: string; route: Route; i
 
 function NeedResult({ network, result }: { network: string; result: NeedRoutes }) {
   const { t } = useTranslation();
+  const excluded = result.excluded ?? [];
+  const excludedTotal = result.excluded_total ?? excluded.length;
   return (
     <section aria-labelledby={`need-${result.need}`} data-testid={`need-${result.need}`}>
       <Title order={2} size="h4" id={`need-${result.need}`} mb="xs">
@@ -110,6 +121,30 @@ function NeedResult({ network, result }: { network: string; result: NeedRoutes }
           {result.fitting_services > 0 && <Text size="xs" mt={4}>{t('routes.fittingServices', { count: result.fitting_services })}</Text>}
         </Alert>
       )}
+      {excluded.length > 0 && (
+        <Paper withBorder p="sm" radius="md" mb="sm" data-testid="route-excluded">
+          <Text size="sm" fw={600} mb={4}>
+            {t('routeAnswer.excludedTitle', { count: excludedTotal })}
+          </Text>
+          <List size="sm">
+            {excluded.map((item) => (
+              <List.Item key={item.service.id}>
+                <Text span fw={600} size="sm">
+                  {item.service.name}
+                </Text>{' '}
+                <Text span size="sm">
+                  ({item.service.partner_name}): {item.reasons.map((reason) => reason.text).join(' ')}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+          {excludedTotal > excluded.length && (
+            <Text size="xs" mt={4}>
+              {t('routeAnswer.excludedMore', { count: excludedTotal - excluded.length })}
+            </Text>
+          )}
+        </Paper>
+      )}
       <Stack gap="sm">
         {result.routes.map((route, index) => (
           <RouteCard key={`${route.target.service.id}-${index}`} network={network} route={route} index={index} />
@@ -121,7 +156,9 @@ function NeedResult({ network, result }: { network: string; result: NeedRoutes }
 
 export function RouteFinderPage({ network, search, onSearchChange }: { network: string; search: RouteSearch; onSearchChange: (next: RouteSearch) => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const services = useServiceOptions(network);
+  const partners = usePartnerOptions(network);
   const routes = useRoutes(network, search);
   // The form is edited here; "Find routes" writes it to the URL, which asks the API.
   const [draft, setDraft] = useState<RouteSearch>({ entry_kind: 'service', ...search });
@@ -132,11 +169,28 @@ export function RouteFinderPage({ network, search, onSearchChange }: { network: 
   }
   const entryOptions =
     draft.entry_kind === 'partner'
-      ? [...new Map((services.data ?? []).map((s) => [s.partner_id, { value: s.partner_id, label: s.partner_name }])).values()].sort((a, b) => a.label.localeCompare(b.label))
+      ? // Every partner: one with no service of its own (a police unit) starts from the front doors.
+        (partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))
       : (services.data ?? []).filter((s) => s.entry_point || s.status === 'active').map((s) => ({ value: s.id, label: `${s.name} — ${s.partner_name}` }));
   const languageInvalid = Boolean(draft.language && !LANGUAGE_TAG.test(draft.language));
   const ready = Boolean(draft.entry && draft.need?.length) && !languageInvalid;
   const set = (patch: Partial<RouteSearch>) => setDraft((current) => ({ ...current, ...patch }));
+  // The question as asked (the URL), in words, for the printout.
+  const asked =
+    search.entry_kind === 'partner'
+      ? (partners.data ?? []).find((p) => p.id === search.entry)?.name
+      : (services.data ?? []).find((s) => s.id === search.entry)?.name;
+  const questionText = [
+    `${t('routes.entry')}: ${routes.data?.entry_partner?.name ?? asked ?? routes.data?.entry_services.map((s) => s.name).join(', ') ?? ''}`,
+    `${t('routes.needs')}: ${(search.need ?? []).map((need) => t(`need.${need}`)).join(', ')}`,
+    search.population && `${t('routes.population')}: ${t(`population.${search.population}`)}`,
+    search.language && `${t('routes.language')}: ${format.languageName(search.language)}`,
+    search.area && `${t('coverage.filters.area')}: ${search.area}`,
+    search.h24 === 'yes' && t('routes.needs247'),
+    search.wheelchair === 'yes' && t('routes.needsWheelchair'),
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <>
@@ -165,7 +219,9 @@ export function RouteFinderPage({ network, search, onSearchChange }: { network: 
               { value: 'partner', label: t('routes.entryPartner') },
             ]}
             aria-label={t('routes.entryKind')}
-            style={{ alignSelf: 'flex-start' }}
+            // Long labels (French) wrap inside the control instead of pushing the page sideways on a phone.
+            style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+            styles={{ label: { whiteSpace: 'normal' } }}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select
@@ -224,6 +280,13 @@ export function RouteFinderPage({ network, search, onSearchChange }: { network: 
           </Group>
         </Stack>
       </Paper>
+      {routes.data && (
+        <PrintHeader network={network} title={t('routes.title')}>
+          <Text size="sm" data-testid="print-question">
+            {t('printout.question')}: {questionText}
+          </Text>
+        </PrintHeader>
+      )}
       <div aria-live="polite" aria-busy={routes.isFetching} data-testid="route-results">
         {!search.entry && <EmptyState title={t('routes.askTitle')}>{t('routes.askBody')}</EmptyState>}
         {search.entry && routes.isPending && routes.fetchStatus !== 'idle' && <LoadingState />}
@@ -232,10 +295,16 @@ export function RouteFinderPage({ network, search, onSearchChange }: { network: 
         )}
         {routes.data && (
           <Stack gap="lg">
-            {routes.data.entry_services.length > 0 && (
-              <Text size="sm">
-                {t('routes.from')}: {routes.data.entry_services.map((s) => s.name).join(', ')}
-              </Text>
+            {routes.data.entry_note ? (
+              <Alert color="blue" variant="light" data-testid="route-entry-note">
+                {routes.data.entry_note}
+              </Alert>
+            ) : (
+              routes.data.entry_services.length > 0 && (
+                <Text size="sm">
+                  {t('routes.from')}: {routes.data.entry_services.map((s) => s.name).join(', ')}
+                </Text>
+              )
             )}
             {routes.data.needs.map((result) => (
               <NeedResult key={result.need} network={network} result={result} />

@@ -15,11 +15,12 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { useNames } from '@/lib/use-names';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { usePermissions } from '@/lib/membership';
-import { generalProblemMessage, isApiError } from '@/lib/problem';
+import { fieldErrorsFromProblem, generalProblemMessage, isApiError } from '@/lib/problem';
 import { POSTED_CAPACITIES } from '@/lib/vocabulary';
 
 import { useDeleteService, usePostCapacity, useService } from '../api/services';
 import { CapacityBadge, CapacityFreshness } from '../components/Capacity';
+import { capacityProblem } from '../components/capacity-form';
 import { LocationsPanel } from '../components/LocationsPanel';
 import { ServicePathwaysPanel } from '../components/ServicePathwaysPanel';
 
@@ -42,19 +43,31 @@ function CapacityCard({ network, service, canPost }: { network: string; service:
   const keyFor = useIdempotencyKey();
   const [status, setStatus] = useState<PostedCapacity | null>(null);
   const [beds, setBeds] = useState<number | string>('');
+  const [total, setTotal] = useState<number | string>(service.capacity.beds_total ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+  const [serverBedsError, setServerBedsError] = useState<string | null>(null);
+  const bedsFree = typeof beds === 'number' ? beds : null;
+  const bedsTotal = typeof total === 'number' ? total : null;
+  // Checked as the user types, with the API's own rules; the API's reason wins if it differs.
+  const contradiction = capacityProblem(status, bedsFree, bedsTotal);
+  const bedsError = contradiction ? t(`capacityForm.${contradiction.key}`, { ...contradiction }) : serverBedsError;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!status) return;
+    if (!status || contradiction) return;
     setProblem(null);
-    const body = { status, beds_free: typeof beds === 'number' ? beds : null };
+    setServerBedsError(null);
+    const body = { status, beds_free: bedsFree, ...(bedsTotal !== null ? { beds_total: bedsTotal } : {}) };
     try {
       await post.mutateAsync({ ...body, idempotencyKey: keyFor(body) });
       notify(t('services.capacityPosted'));
       setStatus(null);
       setBeds('');
     } catch (error) {
-      setProblem(isApiError(error) ? generalProblemMessage(error.problem, []) : t('common.errorBody'));
+      if (isApiError(error)) {
+        const fields = fieldErrorsFromProblem(error.problem);
+        setServerBedsError(fields.beds_free ?? null);
+        setProblem(generalProblemMessage(error.problem, ['beds_free', 'beds_total', 'status']));
+      } else setProblem(t('common.errorBody'));
     }
   };
   return (
@@ -64,20 +77,46 @@ function CapacityCard({ network, service, canPost }: { network: string; service:
       </Title>
       <Stack gap={4} mb="md" data-testid="service-capacity">
         <CapacityBadge status={service.capacity.status} bedsFree={service.capacity.beds_free} />
+        {service.capacity.beds_total != null && <Text size="xs">{t('capacityForm.bedsInAll', { count: service.capacity.beds_total })}</Text>}
         <CapacityFreshness capacity={service.capacity} />
       </Stack>
       {canPost && (
-        <form onSubmit={(event) => void submit(event)} noValidate>
+        <form onSubmit={(event) => void submit(event)} noValidate data-testid="capacity-form">
           <Stack gap="sm">
             <FormProblem message={problem} />
             <Select
               label={t('services.newCapacity')}
               data={POSTED_CAPACITIES.map((code) => ({ value: code, label: t(`capacity.${code}`) }))}
               value={status}
-              onChange={(value) => setStatus(value as PostedCapacity | null)}
+              onChange={(value) => {
+                setStatus(value as PostedCapacity | null);
+                setServerBedsError(null);
+              }}
               required
             />
-            <NumberInput label={t('services.bedsFreeLabel')} min={0} max={10000} allowDecimal={false} value={beds} onChange={setBeds} />
+            <NumberInput
+              label={t('services.bedsFreeLabel')}
+              min={0}
+              max={10000}
+              allowDecimal={false}
+              value={beds}
+              onChange={(value) => {
+                setBeds(value);
+                setServerBedsError(null);
+              }}
+              error={bedsError}
+              data-testid="capacity-beds-free"
+            />
+            <NumberInput
+              label={t('capacityForm.bedsTotalLabel')}
+              description={t('capacityForm.bedsTotalHint')}
+              min={0}
+              max={10000}
+              allowDecimal={false}
+              value={total}
+              onChange={setTotal}
+              data-testid="capacity-beds-total"
+            />
             <Group justify="flex-end">
               <Button type="submit" disabled={!status} loading={post.isPending}>
                 {t('services.postCapacity')}
