@@ -60,8 +60,16 @@ export function CoverageMatrixTable({
               {t('coverage.roleColumn')}
             </th>
             {partners.map((partner) => (
-              <th key={partner.id} scope="col" title={partner.name}>
-                <AnchorLink to="/n/$network/partners/$partnerId" params={{ network, partnerId: partner.id }} size="xs" c="dark" aria-label={partner.name}>
+              <th key={partner.id} scope="col" title={partner.name} data-partner-id={partner.id}>
+                <AnchorLink
+                  to="/n/$network/partners/$partnerId"
+                  params={{ network, partnerId: partner.id }}
+                  size="xs"
+                  c="dark"
+                  className="coverage-partner"
+                  title={partner.name}
+                  aria-label={partner.name}
+                >
                   {partnerLabel(partner)}
                 </AnchorLink>
               </th>
