@@ -25,6 +25,7 @@ from accord.core.errors import Conflict, NotFound
 from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
 from accord.core.search import matches_folded
 from accord.networks.access import NetworkAccess
+from accord.networks.models import Network
 from accord.partners.models import LabelKind, Partner, PartnerLabel
 from accord.services.models import Service, ServiceLabel, ServiceLocation
 
@@ -218,6 +219,16 @@ def _parent(session: Session, network_id: uuid.UUID, parent_id: uuid.UUID | None
     return parent
 
 
+def _ancestors(session: Session, area: Area) -> set[uuid.UUID]:
+    """`area` and every area above it (each seen once, whatever the data holds)."""
+    found: set[uuid.UUID] = set()
+    current: Area | None = area
+    while current is not None and current.id not in found:
+        found.add(current.id)
+        current = session.get(Area, current.parent_id) if current.parent_id else None
+    return found
+
+
 def create_area(session: Session, access: NetworkAccess, data: AreaCreate) -> AreaPublic:
     network_id = access.network_id
     count = session.scalar(
@@ -261,21 +272,23 @@ def update_area(
     if_match: str | None,
 ) -> AreaPublic:
     network_id = access.network_id
+    moving = "parent_id" in data.model_fields_set
+    if moving:
+        # Moves in one network's gazetteer take turns (the network row is the lock, as for
+        # memberships), taken before the area's own: two moves at once could otherwise each
+        # pass the check below and together close a cycle (A under B, B under A).
+        lock(session, Network, network_id)
     area = get_area(session, network_id, area_id, for_update=True)
     require_current_version(if_match, area.version)
     old_parent = session.get(Area, area.parent_id) if area.parent_id else None
     before = _snapshot(area, old_parent.code if old_parent else None)
     new_parent = old_parent
-    if "parent_id" in data.model_fields_set:
+    if moving:
         new_parent = _parent(session, network_id, data.parent_id)
-        # Walk up from the new parent: meeting the area itself would close a cycle.
-        current = new_parent
-        while current is not None:
-            if current.id == area.id:
-                raise Conflict.on_field(
-                    "body.parent_id", "An area cannot be inside itself or one of its sub-areas."
-                )
-            current = session.get(Area, current.parent_id) if current.parent_id else None
+        if new_parent is not None and area.id in _ancestors(session, new_parent):
+            raise Conflict.on_field(
+                "body.parent_id", "An area cannot be inside itself or one of its sub-areas."
+            )
         area.parent_id = new_parent.id if new_parent else None
     if data.names is not None:
         area.name_en = data.names.en

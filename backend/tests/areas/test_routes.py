@@ -1,11 +1,12 @@
 """The gazetteer: coordinators keep a network's areas, every member reads them by name in
 any language, and an area filter on a region finds what its districts hold."""
 
+from functools import partial
 from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.conftest import Actor, World
+from tests.conftest import Actor, World, at_once
 
 
 def _areas(world: World) -> str:
@@ -172,6 +173,28 @@ def test_an_area_cannot_end_up_inside_itself(client: TestClient, world: World) -
         ]
         is None
     )
+
+
+def test_two_moves_at_once_never_close_a_cycle(client: TestClient, world: World) -> None:
+    """A under B and B under A, sent together: one wins, the other is refused (409), and
+    the gazetteer stays a tree (checked again after each move, never from stale reads)."""
+    for attempt in range(5):
+        first = _add(client, world, f"east-{attempt}", f"East {attempt}")
+        second = _add(client, world, f"west-{attempt}", f"West {attempt}")
+        moves = [
+            partial(
+                client.patch,
+                f"{_areas(world)}/{area['id']}",
+                json={"parent_id": parent["id"]},
+                headers=world.coordinator.headers | {"If-Match": '"1"'},
+            )
+            for area, parent in ((first, second), (second, first))
+        ]
+        answers = at_once(*moves)
+        assert sorted(a.status_code for a in answers) == [200, 409], attempt
+        tree = client.get(f"{_areas(world)}/tree", headers=world.viewer.headers).json()
+        codes = [area["code"] for area in tree]
+        assert {f"east-{attempt}", f"west-{attempt}"} <= set(codes)
 
 
 def test_the_tree_lists_each_parent_before_its_sub_areas(client: TestClient, world: World) -> None:
