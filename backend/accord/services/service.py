@@ -756,7 +756,9 @@ def capacity_board(
         .where(col(Service.status) == ServiceStatus.active)
     )
     if filters.areas:
-        statement = statement.where(LABELS.any_of(Service.id, "areas", filters.areas))
+        # As on every area filter: a region also finds its districts' services (gazetteer).
+        widened = areas.with_sub_areas(session, network_id, filters.areas)
+        statement = statement.where(LABELS.any_of(Service.id, "areas", widened))
     columns = [
         SortColumn(rank),
         SortColumn(posted, descending=True, parse=parse_datetime),

@@ -146,3 +146,22 @@ def test_the_board_never_shows_a_confidential_address(client: TestClient, world:
     board = _board(client, world)
     assert "12 Hidden Lane" not in str(board)
     assert board["items"][0]["front_door_phone"] == "+1 555 0100"
+
+
+def test_the_board_filtered_by_a_region_lists_its_districts_shelters(
+    client: TestClient, world: World
+) -> None:
+    """As every area filter: a region in the gazetteer also finds its districts."""
+    areas = f"/api/v1/networks/{world.a.slug}/areas"
+    region = client.post(
+        areas, json={"code": "county", "names": {"en": "County"}}, headers=world.coordinator.headers
+    ).json()
+    client.post(
+        areas,
+        json={"code": "harbour", "names": {"en": "Harbour"}, "parent_id": region["id"]},
+        headers=world.coordinator.headers,
+    )
+    _service(client, world, "Harbour refuge", areas=["harbour"])
+    _service(client, world, "Hill refuge", areas=["hills"])
+    names = [e["name"] for e in _board(client, world, area="county")["items"]]
+    assert names == ["Harbour refuge"]
