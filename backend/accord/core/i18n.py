@@ -3,7 +3,7 @@
 the labels of vocabulary codes, live in the dashboard's catalogues: these messages never
 name a code, the structured fields beside them carry it."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Annotated
 
@@ -445,6 +445,17 @@ def day_in(language: str, day: date) -> str:
     return DAY_PATTERNS[language].format(
         day=day.day, month=MONTHS[language].split()[day.month - 1], year=day.year
     )
+
+
+# A counted text by language: (one, other), `{count}` in both.
+Plural = Mapping[str, tuple[str, str]]
+
+
+def plural(texts: Plural, language: str, count: int) -> str:
+    """The form of `texts` for `count` in `language` (French counts 0 and 1 as one)."""
+    one, other = texts.get(language) or texts[DEFAULT]
+    singular = count in (0, 1) if language == "fr" else count == 1
+    return (one if singular else other).format(count=count)
 
 
 def _shown(language: str, value: object) -> object:

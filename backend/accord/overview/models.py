@@ -4,7 +4,6 @@ An item is a stable code (`kind`), how soon it needs doing (`severity`), how man
 counts, a title and summary in the language asked for, and where it is fixed: a screen and
 its filters (codes and ids, never names), which the dashboard turns into a URL."""
 
-from collections.abc import Mapping
 from datetime import date
 
 from pydantic import Field
@@ -71,17 +70,3 @@ class OverviewAnswer(OutputModel):
         description="Most pressing first (by severity, then in the order domains are registered); "
         "empty: nothing needs attention."
     )
-
-
-# Texts by language: (one, other). French counts 0 and 1 as singular.
-Plural = Mapping[str, tuple[str, str]]
-
-
-def plural(texts: Plural, language: str, count: int) -> str:
-    one, other = texts.get(language) or texts["en"]
-    singular = count in (0, 1) if language == "fr" else count == 1
-    return (one if singular else other).format(count=count)
-
-
-def text(texts: Mapping[str, str], language: str, **values: object) -> str:
-    return (texts.get(language) or texts["en"]).format(**values)

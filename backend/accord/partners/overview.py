@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from sqlalchemy import func, or_, select
 from sqlmodel import col
 
+from accord.core.i18n import plural
 from accord.overview.models import (
     OverviewItem,
     OverviewKind,
     OverviewLink,
     OverviewScreen,
     OverviewSeverity,
-    plural,
 )
 from accord.overview.registry import OverviewContext
 from accord.partners.models import Partner, StakeholderAssessment

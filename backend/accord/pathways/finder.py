@@ -42,13 +42,6 @@ Reasons = list[tuple[FitCode, str | None]]
 Failures = list[tuple[ExclusionCode, str | None]]
 
 
-def _fits(node: ServiceNode, need: Need, query: RouteQuery, language: str | None) -> Reasons | None:
-    """Why `node`, a service that meets `need` (RouteGraph.meeting), fits the request, or
-    None when it does not."""
-    reasons, failures = _check(node, need, query, language)
-    return None if failures else reasons
-
-
 def _check(
     node: ServiceNode, need: Need, query: RouteQuery, language: str | None
 ) -> tuple[Reasons, Failures]:
@@ -111,7 +104,7 @@ def _named(
 
 
 def _requirements(query: RouteQuery, language: str | None) -> tuple[object, ...]:
-    """What, besides the need, decides whether a service fits (`_fits`)."""
+    """What, besides the need, decides whether a service fits (`_check`)."""
     return (query.needs_24_7, query.needs_wheelchair, language, query.area, query.population)
 
 

@@ -5,6 +5,7 @@ builds on the route graph the network keeps), never recomputed here."""
 from collections import Counter
 from collections.abc import Sequence
 
+from accord.core.i18n import plural
 from accord.core.kept import EVERYONE
 from accord.overview.models import (
     OverviewItem,
@@ -12,7 +13,6 @@ from accord.overview.models import (
     OverviewLink,
     OverviewScreen,
     OverviewSeverity,
-    plural,
 )
 from accord.overview.registry import OverviewContext
 from accord.pathways import health

@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import exists, func, select
 from sqlmodel import col
 
+from accord.core.i18n import plural
 from accord.core.vocabulary import CapacityStatus, ServiceStatus, ServiceType
 from accord.overview.models import (
     OverviewItem,
@@ -15,7 +16,6 @@ from accord.overview.models import (
     OverviewLink,
     OverviewScreen,
     OverviewSeverity,
-    plural,
 )
 from accord.overview.registry import OverviewContext
 from accord.services.models import CapacityPost, Service
