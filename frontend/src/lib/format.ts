@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
+import { languageName } from './languages';
+
 /** Dates, numbers and language names in the reader's language. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -7,23 +9,11 @@ export function useFormat() {
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const number = new Intl.NumberFormat(locale);
-  let languageNames: Intl.DisplayNames | null = null;
-  try {
-    languageNames = new Intl.DisplayNames([locale], { type: 'language' });
-  } catch {
-    languageNames = null;
-  }
   return {
     locale,
     dateTime: (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : ''),
     date: (iso: string | null | undefined) => (iso ? date.format(new Date(iso)) : ''),
     number: (value: number) => number.format(value),
-    languageName: (tag: string) => {
-      try {
-        return languageNames?.of(tag) ?? tag;
-      } catch {
-        return tag;
-      }
-    },
+    languageName: (tag: string) => languageName(tag, locale),
   };
 }
