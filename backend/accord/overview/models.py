@@ -21,6 +21,7 @@ class OverviewKind(Code):
     pathway_findings = "pathway_findings"
     pathway_reviews_overdue = "pathway_reviews_overdue"
     partners_unassessed = "partners_unassessed"
+    areas_unnamed = "areas_unnamed"
 
 
 class OverviewSeverity(Code):
@@ -44,6 +45,7 @@ class OverviewScreen(Code):
     pathway_health = "pathway_health"
     partners = "partners"
     stakeholder_map = "stakeholder_map"
+    areas = "areas"
 
 
 class OverviewLink(OutputModel):

@@ -38,9 +38,10 @@ Provider = Callable[[OverviewContext], Sequence[OverviewItem]]
 
 def providers() -> tuple[Provider, ...]:
     # Imported here: each domain's provider imports this package's models.
+    from accord.areas.overview import unnamed_areas
     from accord.partners.overview import unassessed_partners
     from accord.pathways.overview import pathway_attention
     from accord.roles.overview import role_attention
     from accord.services.overview import stale_capacity
 
-    return (role_attention, stale_capacity, pathway_attention, unassessed_partners)
+    return (role_attention, stale_capacity, pathway_attention, unassessed_partners, unnamed_areas)

@@ -257,6 +257,28 @@ def test_partners_not_yet_assessed_only_for_who_may_read_assessments(
     assert item["count"] == 1
 
 
+def test_area_codes_the_gazetteer_does_not_name_for_coordinators(
+    client: TestClient, world: World
+) -> None:
+    def unnamed(actor: Actor) -> list[dict[str, Any]]:
+        return _items(_overview(client, world, actor), "areas_unnamed")
+
+    assert unnamed(world.coordinator) == []
+    # A service names two areas, and a location a third: none is in the gazetteer yet.
+    service = _shelter(client, world, areas=["harbour", "hills"])
+    _post(client, world, f"services/{service['id']}/locations", {"name": "Office", "area": "docks"})
+    (item,) = unnamed(world.coordinator)
+    assert (item["count"], item["severity"], item["link"]) == (
+        3,
+        "low",
+        {"screen": "areas", "filters": {}},
+    )
+    assert item["title"] == "3 areas known only by their codes"
+    assert unnamed(world.viewer) == []  # only coordinators keep the gazetteer
+    _post(client, world, "areas", {"code": "harbour", "names": {"en": "Harbour"}})
+    assert unnamed(world.coordinator)[0]["count"] == 2
+
+
 def test_the_overview_speaks_the_language_asked_for(client: TestClient, world: World) -> None:
     french = _overview(client, world, world.coordinator, lang="fr")
     assert french["language"] == "fr"

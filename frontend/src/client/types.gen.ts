@@ -1790,7 +1790,8 @@ export const OverviewKind = {
     CAPACITY_OUT_OF_DATE: 'capacity_out_of_date',
     PATHWAY_FINDINGS: 'pathway_findings',
     PATHWAY_REVIEWS_OVERDUE: 'pathway_reviews_overdue',
-    PARTNERS_UNASSESSED: 'partners_unassessed'
+    PARTNERS_UNASSESSED: 'partners_unassessed',
+    AREAS_UNNAMED: 'areas_unnamed'
 } as const;
 
 /**
@@ -1826,7 +1827,8 @@ export const OverviewScreen = {
     SERVICES: 'services',
     PATHWAY_HEALTH: 'pathway_health',
     PARTNERS: 'partners',
-    STAKEHOLDER_MAP: 'stakeholder_map'
+    STAKEHOLDER_MAP: 'stakeholder_map',
+    AREAS: 'areas'
 } as const;
 
 /**

@@ -37,6 +37,8 @@ function ItemLink({ network, item, children }: { network: string; item: Overview
       return <AnchorLink to="/n/$network/partners" search={parsePartnerSearch(filters)} {...common}>{children}</AnchorLink>;
     case 'stakeholder_map':
       return <AnchorLink to="/n/$network/partners/map" {...common}>{children}</AnchorLink>;
+    case 'areas':
+      return <AnchorLink to="/n/$network/areas" {...common}>{children}</AnchorLink>;
   }
 }
 
