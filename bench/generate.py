@@ -39,6 +39,7 @@ from accord.core.vocabulary import (
     Stage,
 )
 from accord.models import (
+    Area,
     Membership,
     Network,
     Partner,
@@ -133,6 +134,28 @@ def generate(url: str, seed: int, scale: float) -> dict[str, Any]:
         ),
     )
     regions = networks[1:]
+    # Each region's gazetteer: the region itself and the twelve districts its partners and
+    # services name (`<slug>-d1` … `-d12`), so an area filter on a region widens as it does
+    # in real networks (areas/service.py: with_sub_areas).
+    areas = []
+    for region in regions:
+        top = {"id": uuid.uuid4(), "network_id": region["id"], "code": region["slug"]}
+        areas.append({**top, "name_en": region["name"], "parent_id": None})
+        areas.extend(
+            {
+                "id": uuid.uuid4(),
+                "network_id": region["id"],
+                "code": f"{region['slug']}-d{d}",
+                "name_en": f"{region['name']} district {d}",
+                "name_fr": f"{region['name']} quartier {d}",
+                "parent_id": top["id"],
+            }
+            for d in range(1, 13)
+        )
+    loader.put(
+        Area,
+        ({"version": 1, "created_at": now, "updated_at": now, **a} for a in areas),
+    )
     coordinator = {"id": uuid.uuid4(), "email": "coordinator@bench.example"}
     loader.put(
         User,

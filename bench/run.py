@@ -468,6 +468,16 @@ def main() -> None:
                 f"{base}/{t['large']['slug']}/overview",
                 lua("GET", auth),
             ),
+            # Who can take someone tonight: the network's shelters and crisis centres, paged.
+            "8 beds-tonight board": (
+                f"{base}/{t['large']['slug']}/capacity-board",
+                lua("GET", auth),
+            ),
+            # An area filter on a region: the gazetteer widens it to its twelve districts.
+            "9 partners of a region (gazetteer)": (
+                f"{base}/{t['large']['slug']}/partners?limit=50&area={t['large']['slug']}",
+                lua("GET", auth),
+            ),
         }
         # BENCH_ONLY=1,2: only the scenarios whose number starts so (while iterating).
         only = [n for n in os.environ.get("BENCH_ONLY", "").split(",") if n]
