@@ -4,8 +4,8 @@ A post of "3 beds free" could not be checked against anything: `capacity_posts.b
 (optional) lets the API refuse more beds free than beds, and the beds-tonight board show
 "3 of 12".
 
-Revision ID: 0015
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-03 11:30:00
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0015"
+revision: str = "0014"
 down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
