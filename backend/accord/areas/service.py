@@ -325,7 +325,7 @@ def uses_of(session: Session, network_id: uuid.UUID, code: str) -> int:
         .join(Service, col(Service.id) == col(ServiceLabel.service_id))
         .where(
             col(Service.network_id) == network_id,
-            col(ServiceLabel.kind) == "area",
+            col(ServiceLabel.kind) == LabelKind.area,
             col(ServiceLabel.value) == code,
         )
     )
