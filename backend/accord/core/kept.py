@@ -82,7 +82,7 @@ SIZES = {
     "route-graphs": 64,
     "route-answers": 4096,
     "coverage": 16,
-    "pathway-finding-counts": 256,
+    "pathway-health": 256,
 }
 
 

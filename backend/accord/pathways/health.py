@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from accord.core import i18n
-from accord.core.kept import KeptAnswers
+from accord.core.kept import EVERYONE, KeptAnswers
 from accord.core.language_names import language_name
 from accord.core.vocabulary import Need, PathwayStatus, Population
 from accord.networks.models import Network
@@ -35,7 +35,32 @@ def check(
     lang: str = i18n.DEFAULT,
 ) -> PathwayHealth:
     """Every finding, its reason in `lang` (the kind and fields beside it are stable codes),
-    for the network as of `revision` (its revision as this request read it)."""
+    for the network as of `revision` (its revision as this request read it).
+
+    Kept (core/kept.py) under that revision and the day (reviews fall overdue at midnight),
+    per area and language: checking a network of 10,000 services takes about a second even
+    with its route graph already built, and the answer is the same for every member (it
+    names services and pathways every member may see, never an address)."""
+    today = date.today()
+    return kept.get(
+        "pathway-health",
+        network_id,
+        revision,
+        EVERYONE,
+        (area, lang, today),
+        lambda: _check(session, kept, network_id, revision, area, lang, today),
+    )
+
+
+def _check(
+    session: Session,
+    kept: KeptAnswers,
+    network_id: uuid.UUID,
+    revision: int,
+    area: str | None,
+    lang: str,
+    today: date,
+) -> PathwayHealth:
     graph = load_graph(session, kept, network_id, revision)
 
     def say(key: str, **values: object) -> str:
@@ -45,7 +70,7 @@ def check(
     findings += _unmet_needs(graph, area, say, lang)
     findings += _unreachable(graph, say)
     findings += _dead_ends(graph, say)
-    findings += _broken_pathways(graph, date.today(), say)
+    findings += _broken_pathways(graph, today, say)
     findings += _single_points_of_failure(graph, say)
     findings += _populations_and_languages(session, network_id, graph, say, lang)
     return PathwayHealth(

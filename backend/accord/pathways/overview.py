@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from accord.core.i18n import plural
-from accord.core.kept import EVERYONE
 from accord.overview.models import (
     OverviewItem,
     OverviewKind,
@@ -86,27 +85,11 @@ _REVIEWS_SUMMARY = {
 
 
 def finding_counts(context: OverviewContext) -> Counter[FindingKind]:
-    """How many findings of each kind pathway health has for the network today.
-
-    Kept (core/kept.py) under the network's revision and the day: pathway health of a large
-    network takes seconds, and the overview is the first screen everyone opens (measured
-    side by side in bench/README.md). The counts are the same for every member and every
-    language: only the titles, made per answer, differ."""
-
-    def count() -> Counter[FindingKind]:
-        found = health.check(
-            context.session, context.kept, context.network_id, context.access.revision
-        )
-        return Counter(finding.kind for finding in found.findings)
-
-    return context.kept.get(
-        "pathway-finding-counts",
-        context.network_id,
-        context.access.revision,
-        EVERYONE,
-        context.today,
-        count,
-    )
+    """How many findings of each kind pathway health has for the network today: counted
+    from the kept health answer (health.check), the same for every member and language;
+    only the titles, made per answer, differ."""
+    found = health.check(context.session, context.kept, context.network_id, context.access.revision)
+    return Counter(finding.kind for finding in found.findings)
 
 
 def pathway_attention(context: OverviewContext) -> Sequence[OverviewItem]:
