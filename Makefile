@@ -19,7 +19,7 @@ FRONTEND_STAMP := frontend/node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: help install run dev migrate demo openapi client frontend test test-backend \
-	test-frontend test-postgres chromium lint clean bench bench-routes
+	test-frontend test-postgres chromium lint clean bench bench-routes bench-cold
 
 help:
 	@echo "make run        install, migrate, load the demo network, serve http://$(HOST):$(PORT)"
@@ -105,6 +105,10 @@ chromium:
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
 	$(BIN)/python bench/run.py
+
+# Each page of the largest network cold (nothing kept) beside warm, one request at a time.
+bench-cold: $(STAMP)
+	$(BIN)/python bench/cold.py
 
 # The route finder on a network of 2,000 services and 20,000 pathways (bench/README.md).
 bench-routes: $(STAMP)

@@ -26,6 +26,10 @@ from accord.pathways.models import Finding, FindingKind, PathwayHealth
 Say = Callable[..., str]  # i18n.message bound to the language asked for
 
 
+def current_day() -> date:
+    return date.today()
+
+
 def check(
     session: Session,
     kept: KeptAnswers,
@@ -41,7 +45,7 @@ def check(
     per area and language: checking a network of 10,000 services takes about a second even
     with its route graph already built, and the answer is the same for every member (it
     names services and pathways every member may see, never an address)."""
-    today = date.today()
+    today = current_day()
     return kept.get(
         "pathway-health",
         network_id,

@@ -531,6 +531,32 @@ def test_suspending_a_pathway_takes_it_off_the_routes(client: TestClient, net: N
     assert [p["id"] for p in by_need] == [net.p["police_ae"]["id"]]
 
 
+def test_the_health_answer_follows_every_write_and_the_calendar(
+    client: TestClient, net: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer is kept (health.check), yet a change shows at once, and a review falls
+    overdue the day after it was due with nobody writing anything."""
+    headers = net.world.coordinator.headers
+
+    def overdue() -> set[str]:
+        return {f["pathway_ids"][0] for f in _of(_findings(client, net), "pathway_review_overdue")}
+
+    def patch(pathway: str, body: dict[str, Any]) -> None:
+        url = net.url(f"pathways/{net.p[pathway]['id']}")
+        etag = client.get(url, headers=headers).headers["etag"]
+        response = client.patch(url, json=body, headers=headers | {"If-Match": etag})
+        assert response.status_code == 200, response.text
+
+    tomorrow = date.today() + timedelta(days=1)
+    patch("police_ae", {"review_date": tomorrow.isoformat()})
+    assert overdue() == {net.p["police_shelter_b"]["id"]}
+    assert overdue() == {net.p["police_shelter_b"]["id"]}  # the kept answer, unchanged
+    patch("police_shelter_b", {"status": "suspended"})
+    assert overdue() == set()
+    monkeypatch.setattr(health, "current_day", lambda: tomorrow + timedelta(days=1))
+    assert overdue() == {net.p["police_ae"]["id"]}
+
+
 def test_the_health_check_finishes_on_a_large_network(app: FastAPI, world: World) -> None:
     """300 services and 3,000 pathways, made straight in the database."""
     import random

@@ -1,0 +1,118 @@
+"""Cold against warm: what a page costs when nothing is kept, beside what it costs kept.
+
+    make bench-cold        (or: .venv/bin/python bench/cold.py)
+
+Over the national data set (bench/generate.py; var/bench.db, or BENCH_DATABASE_URL), one
+request at a time through the ASGI app in this process (single-threaded: what one
+request costs, not what a server sustains; `make bench` measures that). For each page of
+the largest network, `cold` is the median of asks made with every kept answer dropped
+first (core/kept.py: the state after a write moves the network's revision, or a new
+process), `warm` the median of the same ask repeated. The reference point is a bare
+endpoint through the same client, and every figure is also given as a ratio to it.
+Results go to bench/results/cold-<date>.json.
+
+BENCH_REPEATS (default 7) asks of each kind per page; BENCH_PAGES=health,overview only the
+pages whose names hold one of those words.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "backend"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from accord.core.security import create_access_token
+from accord.core.settings import Environment, Settings
+from accord.main import create_app
+from run import prepare, targets  # the same data set and the same network as `make bench`
+
+REPEATS = int(os.environ.get("BENCH_REPEATS", "7"))
+SECRET = "bench-secret-" + "x" * 40
+
+
+def median_ms(timings: list[float]) -> float:
+    return round(statistics.median(timings) * 1000, 2)
+
+
+def main() -> None:
+    url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'bench.db'}"
+    prepare(url)
+    t = targets(url)
+    settings = Settings(environment=Environment.test, database_url=url, secret_key=SECRET)
+    app = create_app(settings)
+
+    @app.get("/bench/bare")
+    def bare() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.router.routes.insert(0, app.router.routes.pop())
+    kept = app.state.kept
+    headers = {"Authorization": f"Bearer {t['token']}"}
+    base = f"/api/v1/networks/{t['large']['slug']}"
+    pages = {
+        "list 50 partners": f"{base}/partners?limit=50",
+        "list 50 partners, filtered": f"{base}/partners?limit=50&sector=health",
+        "one partner": f"{base}/partners/{t['partner']}",
+        "list 50 services": f"{base}/services?limit=50",
+        "coverage matrix": f"{base}/coverage",
+        "pathway health": f"{base}/pathways/health",
+        "overview": f"{base}/overview",
+        "beds-tonight board": f"{base}/capacity-board",
+        "partners of a region (gazetteer)": f"{base}/partners?limit=50&area={t['large']['slug']}",
+    }
+
+    if only := os.environ.get("BENCH_PAGES"):
+        words = only.split(",")
+        pages = {name: path for name, path in pages.items() if any(w in name for w in words)}
+
+    def ask(client: TestClient, path: str, *, cold: bool) -> float:
+        if cold:
+            kept.clear()
+        started = time.perf_counter()
+        response = client.get(path, headers=headers)
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200:
+            raise SystemExit(f"{path}: {response.status_code} {response.text[:300]}")
+        return elapsed
+
+    results: dict[str, Any] = {}
+    with TestClient(app) as client:
+        bare_timings = [ask(client, "/bench/bare", cold=False) for _ in range(50)]
+        bare_ms = median_ms(bare_timings)
+        for name, path in pages.items():
+            ask(client, path, cold=True)  # the database's own caches warmed, as in service
+            cold = median_ms([ask(client, path, cold=True) for _ in range(REPEATS)])
+            warm = median_ms([ask(client, path, cold=False) for _ in range(REPEATS)])
+            results[name] = {
+                "cold_ms": cold,
+                "warm_ms": warm,
+                "cold_to_warm": round(cold / max(warm, 0.001), 1),
+                "cold_to_bare": round(cold / max(bare_ms, 0.001), 1),
+            }
+            print(f"{name:34} cold {cold:9.2f} ms   warm {warm:8.2f} ms   ×{results[name]['cold_to_warm']}")
+    print(f"{'reference: bare endpoint':34} {bare_ms:.2f} ms")
+    out = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "database": url.split(":")[0],
+        "network": t["large"],
+        "repeats": REPEATS,
+        "reference_bare_endpoint_ms": bare_ms,
+        "pages": results,
+    }
+    path = ROOT / "bench" / "results" / f"cold-{datetime.now(UTC):%Y-%m-%d}-{out['database']}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, indent=2) + "\n")
+    print(f"written to {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
