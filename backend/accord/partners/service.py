@@ -218,9 +218,14 @@ def _with_sub_areas(
 
 
 def _filtered(
-    network_id: uuid.UUID, filters: PartnerFilters, statement: AnySelect | None = None
+    network_id: uuid.UUID,
+    filters: PartnerFilters,
+    statement: AnySelect | None = None,
+    *,
+    counting: bool = False,
 ) -> AnySelect:
-    """`statement` (by default, partners) narrowed to the network and the filters."""
+    """`statement` (by default, partners) narrowed to the network and the filters
+    (`counting`: for a count of every match, not a page; see LabelStore.any_of)."""
     statement = select(Partner) if statement is None else statement
     statement = statement.where(Partner.network_id == network_id)  # type: ignore[arg-type]
     if filters.sectors:
@@ -236,7 +241,7 @@ def _filtered(
         ("tags", filters.tags),
     ):
         if values:
-            statement = statement.where(LABELS.any_of(Partner.id, name, values))
+            statement = statement.where(LABELS.any_of(Partner.id, name, values, counting=counting))
     if filters.q and filters.q.strip():
         statement = statement.where(matches_folded(filters.q, col(Partner.search_text)))
     return statement
@@ -256,7 +261,9 @@ def list_partners(
     """A page of partners as PartnerPublic dicts, the next cursor, and how many match."""
     cursors = codec.for_list("partners", network=network_id, filters=filters, sort=sort)
     filters = _with_sub_areas(session, network_id, filters)
-    total = count_of(session, _filtered(network_id, filters, select(col(Partner.id))))
+    total = count_of(
+        session, _filtered(network_id, filters, select(col(Partner.id)), counting=True)
+    )
     statement = paginate(
         _filtered(network_id, filters, _public_select()),
         cursors=cursors,

@@ -276,8 +276,14 @@ def _capacity_is(statuses: Sequence[CapacityStatus], fresh_since: datetime) -> A
 
 
 def _filtered(
-    network_id: uuid.UUID, filters: ServiceFilters, fresh_since: datetime | None = None
+    network_id: uuid.UUID,
+    filters: ServiceFilters,
+    fresh_since: datetime | None = None,
+    *,
+    counting: bool = False,
 ) -> Any:
+    """Services of the network matching the filters (`counting`: for a count of every
+    match, not a page; see LabelStore.any_of)."""
     statement = select(Service).where(col(Service.network_id) == network_id)
     if filters.capacity and fresh_since is not None:
         statement = statement.where(_capacity_is(filters.capacity, fresh_since))
@@ -297,7 +303,7 @@ def _filtered(
         ("areas", filters.areas),
     ):
         if values:
-            statement = statement.where(LABELS.any_of(Service.id, name, values))
+            statement = statement.where(LABELS.any_of(Service.id, name, values, counting=counting))
     if filters.q and filters.q.strip():
         statement = statement.where(matches_folded(filters.q, col(Service.search_text)))
     return statement
@@ -329,7 +335,12 @@ def list_services(
         )
     fresh_since = utcnow() - timedelta(hours=max_age_hours)
     matching = _filtered(access.network_id, filters, fresh_since)
-    total = count_of(session, matching.with_only_columns(col(Service.id)))
+    total = count_of(
+        session,
+        _filtered(access.network_id, filters, fresh_since, counting=True).with_only_columns(
+            col(Service.id)
+        ),
+    )
     statement = paginate(
         matching,
         cursors=cursors,
