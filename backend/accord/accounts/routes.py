@@ -1,6 +1,6 @@
 """HTTP for signing in and for accounts."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio.to_thread
 from fastapi import APIRouter, Cookie, Depends, Form, Query, Request, Response, status
@@ -142,10 +142,18 @@ def _claims(settings: Settings, token: str | None) -> RefreshClaims | None:
         return None
 
 
+NO_SESSION: dict[int | str, dict[str, Any]] = {
+    204: {
+        "description": "No sign-in cookie was sent: this browser has no session (not an "
+        "error; the dashboard asks before showing the sign-in page)."
+    }
+}
+
+
 @auth_router.post(
     "/refresh",
     response_model=Token,
-    responses=responses(401, 422),
+    responses=responses(401, 422, extra=NO_SESSION),
 )
 async def refresh(
     request: Request,
@@ -155,10 +163,15 @@ async def refresh(
     accord_refresh: Annotated[str | None, Cookie(max_length=4096)] = None,
 ) -> Token | Response:
     """A new access token for the dashboard, from the HttpOnly cookie set at sign-in.
-    The cookie is renewed too, and the one sent stops working. 401 when it is missing,
-    expired, signed out, already used, or the password changed."""
+    The cookie is renewed too, and the one sent stops working. 204 (no body) when no
+    cookie is sent at all; 401 when the one sent is expired, signed out, already used, or
+    the password changed."""
     limiter = _limiter(request)
     await limiter.hit(limiter.refresh, client_address(request.scope))
+    if not accord_refresh:
+        # Asking whether there is a session is not a failure: browsers log every 4xx to
+        # the console, and the sign-in page asks on every visit.
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
     claims = _claims(settings, accord_refresh)
     if claims is None:
         return _session_ended(request)

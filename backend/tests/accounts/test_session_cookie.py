@@ -36,6 +36,17 @@ def test_a_reload_gets_a_new_access_token_from_the_cookie(
 
 
 def test_without_the_cookie_there_is_no_session(client: TestClient) -> None:
+    """Asking is not an error (the browser would log a 4xx on every sign-in page): 204,
+    no token, nothing stored."""
+    response = client.post(REFRESH)
+    assert response.status_code == 204
+    assert response.content == b""
+    assert "set-cookie" not in response.headers
+    assert response.headers["cache-control"] == "no-store"
+
+
+def test_a_cookie_that_is_no_token_is_refused(client: TestClient) -> None:
+    client.cookies.set("accord_refresh", "not-a-token", path="/api/v1/auth")
     response = client.post(REFRESH)
     assert response.status_code == 401
     assert response.headers["content-type"].startswith("application/problem+json")
@@ -44,8 +55,12 @@ def test_without_the_cookie_there_is_no_session(client: TestClient) -> None:
 def test_signing_out_ends_the_session(client: TestClient, make: Factory) -> None:
     make.user("leaving@example.org")
     _sign_in(client, "leaving@example.org")
+    copy = client.cookies.get("accord_refresh")
     assert client.post(LOGOUT).status_code == 204
-    assert client.post(REFRESH).status_code == 401
+    # The browser no longer sends a cookie: no session, and no token.
+    assert client.cookies.get("accord_refresh") is None
+    assert client.post(REFRESH).status_code == 204
+    assert _use_cookie(client, copy) == 401
 
 
 def test_a_password_change_ends_every_session(client: TestClient, make: Factory) -> None:

@@ -40,6 +40,7 @@ import { findMembership, meQuery, useMe } from '@/lib/membership';
 import { asString, parseSearchString, stringifySearchObject } from '@/lib/search-params';
 
 import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
 
 // The chart library is only needed on the map: it loads when the map is first opened.
 const StakeholderMapPage = lazy(() =>
@@ -361,6 +362,21 @@ const areasRoute = createRoute({
   },
 });
 
+// Unknown addresses inside the signed-in app match these catch-alls, so they render in the
+// frame (sidebar, header, Quick exit) and only after the session check; under a network the
+// sidebar keeps that network. Only a not-found raised outside the app uses the root's.
+const appNotFoundRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '$',
+  component: NotFoundPage,
+});
+
+const networkNotFoundRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: '$',
+  component: NotFoundPage,
+});
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idParam = (value: unknown) => {
   const id = asString(value);
@@ -428,7 +444,8 @@ const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   appRoute.addChildren([
     homeRoute,
-    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, bedsTonightRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, membersRoute, areasRoute]),
+    appNotFoundRoute,
+    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, bedsTonightRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, membersRoute, areasRoute, networkNotFoundRoute]),
   ]),
 ]);
 

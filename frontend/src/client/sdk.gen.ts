@@ -52,8 +52,9 @@ export const authSignIn = <ThrowOnError extends boolean = false>(options: Option
  * Refresh
  *
  * A new access token for the dashboard, from the HttpOnly cookie set at sign-in.
- * The cookie is renewed too, and the one sent stops working. 401 when it is missing,
- * expired, signed out, already used, or the password changed.
+ * The cookie is renewed too, and the one sent stops working. 204 (no body) when no
+ * cookie is sent at all; 401 when the one sent is expired, signed out, already used, or
+ * the password changed.
  */
 export const authRefresh = <ThrowOnError extends boolean = false>(options?: Options<AuthRefreshData, ThrowOnError>) => (options?.client ?? client).post<AuthRefreshResponses, AuthRefreshErrors, ThrowOnError>({ url: '/api/v1/auth/refresh', ...options });
 

@@ -3653,6 +3653,10 @@ export type AuthRefreshResponses = {
      * Successful Response
      */
     200: Token;
+    /**
+     * No sign-in cookie was sent: this browser has no session (not an error; the dashboard asks before showing the sign-in page).
+     */
+    204: void;
 };
 
 export type AuthRefreshResponse = AuthRefreshResponses[keyof AuthRefreshResponses];

@@ -18,11 +18,29 @@ export const exitNavigation = {
   replace: (url: string) => window.location.replace(url),
 };
 
+let leftOnce = false;
+
 export function leaveNow(onExit: () => void) {
-  // Leave first: replace() keeps the dashboard out of the tab's history, and nothing the
-  // app does next (re-rendering, routing) may delay or cancel the navigation.
+  try {
+    // Nothing stays on screen while the neutral site loads (the page may also be kept in
+    // the back-forward cache as it looks now). Set through the CSSOM, which the page's
+    // Content-Security-Policy allows.
+    document.documentElement.style.visibility = 'hidden';
+    // Sign out and drop every cached record first: the sign-out request must leave
+    // before the page does.
+    onExit();
+  } catch {
+    // Leaving matters more than anything that failed on the way out.
+  }
+  // replace(), not assign(): the dashboard's page is not left in the tab's history.
   exitNavigation.replace(NEUTRAL_SITE);
-  onExit();
+  if (!leftOnce) {
+    leftOnce = true;
+    // Back to a page the browser kept in memory: leave again rather than show it.
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) exitNavigation.replace(NEUTRAL_SITE);
+    });
+  }
 }
 
 /** Escape pressed three times within 1.5 s leaves at once, from anywhere (even a dialog). */

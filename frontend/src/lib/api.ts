@@ -66,10 +66,13 @@ let refreshing: Promise<string | null> | null = null;
 /** Set by quick exit: from then on the page only waits to be replaced. */
 let leaving = false;
 
-/** One refresh at a time: parallel 401s share it. */
+/**
+ * One refresh at a time: parallel 401s share it. A 204 means this browser sent no cookie,
+ * so it has no session (answered without an error status, so nothing is logged).
+ */
 function refreshAccessToken(): Promise<string | null> {
   refreshing ??= authRefresh()
-    .then((result) => (result.response?.ok && result.data ? result.data.access_token : null))
+    .then((result) => (result.response?.status === 200 && result.data ? result.data.access_token : null))
     .catch(() => null)
     .finally(() => {
       refreshing = null;
@@ -87,7 +90,7 @@ function isAuthRequest(request: Request): boolean {
 /** The client's fetch: on a 401, refresh once and replay the request with the new token. */
 async function fetchWithRefresh(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const request = new Request(input, init);
-  if (leaving && !request.url.endsWith('/api/v1/auth/logout')) {
+  if (leaving) {
     // No request may fetch data or a new token while the page is being replaced.
     return new Response(null, { status: 503 });
   }
@@ -141,14 +144,23 @@ export async function signOut(): Promise<void> {
   }
 }
 
+const LOGOUT_PATH = '/api/v1/auth/logout';
+
 /**
- * Quick exit: forget the session at once and ask the API to drop the cookie. The request
- * is `keepalive` so it completes even though the page is being replaced.
+ * Quick exit: forget the session at once and end it on the server. The one hand-written
+ * call to the API: the generated client awaits its own steps before it fetches, and by
+ * then the page may be gone, so the sign-out leaves now, synchronously, and `keepalive`
+ * lets it complete while the page is replaced. It needs only the HttpOnly cookie
+ * (SameSite=Strict, same origin): no token, no body.
  */
 export function forgetSessionNow(): void {
   leaving = true;
   accessToken = null;
-  void authSignOut({ keepalive: true }).catch(() => undefined);
+  try {
+    void globalThis.fetch(LOGOUT_PATH, { method: 'POST', keepalive: true, credentials: 'include' }).catch(() => undefined);
+  } catch {
+    // Leaving matters more than signing out: the cookie also expires by itself.
+  }
   // Drop every cached record; the router is not told, so nothing competes with leaving.
   for (const listener of endListeners) listener();
 }

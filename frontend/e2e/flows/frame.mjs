@@ -1,0 +1,108 @@
+// The frame: an unknown address inside the app keeps the sidebar, header and Quick exit;
+// Quick exit replaces the page and signs out; the sign-in page logs no console error.
+import { assert, assertAccessible, NETWORK, screenshot, signIn } from '../helpers.mjs';
+
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const NEUTRAL = /^https:\/\/www\.wikipedia\.org\/?$/;
+
+async function interceptNeutralSite(page) {
+  const hits = [];
+  await page.route(/^https:\/\/www\.wikipedia\.org\/.*/, (route) => {
+    hits.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Wikipedia</title><p>Neutral</p>' });
+  });
+  return hits;
+}
+
+async function chooseLanguage(page, name) {
+  await page.getByRole('combobox', { name: /Interface language|Langue de l’interface|Langue de l'interface|Idioma de la interfaz/ }).first().click();
+  await page.getByRole('option', { name }).click();
+}
+
+export const scenarios = [
+  {
+    name: 'frame: the sign-in page asks for a session without any console error (204, not 401)',
+    viewport: PHONE,
+    async run({ page, base, resultsDir }) {
+      const errors = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      const refresh = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/refresh'));
+      await page.goto(`${base}/n/${NETWORK}/partners`);
+      assert.equal((await refresh).status(), 204);
+      await page.waitForURL(/\/signin/);
+      await page.getByRole('heading', { name: 'Sign in to Accord' }).waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(errors, []);
+      await screenshot(page, resultsDir, 'frame-signin-390');
+    },
+  },
+  {
+    name: 'frame: an unknown page inside the app keeps the sidebar, header and Quick exit, and links to the overview',
+    viewport: DESKTOP,
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await page.goto(`${base}/n/${NETWORK}/no-such-page`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      await page.getByRole('button', { name: 'Quick exit' }).waitFor();
+      const nav = page.getByRole('navigation', { name: 'Main navigation' });
+      await nav.getByRole('link', { name: 'Partners', exact: true }).waitFor();
+      await screenshot(page, resultsDir, 'frame-not-found-1366');
+      await assertAccessible(page, 'not found inside the app');
+      await page.getByRole('link', { name: 'Back to the overview' }).click();
+      await page.waitForURL(new RegExp(`/n/${NETWORK}$`));
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      // Outside any network too.
+      await page.goto(`${base}/no-such`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      await page.getByRole('button', { name: 'Quick exit' }).waitFor();
+      await page.getByRole('link', { name: 'Back to the overview' }).click();
+      await page.waitForURL(new RegExp(`/n/${NETWORK}$`));
+    },
+  },
+  {
+    name: 'frame: in French on a phone, the not-found page is in French with Quick exit at hand',
+    viewport: DESKTOP,
+    async run({ page, base, resultsDir }) {
+      await signIn(page, base);
+      await chooseLanguage(page, 'Français');
+      await page.setViewportSize(PHONE);
+      await page.goto(`${base}/n/${NETWORK}/partners/not-a-page/at-all`);
+      await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+      await page.getByRole('button', { name: 'Sortie rapide' }).waitFor();
+      await page.getByRole('link', { name: 'Retour à la vue d\'ensemble' }).waitFor();
+      await screenshot(page, resultsDir, 'frame-not-found-fr-390');
+      await assertAccessible(page, 'not found in French at 390 px');
+    },
+  },
+  {
+    name: 'frame: quick exit (in Spanish) signs out before leaving and replaces the page: Back shows no data',
+    viewport: DESKTOP,
+    async run({ page, base, resultsDir }) {
+      const hits = await interceptNeutralSite(page);
+      await signIn(page, base);
+      await chooseLanguage(page, 'Español');
+      await page.goto(`${base}/n/${NETWORK}/partners`);
+      await page.getByTestId('partner-table').waitFor();
+      await screenshot(page, resultsDir, 'frame-quick-exit-es-1366');
+      const logout = page.waitForRequest((request) => request.url().endsWith('/api/v1/auth/logout') && request.method() === 'POST');
+      await page.getByRole('button', { name: 'Salida rápida' }).click();
+      await logout;
+      await page.waitForURL(NEUTRAL);
+      assert.equal(hits.length, 1);
+      // The partners page was replaced, not left behind: Back never shows it again.
+      await page.goBack().catch(() => undefined);
+      await page.waitForLoadState('networkidle').catch(() => undefined);
+      assert.ok(!page.url().endsWith(`/n/${NETWORK}/partners`), `back went to ${page.url()}`);
+      assert.equal(await page.getByTestId('partner-table').count(), 0);
+      // The session is over on the server: the app asks to sign in again.
+      await page.goto(`${base}/n/${NETWORK}/partners`);
+      await page.waitForURL(/\/signin/);
+      await page.setViewportSize(PHONE);
+      await page.getByRole('button', { name: 'Salida rápida' }).waitFor();
+      await screenshot(page, resultsDir, 'frame-after-quick-exit-es-390');
+    },
+  },
+];
