@@ -56,13 +56,19 @@ def list_pathways(
     service_id: Annotated[
         uuid.UUID | None, Query(description="Pathways from or to this service.")
     ] = None,
+    partner_id: Annotated[
+        uuid.UUID | None,
+        Query(description="Pathways from or to any service of this partner (its page)."),
+    ] = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[PathwayPublic]:
     items, next_cursor = service.list_pathways(
         session,
         access.network_id,
-        service.PathwayFilters(statuses=status, needs=need, service_id=service_id),
+        service.PathwayFilters(
+            statuses=status, needs=need, service_id=service_id, partner_id=partner_id
+        ),
         codec=cursors,
         limit=limit,
         cursor=cursor,

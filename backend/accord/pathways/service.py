@@ -54,6 +54,7 @@ class PathwayFilters:
     statuses: list[PathwayStatus] = field(default_factory=list)
     needs: list[Need] = field(default_factory=list)
     service_id: uuid.UUID | None = None
+    partner_id: uuid.UUID | None = None
 
 
 def service_refs(session: Session, service_ids: set[uuid.UUID]) -> dict[uuid.UUID, ServiceRef]:
@@ -131,6 +132,14 @@ def list_pathways(
         statement = statement.where(
             (col(Pathway.from_service_id) == filters.service_id)
             | (col(Pathway.to_service_id) == filters.service_id)
+        )
+    if filters.partner_id:
+        of_partner = select(col(Service.id)).where(
+            col(Service.network_id) == network_id, col(Service.partner_id) == filters.partner_id
+        )
+        statement = statement.where(
+            col(Pathway.from_service_id).in_(of_partner)
+            | col(Pathway.to_service_id).in_(of_partner)
         )
     rows = session.scalars(
         paginate(statement, cursors=cursors, columns=_SORT, limit=limit, cursor=cursor)

@@ -628,3 +628,25 @@ def test_a_need_named_twice_counts_once_on_create_and_change(client: TestClient,
     )
     assert changed.status_code == 200, changed.text
     assert changed.json()["needs"] == ["medical_treatment"]
+
+
+def test_a_partners_pathways_are_those_from_or_to_any_of_its_services(
+    client: TestClient, net: Net
+) -> None:
+    """What the partner's page lists: every pathway one of its services sends or receives."""
+
+    def of_partner(partner_id: str) -> set[str]:
+        response = client.get(
+            net.url("pathways"),
+            params={"partner_id": partner_id},
+            headers=net.world.viewer.headers,
+        )
+        assert response.status_code == 200, response.text
+        return {p["id"] for p in response.json()["items"]}
+
+    shelters = net.s["shelter_a"]["partner_id"]
+    assert of_partner(shelters) == {
+        net.p[name]["id"] for name in ("hotline_shelter_a", "police_shelter_b", "shelter_a_hotline")
+    }
+    assert of_partner(net.s["ae"]["partner_id"]) == {net.p["police_ae"]["id"]}
+    assert of_partner(str(uuid.uuid4())) == set()

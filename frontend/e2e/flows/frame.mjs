@@ -1,6 +1,6 @@
 // The frame: an unknown address inside the app keeps the sidebar, header and Quick exit;
 // Quick exit replaces the page and signs out; the sign-in page logs no console error.
-import { assert, assertAccessible, NETWORK, screenshot, signIn } from '../helpers.mjs';
+import { apiToken, assert, assertAccessible, NETWORK, screenshot, signIn } from '../helpers.mjs';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -103,6 +103,42 @@ export const scenarios = [
       await page.setViewportSize(PHONE);
       await page.getByRole('button', { name: 'Salida rápida' }).waitFor();
       await screenshot(page, resultsDir, 'frame-after-quick-exit-es-390');
+    },
+  },
+  {
+    name: "frame: a partner's page lists its services and the pathways they send and receive (English, then French on a phone)",
+    viewport: DESKTOP,
+    async run({ page, context, base, resultsDir }) {
+      await signIn(page, base);
+      const token = await apiToken(context, base);
+      const auth = { headers: { Authorization: `Bearer ${token}` }, params: { limit: 200 } };
+      const partners = (await (await context.request.get(`${base}/api/v1/networks/${NETWORK}/partners`, auth)).json()).items;
+      const unit = partners.find((p) => p.name === 'South District Family Support Unit');
+      await page.goto(`${base}/n/${NETWORK}/partners/${unit.id}`);
+      const panel = page.getByTestId('partner-services');
+      await panel.getByRole('link', { name: 'Family Support Unit desk', exact: true }).waitFor();
+      const pathways = panel.getByRole('link', { name: /^Family Support Unit desk → / });
+      assert.ok((await pathways.count()) > 0, 'the desk sends no pathway on the partner page');
+      await panel.getByText(/^Refers to · /).first().waitFor();
+      await screenshot(page, resultsDir, 'frame-partner-services-1366');
+      await assertAccessible(page, 'partner page with its services');
+      // A partner with no service says so, and what the route finder does meanwhile.
+      const serving = new Set(
+        (await (await context.request.get(`${base}/api/v1/networks/${NETWORK}/services`, auth)).json()).items.map((s) => s.partner_id),
+      );
+      const without = partners.find((p) => !serving.has(p.id));
+      assert.ok(without, 'the demo has a partner without services');
+      await page.goto(`${base}/n/${NETWORK}/partners/${without.id}`);
+      await panel.getByText(/has no services recorded yet/).waitFor();
+      await panel.getByText(/No pathway leads from or to/).waitFor();
+      await chooseLanguage(page, 'Français');
+      await page.setViewportSize(PHONE);
+      await page.goto(`${base}/n/${NETWORK}/partners/${unit.id}`);
+      await panel.getByRole('heading', { name: 'Services' }).waitFor();
+      await panel.getByRole('heading', { name: 'Parcours' }).waitFor();
+      await panel.getByText(/^Oriente vers · /).first().waitFor();
+      await screenshot(page, resultsDir, 'frame-partner-services-fr-390');
+      await assertAccessible(page, 'partner page with its services, French');
     },
   },
 ];

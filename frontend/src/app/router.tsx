@@ -20,6 +20,7 @@ import { OverviewPage } from '@/features/overview/routes/OverviewPage';
 import { parseCoverageSearch, parseRoleSearch } from '@/features/coverage/api/search';
 import { AreasPage } from '@/features/areas/routes/AreasPage';
 import { PartnerRolesPanel } from '@/features/coverage/components/PartnerRolesPanel';
+import { PartnerServicesPanel } from '@/features/services/components/PartnerServicesPanel';
 import { CoveragePage } from '@/features/coverage/routes/CoveragePage';
 import { GapsPage } from '@/features/coverage/routes/GapsPage';
 import { RolesPage } from '@/features/coverage/routes/RolesPage';
@@ -218,7 +219,12 @@ const partnerRoute = createRoute({
       <PartnerPage
         network={network}
         partnerId={partnerId}
-        panels={(partner) => <PartnerRolesPanel network={network} partnerId={partner.id} partnerName={partner.name} />}
+        panels={(partner) => (
+          <>
+            <PartnerServicesPanel network={network} partnerId={partner.id} />
+            <PartnerRolesPanel network={network} partnerId={partner.id} partnerName={partner.name} />
+          </>
+        )}
       />
     );
   },

@@ -8411,6 +8411,12 @@ export type PathwaysListPathwaysData = {
          */
         service_id?: string | null;
         /**
+         * Partner Id
+         *
+         * Pathways from or to any service of this partner (its page).
+         */
+        partner_id?: string | null;
+        /**
          * Limit
          *
          * Page size, at most 200.

@@ -42,6 +42,8 @@ export const serviceKeys = {
   health: (network: string, lang: string) => [...serviceKeys.all(network), 'health', lang] as const,
   pathways: (network: string) => [...serviceKeys.all(network), 'pathways'] as const,
   servicePathways: (network: string, serviceId: string) => [...serviceKeys.pathways(network), 'service', serviceId] as const,
+  partnerPathways: (network: string, partnerId: string) => [...serviceKeys.pathways(network), 'partner', partnerId] as const,
+  partnerServices: (network: string, partnerId: string) => [...serviceKeys.all(network), 'partner', partnerId] as const,
   pathway: (network: string, id: string) => [...serviceKeys.pathways(network), 'detail', id] as const,
   partnerOptions: (network: string) => [...serviceKeys.all(network), 'partner-options'] as const,
   board: (network: string) => [...serviceKeys.all(network), 'capacity-board'] as const,
@@ -176,6 +178,21 @@ export function useServicePathways(network: string, serviceId: string) {
   return useQuery({
     queryKey: serviceKeys.servicePathways(network, serviceId),
     queryFn: ({ signal }) => unwrap(pathwaysListPathways({ path: { network }, query: { service_id: serviceId, limit: 200 }, signal })),
+  });
+}
+
+/** A partner's services and the pathways from or to any of them (its page lists both; a partner has tens at most). */
+export function usePartnerServices(network: string, partnerId: string) {
+  return useQuery({
+    queryKey: serviceKeys.partnerServices(network, partnerId),
+    queryFn: ({ signal }) => unwrap(servicesListServices({ path: { network }, query: { partner_id: partnerId, limit: 200 }, signal })),
+  });
+}
+
+export function usePartnerPathways(network: string, partnerId: string) {
+  return useQuery({
+    queryKey: serviceKeys.partnerPathways(network, partnerId),
+    queryFn: ({ signal }) => unwrap(pathwaysListPathways({ path: { network }, query: { partner_id: partnerId, limit: 200 }, signal })),
   });
 }
 
