@@ -441,26 +441,26 @@ export const scenarios = [
       await page.waitForURL(/coverage\?sector=housing/);
       await page.getByTestId('coverage-matrix').locator('tr[data-role-code^="housing."]').first().waitFor();
       await assertAccessible(page, 'coverage matrix');
-      // Housing has no role in place: the gaps view lists them, each with "Assign a partner".
+      // Housing has no role in place: the gaps view lists them, nobody-covers first, each with "Add a commitment".
       await page.getByRole('navigation', { name: 'Coverage' }).getByRole('link', { name: 'Gaps' }).click();
       await page.waitForURL(/coverage\/gaps\?sector=housing/);
-      await page.getByTestId('gaps-role_not_in_place').waitFor();
+      await page.getByTestId('gaps-nobody').waitFor();
       await screenshot(page, resultsDir, 'coverage-gaps-1280');
       await assertAccessible(page, 'coverage gaps');
-      const gap = page.getByTestId('gaps-role_not_in_place').locator('li').first();
+      const gap = page.getByTestId('gaps-nobody').locator('li').first();
       const roleId = await gap.getAttribute('data-role-id');
       assert.ok(roleId);
-      await gap.getByRole('button', { name: 'Assign a partner' }).click();
+      await gap.getByRole('button', { name: 'Add a commitment' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('combobox', { name: /^Partner/ }).click();
       await page.getByRole('option', { name: /Riverside Housing/ }).first().click();
       await dialog.getByRole('combobox', { name: /^Status/ }).click();
       await page.getByRole('option', { name: 'In place' }).click();
       await dialog.getByLabel(/^Evidence/).fill('Named housing lead since October.');
-      await dialog.getByRole('button', { name: 'Add commitment' }).click();
+      await dialog.getByRole('button', { name: 'Add a commitment' }).click();
       await page.getByText('Commitment saved.').waitFor();
       // The gap is gone from the list (the lists were refetched)…
-      await page.waitForFunction((id) => !document.querySelector(`[data-testid="gaps-role_not_in_place"] li[data-role-id="${id}"]`), roleId);
+      await page.waitForFunction((id) => !document.querySelector(`section[data-testid^="gaps-"] li[data-role-id="${id}"]`), roleId);
       // …and the matrix (same filters) shows the cell in place.
       await page.getByRole('navigation', { name: 'Coverage' }).getByRole('link', { name: 'Role matrix' }).click();
       await page.waitForURL(/coverage\?sector=housing/);

@@ -39,7 +39,7 @@ from accord.roles.models import (
     RoleCommitment,
     StatusCounts,
 )
-from accord.roles.service import RoleView, role_views
+from accord.roles.service import SECTOR_ORDER, RoleView, role_views
 
 
 @dataclass(frozen=True)
@@ -244,6 +244,11 @@ def _build_matrix(
         for p in state.partners
         if not filters.sectors or p.sector in filters.sectors or p.id in committed_partners
     ]
+    # Grouped by sector: the filtered sectors first (the roles' own), then the others (the
+    # partners holding a shown role across sectors); each in the vocabulary's order, and
+    # within a sector by name (the sort is stable).
+    own = set(filters.sectors)
+    columns.sort(key=lambda p: (p.sector not in own, SECTOR_ORDER.get(p.sector, len(SECTOR_ORDER))))
     column_order = {p.id: index for index, p in enumerate(columns)}
 
     sectors: dict[str, CoverageSector] = {}

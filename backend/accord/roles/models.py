@@ -294,7 +294,12 @@ class CoveragePartner(OutputModel):
 class CoverageMatrix(OutputModel):
     as_of: date | None
     language: str
-    partners: list[CoveragePartner] = Field(description="The matrix's columns.")
+    partners: list[CoveragePartner] = Field(
+        description="The matrix's columns, grouped by sector: with a sector filter, the "
+        "partners of the filtered sectors first (the shown roles' own), then those of other "
+        "sectors holding a shown role; each group in the sectors' vocabulary order "
+        "(health, police, justice, …) and by name within a sector."
+    )
     sectors: list[CoverageSector] = Field(description="The matrix's rows, grouped by sector.")
     summary: StatusCounts = Field(description="All roles by their best status.")
 

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 
 from accord.core.database import transaction
+from accord.core.vocabulary import Sector
 from accord.networks.revision import mark_written
 from accord.partners.models import Partner, PartnerStageChange
 from accord.roles.catalogue import ROLES
@@ -146,9 +147,33 @@ def test_the_matrix_shows_every_role_with_its_best_status(client: TestClient, sc
     total = matrix["summary"]
     assert sum(total.values()) == len(ROLES)
     assert (total["in_place"], total["in_progress"], total["planned"]) == (2, 1, 1)
-    # Columns are the network's partners, by name.
-    names = [p["name"] for p in matrix["partners"]]
-    assert names == sorted(names, key=str.lower)
+    # Columns are the network's partners, grouped by sector in the vocabulary's order, by name.
+    columns = [(p["sector"], p["name"]) for p in matrix["partners"]]
+    order = [s.value for s in Sector]
+    assert columns == sorted(columns, key=lambda c: (order.index(c[0]), c[1].lower()))
+    assert [c[0] for c in columns][:2] == ["health", "police"]
+
+
+def test_the_filtered_sectors_partners_come_first(client: TestClient, scene: Scene) -> None:
+    # The health clinic also takes on a police role: a police matrix shows it, after the
+    # police partners, though health comes before police in the vocabulary.
+    _commit(client, scene.world, scene.clinic, scene.roles[P1], "planned")
+    police = _matrix(client, scene, sector="police")
+    assert [(p["sector"], p["name"]) for p in police["partners"]] == [
+        ("police", "Central Police"),
+        ("police", "Police DV Unit"),
+        ("health", "Hill Clinic"),
+    ]
+    # Two sectors chosen: both first, in the vocabulary's order, whatever order they were asked in.
+    both = _matrix(client, scene, sector=["specialist_ngo", "police"])
+    groups = list(dict.fromkeys(p["sector"] for p in both["partners"]))
+    assert groups == ["police", "specialist_ngo", "health"]
+    # The CSV's columns follow the same order.
+    response = client.get(
+        scene.url("coverage.csv"), params={"sector": "police"}, headers=scene.world.viewer.headers
+    )
+    header = next(csv.reader(io.StringIO(response.text)))
+    assert header[4:] == ["Central Police", "Police DV Unit", "Hill Clinic"]
 
 
 def test_filters_by_sector_and_area(client: TestClient, scene: Scene) -> None:

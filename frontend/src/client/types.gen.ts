@@ -699,7 +699,7 @@ export type CoverageMatrix = {
     /**
      * Partners
      *
-     * The matrix's columns.
+     * The matrix's columns, grouped by sector: with a sector filter, the partners of the filtered sectors first (the shown roles' own), then those of other sectors holding a shown role; each group in the sectors' vocabulary order (health, police, justice, …) and by name within a sector.
      */
     partners: Array<CoveragePartner>;
     /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { GAP_SECTIONS } from '@/features/coverage/components/gapSections';
 import { CAPACITY_STATUSES, CHANNELS, COMMITMENT_STATUSES, DECISION_AUTHORITIES, FINDING_KINDS, GAP_KINDS, GENDERS, LEVELS, NEEDS, SERVICE_STATUSES, SERVICE_TYPES, PARTNER_SORTS, POPULATIONS, ROLES, SECTORS, STAGES } from '@/lib/vocabulary';
 
 import en from './en/translation.json';
@@ -48,7 +49,8 @@ describe('i18n catalogues', () => {
       ['partners.sort', PARTNER_SORTS],
       ['commitmentStatus', [...COMMITMENT_STATUSES, 'nobody']],
       ['gapKind', GAP_KINDS],
-      ['coverage.gaps.hint', GAP_KINDS],
+      ['coverage.gaps.hint', GAP_SECTIONS],
+      ['coverage.gaps.section', GAP_SECTIONS.slice(0, 3)],
       ['serviceType', SERVICE_TYPES],
       ['serviceStatus', SERVICE_STATUSES],
       ['capacity', CAPACITY_STATUSES],

@@ -239,7 +239,7 @@ export function CommitmentDialog({
   const [resetKey, setResetKey] = useState(0);
   const title = target?.kind === 'edit' ? t('coverage.form.editTitle') : t('coverage.form.newTitle');
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title} size="lg">
+    <Modal opened={target !== null} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       {target?.title && (
         <Text size="sm" mb="sm" fw={500}>
           {target.title}

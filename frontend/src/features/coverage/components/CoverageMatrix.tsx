@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CoverageCell, CoverageMatrix as Matrix, CoveragePartner, CoverageRole, StatusCounts } from '@/client';
 import { AnchorLink } from '@/components/links';
 
+import { columnGroups } from './columns';
 import { CrossSectorMark, STATUS_ORDER, STATUS_STYLE, StatusBadge, StatusIcon } from './status';
 
 export interface CellAction {
@@ -51,16 +52,24 @@ export function CoverageMatrixTable({
 }) {
   const { t } = useTranslation();
   const partners = matrix.partners;
+  const groups = columnGroups(partners);
   return (
     <div className="coverage-scroll" tabIndex={0} role="region" aria-label={t('coverage.matrixLabel')} data-testid="coverage-matrix">
       <table className="coverage-matrix">
         <thead>
-          <tr>
-            <th scope="col" className="coverage-rowhead">
+          <tr className="coverage-groups">
+            <th scope="col" rowSpan={2} className="coverage-rowhead">
               {t('coverage.roleColumn')}
             </th>
+            {groups.map((group, index) => (
+              <th key={`${group.sector}-${index}`} scope="colgroup" colSpan={group.partners.length} data-sector={group.sector} title={t(`sector.${group.sector}`)}>
+                <span className="coverage-group-label">{t(`sector.${group.sector}`)}</span>
+              </th>
+            ))}
+          </tr>
+          <tr className="coverage-partners">
             {partners.map((partner) => (
-              <th key={partner.id} scope="col" title={partner.name} data-partner-id={partner.id}>
+              <th key={partner.id} scope="col" title={partner.name} data-partner-id={partner.id} data-sector={partner.sector}>
                 <AnchorLink
                   to="/n/$network/partners/$partnerId"
                   params={{ network, partnerId: partner.id }}

@@ -9,13 +9,14 @@ import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { usePermissions } from '@/lib/membership';
-import { GAP_KINDS, type GapKind } from '@/lib/vocabulary';
 
-import { useCoverageGaps, useCoverageMatrix } from '../api/coverage';
+import { useCoverageGaps } from '../api/coverage';
 import type { CoverageSearch } from '../api/search';
 import { CommitmentDialog, type CommitmentTarget } from '../components/CommitmentForm';
 import { CoverageFilters } from '../components/CoverageFilters';
 import { CoverageNav } from '../components/CoverageNav';
+import { candidatesFor, type GapSection, gapSections } from '../components/gapSections';
+import { StatusBadge } from '../components/status';
 
 function GapAction({ network, gap, canAssign, onAssign }: { network: string; gap: Gap; canAssign: boolean; onAssign: () => void }) {
   const { t } = useTranslation();
@@ -59,17 +60,17 @@ export function GapsPage({
   const { t } = useTranslation();
   const permissions = usePermissions(network);
   const gaps = useCoverageGaps(network, search);
-  // The partners one may assign come with the matrix (same filters, already cached when coming from it).
-  const matrix = useCoverageMatrix(network, search);
   const [target, setTarget] = useState<CommitmentTarget | null>(null);
-  const partnerOptions = (matrix.data?.partners ?? [])
-    .filter((partner) => permissions.editCommitments(partner.id))
-    .map((partner) => ({ value: partner.id, label: partner.name }));
-  const canAssign = partnerOptions.length > 0;
-
-  const groups = GAP_KINDS.map((kind) => ({ kind, items: (gaps.data?.items ?? []).filter((gap) => gap.kind === kind) })).filter(
-    (group) => group.items.length > 0,
-  );
+  const [offered, setOffered] = useState<{ value: string; label: string }[]>([]);
+  // A past day is read-only; otherwise the API's candidates (never withdrawn or dormant).
+  const canEdit = search.as_of ? () => false : permissions.editCommitments;
+  const candidates = gaps.data?.candidates ?? [];
+  const canAssign = (gap: Gap) => candidatesFor(gap, candidates, canEdit).length > 0;
+  const groups = gapSections(gaps.data?.items ?? []);
+  const assign = (gap: Gap) => {
+    setOffered(candidatesFor(gap, candidates, canEdit).map((partner) => ({ value: partner.id, label: partner.name })));
+    setTarget({ kind: 'new', roleId: gap.role_id ?? undefined, title: gap.role_title ?? undefined });
+  };
 
   return (
     <>
@@ -83,14 +84,7 @@ export function GapsPage({
         {groups.length > 0 && (
           <Stack gap="lg">
             {groups.map((group) => (
-              <GapGroup
-                key={group.kind}
-                network={network}
-                kind={group.kind}
-                items={group.items}
-                canAssign={canAssign}
-                onAssign={(gap) => setTarget({ kind: 'new', roleId: gap.role_id ?? undefined, title: gap.role_title ?? undefined })}
-              />
+              <GapGroup key={group.section} network={network} section={group.section} items={group.items} canAssign={canAssign} onAssign={assign} />
             ))}
           </Stack>
         )}
@@ -98,7 +92,7 @@ export function GapsPage({
       <CommitmentDialog
         network={network}
         target={target}
-        partnerOptions={partnerOptions}
+        partnerOptions={offered}
         roleOptions={target?.kind === 'new' && target.roleId ? [{ value: target.roleId, label: target.title ?? '' }] : []}
         onClose={() => setTarget(null)}
       />
@@ -106,27 +100,36 @@ export function GapsPage({
   );
 }
 
+const SECTION_TITLE: Record<GapSection, string> = {
+  nobody: 'coverage.gaps.section.nobody',
+  planned: 'coverage.gaps.section.planned',
+  in_progress: 'coverage.gaps.section.in_progress',
+  review_overdue: 'gapKind.review_overdue',
+  sector_without_active_partner: 'gapKind.sector_without_active_partner',
+  active_partner_without_commitment: 'gapKind.active_partner_without_commitment',
+};
+
 function GapGroup({
   network,
-  kind,
+  section,
   items,
   canAssign,
   onAssign,
 }: {
   network: string;
-  kind: GapKind;
+  section: GapSection;
   items: Gap[];
-  canAssign: boolean;
+  canAssign: (gap: Gap) => boolean;
   onAssign: (gap: Gap) => void;
 }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={`gaps-${kind}`} data-testid={`gaps-${kind}`}>
-      <Title order={2} size="h4" id={`gaps-${kind}`} mb={4}>
-        {t(`gapKind.${kind}`)} <Text span c="dimmed" inherit fw={400}>({items.length})</Text>
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={`gaps-${section}`} data-testid={`gaps-${section}`}>
+      <Title order={2} size="h4" id={`gaps-${section}`} mb={4}>
+        {t(SECTION_TITLE[section])} <Text span c="dimmed" inherit fw={400}>({items.length})</Text>
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        {t(`coverage.gaps.hint.${kind}`)}
+        {t(`coverage.gaps.hint.${section}`)}
       </Text>
       <Stack gap={0} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {items.map((gap, index) => (
@@ -150,9 +153,25 @@ function GapGroup({
                   </AnchorLink>
                 )}
               </Group>
-              <Text size="sm">{gap.reason}</Text>
+              {gap.kind === 'role_not_in_place' && (gap.holders?.length ?? 0) > 0 ? (
+                <Group gap="xs" wrap="wrap" component="p" m={0} data-testid="gap-holders">
+                  <Text span size="sm">
+                    {t('coverage.gaps.holders')}
+                  </Text>
+                  {gap.holders?.map((holder) => (
+                    <Group key={holder.partner_id} gap={4} component="span" wrap="nowrap">
+                      <AnchorLink to="/n/$network/partners/$partnerId" params={{ network, partnerId: holder.partner_id }} size="sm">
+                        {holder.partner_name}
+                      </AnchorLink>
+                      <StatusBadge status={holder.status} />
+                    </Group>
+                  ))}
+                </Group>
+              ) : (
+                <Text size="sm">{gap.reason}</Text>
+              )}
             </Stack>
-            <GapAction network={network} gap={gap} canAssign={canAssign} onAssign={() => onAssign(gap)} />
+            <GapAction network={network} gap={gap} canAssign={canAssign(gap)} onAssign={() => onAssign(gap)} />
           </Group>
         ))}
       </Stack>
