@@ -188,7 +188,7 @@ function ResetLinkModal({ issued, onClose }: { issued: { member: MembershipPubli
   const link = issued ? acceptLink(window.location.origin, issued.reset.reset_path) : '';
   const name = issued?.member.full_name ?? '';
   return (
-    <Modal opened={issued !== null} onClose={onClose} title={t('members.resetTitle', { name })} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={issued !== null} onClose={onClose} title={t('members.resetTitle', { name })} size="lg">
       {issued && (
         <Stack gap="sm" data-testid="reset-link">
           <Text size="sm">{t('members.resetBody', { name })}</Text>
