@@ -5,7 +5,12 @@ side and did not pay: bench/README.md.)"""
 
 from fastapi import APIRouter
 
-from accord.accounts.routes import auth_router, users_router
+from accord.accounts.routes import (
+    auth_router,
+    member_resets_router,
+    password_resets_router,
+    users_router,
+)
 from accord.areas.routes import router as areas_router
 from accord.audit.routes import router as audit_router
 from accord.health.routes import router as health_router
@@ -25,6 +30,8 @@ ROUTERS = (
     auth_router,
     users_router,
     networks_router,
+    member_resets_router,
+    password_resets_router,
     invitations_router,
     areas_router,
     overview_router,

@@ -76,3 +76,45 @@ class Token(OutputModel):
     access_token: str
     token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
     expires_in: int = Field(description="Seconds until the token expires.")
+
+
+class PasswordReset(SQLModel, table=True):
+    """A one-time link to set a new password, issued by a coordinator of a network the
+    account belongs to (Accord sends no mail: the coordinator passes it on). Only the
+    SHA-256 of its token is kept. Issuing another voids the earlier unused ones."""
+
+    __tablename__ = "password_resets"
+
+    id: uuid.UUID = id_field()
+    user_id: uuid.UUID = Field(foreign_key="users.id", ondelete="CASCADE", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    issued_by_id: uuid.UUID | None = Field(
+        default=None, foreign_key="users.id", ondelete="SET NULL"
+    )
+    created_at: datetime = created_at_field()
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    voided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class PasswordResetIssued(OutputModel):
+    id: uuid.UUID
+    user_id: uuid.UUID
+    expires_at: datetime
+    token: str = Field(
+        description=(
+            "The one-time token. Shown only in this answer: Accord keeps only its hash. "
+            "Pass it on to the member, e.g. as `reset_path`."
+        )
+    )
+    reset_path: str = Field(
+        description=(
+            "The dashboard's reset page with the token in the URL fragment "
+            "(`/reset-password#token=…`), which browsers never send to a server."
+        )
+    )
+
+
+class PasswordResetRedeem(InputModel):
+    token: str = Field(min_length=1, max_length=200)
+    new_password: str = Field(min_length=12, max_length=200, description="At least 12 characters.")

@@ -1,5 +1,7 @@
 """HTTP for signing in and for accounts."""
 
+import uuid
+from datetime import timedelta
 from typing import Annotated, Any
 
 import anyio.to_thread
@@ -10,16 +12,24 @@ from accord.accounts import service
 from accord.accounts.deps import CurrentUser, PlatformAdmin
 from accord.accounts.models import (
     PasswordChange,
+    PasswordResetIssued,
+    PasswordResetRedeem,
     RefreshSession,
     Token,
     User,
     UserCreate,
     UserPublic,
 )
-from accord.core.deps import AccordRoute, ReadSession, SettingsDep, WriteSession
+from accord.core.deps import (
+    AccordRoute,
+    ReadSession,
+    SettingsDep,
+    WriteSession,
+    keeps_no_answer,
+)
 from accord.core.errors import BadRequest, Unauthorized, problem
 from accord.core.idempotency import declare_idempotency_key
-from accord.core.openapi import responses
+from accord.core.openapi import CREATE_ERRORS, responses
 from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
 from accord.core.ratelimit import RateLimiter, account_key, client_address
 from accord.core.security import (
@@ -32,10 +42,15 @@ from accord.core.security import (
 )
 from accord.core.settings import Environment, Settings
 from accord.networks import service as networks
+from accord.networks.access import NetworkAdminAccess
 from accord.networks.models import MyMembership
 
 auth_router = APIRouter(route_class=AccordRoute, prefix="/auth", tags=["auth"])
 users_router = APIRouter(route_class=AccordRoute, prefix="/users", tags=["users"])
+member_resets_router = APIRouter(route_class=AccordRoute, prefix="/networks", tags=["networks"])
+password_resets_router = APIRouter(
+    route_class=AccordRoute, prefix="/password-resets", tags=["auth"]
+)
 
 
 class Me(UserPublic):
@@ -246,3 +261,60 @@ def create_user(admin: PlatformAdmin, session: WriteSession, data: UserCreate) -
     """Create an account (platform admins). Coordinators then add it to their network."""
     user = service.create_user(session, admin, data)
     return UserPublic.model_validate(user, from_attributes=True)
+
+
+# --- password resets ---------------------------------------------------------------------
+
+
+@member_resets_router.post(
+    "/{network}/members/{membership_id}/password-reset",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PasswordResetIssued,
+    responses=responses(
+        *CREATE_ERRORS, extra={201: {"description": "Issued. The token is in this answer only."}}
+    ),
+)
+@keeps_no_answer
+def issue_password_reset(
+    access: NetworkAdminAccess,
+    session: WriteSession,
+    settings: SettingsDep,
+    membership_id: uuid.UUID,
+    response: Response,
+) -> PasswordResetIssued:
+    """A one-time link with which the member sets a new password (coordinators, platform
+    admins), for a member who forgot theirs. Pass the answer's `reset_path` on to them:
+    Accord sends no mail. Earlier unused links for the account stop working. 403 for a
+    platform administrator's account unless you are one.
+
+    No Idempotency-Key (one sent is ignored): a kept answer would hold the token in clear.
+    A retry is safe anyway: it issues a new link and voids the one not received."""
+    response.headers["Cache-Control"] = "no-store"
+    member = networks.get_member(session, access, membership_id)
+    return service.issue_password_reset(
+        session,
+        actor_id=access.user.id,
+        actor_is_admin=access.user.is_admin,
+        network_id=access.network_id,
+        user_id=member.user_id,
+        lifetime=timedelta(hours=settings.password_reset_hours),
+    )
+
+
+@password_resets_router.post(
+    "/redeem",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(404, 413, 422),
+)
+async def redeem_password_reset(
+    request: Request, session: WriteSession, data: PasswordResetRedeem
+) -> None:
+    """Set a new password with a reset link's token; no sign-in needed. Every session of
+    the account ends; sign in with the new password. 404, the same for each, when the
+    link is unknown, used, replaced by a newer one or expired. Too many attempts from one
+    address answer 429, as sign-in does."""
+    limiter = _limiter(request)
+    await limiter.hit(limiter.sign_in_address, client_address(request.scope))
+    await anyio.to_thread.run_sync(
+        service.redeem_password_reset, session, data.token, data.new_password
+    )

@@ -1,15 +1,25 @@
 """Accounts: sign-in, creation by a platform admin, password changes."""
 
+import hashlib
+import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlmodel import Session
 
-from accord.accounts.models import PasswordChange, RefreshSession, User, UserCreate, UserPublic
+from accord.accounts.models import (
+    PasswordChange,
+    PasswordReset,
+    PasswordResetIssued,
+    RefreshSession,
+    User,
+    UserCreate,
+    UserPublic,
+)
 from accord.audit import service as audit
 from accord.core.database import lock
-from accord.core.errors import Conflict, FieldError, Forbidden
+from accord.core.errors import Conflict, FieldError, Forbidden, NotFound
 from accord.core.models import utcnow
 from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
 from accord.core.search import matches_text
@@ -136,6 +146,128 @@ def change_password(session: Session, user: User, data: PasswordChange) -> None:
         actor_id=user.id,
         network_id=None,
         action="user.password_change",
+        object_type="user",
+        object_id=user.id,
+    )
+
+
+# --- password resets ---------------------------------------------------------------------
+# A coordinator issues a one-time link for a member who forgot their password; whoever
+# holds it sets a new one. Wrong, expired, voided and used links get the same answer.
+
+RESET_PATH = "/reset-password"
+
+
+class InvalidResetLink(NotFound):
+    # 404, not 400: the request is well formed; what it names is not (or no longer) open.
+    slug, title = "invalid-reset-link", "This password-reset link does not work"
+
+
+def _token_hash(token: str) -> str:
+    # The token carries 256 random bits: a plain digest is as good as a slow hash here.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _void_open_resets(session: Session, user_id: uuid.UUID, now: datetime) -> None:
+    session.execute(
+        update(PasswordReset)
+        .where(
+            PasswordReset.user_id == user_id,  # type: ignore[arg-type]
+            PasswordReset.used_at.is_(None),  # type: ignore[union-attr]
+            PasswordReset.voided_at.is_(None),  # type: ignore[union-attr]
+        )
+        .values(voided_at=now)
+    )
+
+
+def issue_password_reset(
+    session: Session,
+    *,
+    actor_id: uuid.UUID,
+    actor_is_admin: bool,
+    network_id: uuid.UUID,
+    user_id: uuid.UUID,
+    lifetime: timedelta,
+) -> PasswordResetIssued:
+    """A new one-time link for the account; earlier unused ones stop working. The caller
+    has checked that the account belongs to the network and may be reset by the actor."""
+    now = utcnow()
+    # Resets of one account take turns, so two at once leave exactly one link open.
+    user = lock(session, User, user_id)
+    assert user is not None  # the membership that named it holds it
+    if user.is_admin and not actor_is_admin:
+        # A coordinator's reach is their network, not the platform.
+        raise Forbidden("Only a platform administrator can reset a platform administrator.")
+    _void_open_resets(session, user_id, now)
+    token = secrets.token_urlsafe(32)
+    reset = PasswordReset(
+        user_id=user_id,
+        token_hash=_token_hash(token),
+        issued_by_id=actor_id,
+        created_at=now,
+        expires_at=now + lifetime,
+    )
+    session.add(reset)
+    session.flush()
+    audit.record(
+        session,
+        actor_id=actor_id,
+        network_id=network_id,
+        action="user.password_reset_issue",
+        object_type="user",
+        object_id=user_id,
+        after={"expires_at": reset.expires_at},
+    )
+    return PasswordResetIssued(
+        id=reset.id,
+        user_id=user_id,
+        expires_at=reset.expires_at,
+        token=token,
+        reset_path=f"{RESET_PATH}#token={token}",
+    )
+
+
+def redeem_password_reset(session: Session, token: str, new_password: str) -> None:
+    """Sets the password with a link that is open; ends every session of the account (its
+    access tokens, by the account version, and its refresh sessions)."""
+    # Hashed before the first statement, so no write lock is held while Argon2 runs.
+    password_hash = hash_password(new_password)
+    now = utcnow()
+    found = session.scalars(
+        select(PasswordReset).where(PasswordReset.token_hash == _token_hash(token))  # type: ignore[arg-type]
+    ).first()
+    # Read again under a lock, so that a link is used once even when sent twice at once.
+    reset = lock(session, PasswordReset, found.id) if found is not None else None
+    user = active_user(session, reset.user_id) if reset is not None else None
+    if (
+        reset is None
+        or user is None
+        or reset.used_at is not None
+        or reset.voided_at is not None
+        or reset.expires_at <= now
+    ):
+        raise InvalidResetLink(
+            "This password-reset link is not valid: it may have been used, replaced by a "
+            "newer one, or expired. Ask a coordinator for a new one."
+        )
+    reset.used_at = now
+    session.add(reset)
+    user.password_hash = password_hash
+    user.version += 1
+    session.add(user)
+    session.execute(
+        update(RefreshSession)
+        .where(
+            RefreshSession.user_id == user.id,  # type: ignore[arg-type]
+            RefreshSession.revoked_at.is_(None),  # type: ignore[union-attr]
+        )
+        .values(revoked_at=now)
+    )
+    audit.record(
+        session,
+        actor_id=user.id,
+        network_id=None,
+        action="user.password_reset",
         object_type="user",
         object_id=user.id,
     )

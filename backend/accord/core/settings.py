@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     idempotency_ttl_hours: int = Field(default=24, ge=1)
     # How long an invitation to join a network can be accepted.
     invitation_days: int = Field(default=7, ge=1, le=90)
+    # How long a password-reset link issued by a coordinator works.
+    password_reset_hours: int = Field(default=24, ge=1, le=24 * 7)
     # Capacity posted longer ago than this is reported as unknown, not as the old value.
     capacity_max_age_hours: int = Field(default=24, ge=1, le=24 * 30)
     sql_echo: bool = False

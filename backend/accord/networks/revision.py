@@ -39,7 +39,14 @@ _revisions: Table = NetworkRevision.__table__  # type: ignore[attr-defined]
 _networks: Table = Network.__table__  # type: ignore[attr-defined]
 # Tables that belong to no network, and whose writes therefore move none.
 UNSCOPED_TABLES = frozenset(
-    {"users", "idempotency_keys", "catalogue_state", "network_revisions", "refresh_sessions"}
+    {
+        "users",
+        "idempotency_keys",
+        "catalogue_state",
+        "network_revisions",
+        "refresh_sessions",
+        "password_resets",
+    }
 )
 
 

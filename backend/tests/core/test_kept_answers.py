@@ -26,6 +26,7 @@ NOT_NETWORK_WRITES = {
     "auth-refresh",
     "auth-sign_out",
     "auth-change_password",
+    "auth-redeem_password_reset",
     "users-create_user",
     "networks-create_network",
 }
@@ -124,6 +125,10 @@ class Steps:
                     {"role": "coordinator"},
                     f"/members/{self.ids['member']}",
                 ),
+            ),
+            (
+                "networks-issue_password_reset",
+                lambda: self._call("POST", f"/members/{self.ids['member']}/password-reset"),
             ),
             (
                 "networks-remove_member",

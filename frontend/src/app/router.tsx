@@ -15,6 +15,8 @@ import { useQuickExitKeys } from '@/components/QuickExit';
 import { SignInForm } from '@/features/auth/components/SignInForm';
 import { SignInPage } from '@/features/auth/routes/SignInPage';
 import { AcceptInvitationPage } from '@/features/members/routes/AcceptInvitationPage';
+import { notify } from '@/components/notify';
+import { ResetPasswordPage } from '@/features/members/routes/ResetPasswordPage';
 import { MembersPage } from '@/features/members/routes/MembersPage';
 import { OverviewPage } from '@/features/overview/routes/OverviewPage';
 import { parseCoverageSearch, parseRoleSearch } from '@/features/coverage/api/search';
@@ -106,6 +108,24 @@ const acceptInvitationRoute = createRoute({
       <AcceptInvitationPage
         signInForm={<SignInForm onSignedIn={() => undefined} />}
         onJoined={(membership) => void navigate({ to: '/n/$network', params: { network: membership.network } })}
+      />
+    );
+  },
+});
+
+// Outside the signed-in area, like an invitation: the token is in the URL fragment.
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'reset-password',
+  component: function ResetPassword() {
+    const navigate = useNavigate();
+    const { t } = useTranslation();
+    return (
+      <ResetPasswordPage
+        onDone={() => {
+          notify(t('resetPassword.done'));
+          void navigate({ to: '/signin', replace: true });
+        }}
       />
     );
   },
@@ -448,6 +468,7 @@ const editPathwayRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   signInRoute,
   acceptInvitationRoute,
+  resetPasswordRoute,
   appRoute.addChildren([
     homeRoute,
     appNotFoundRoute,

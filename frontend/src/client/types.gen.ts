@@ -2249,6 +2249,52 @@ export type PasswordChange = {
 };
 
 /**
+ * PasswordResetIssued
+ */
+export type PasswordResetIssued = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * User Id
+     */
+    user_id: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Token
+     *
+     * The one-time token. Shown only in this answer: Accord keeps only its hash. Pass it on to the member, e.g. as `reset_path`.
+     */
+    token: string;
+    /**
+     * Reset Path
+     *
+     * The dashboard's reset page with the token in the URL fragment (`/reset-password#token=…`), which browsers never send to a server.
+     */
+    reset_path: string;
+};
+
+/**
+ * PasswordResetRedeem
+ */
+export type PasswordResetRedeem = {
+    /**
+     * Token
+     */
+    token: string;
+    /**
+     * New Password
+     *
+     * At least 12 characters.
+     */
+    new_password: string;
+};
+
+/**
  * PathwayCreate
  */
 export type PathwayCreate = {
@@ -4713,6 +4759,115 @@ export type NetworksGetInvitationResponses = {
 };
 
 export type NetworksGetInvitationResponse = NetworksGetInvitationResponses[keyof NetworksGetInvitationResponses];
+
+export type NetworksIssuePasswordResetData = {
+    body?: never;
+    path: {
+        /**
+         * Membership Id
+         */
+        membership_id: string;
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/members/{membership_id}/password-reset';
+};
+
+export type NetworksIssuePasswordResetErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Request Entity Too Large
+     */
+    413: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type NetworksIssuePasswordResetError = NetworksIssuePasswordResetErrors[keyof NetworksIssuePasswordResetErrors];
+
+export type NetworksIssuePasswordResetResponses = {
+    /**
+     * Issued. The token is in this answer only.
+     */
+    201: PasswordResetIssued;
+};
+
+export type NetworksIssuePasswordResetResponse = NetworksIssuePasswordResetResponses[keyof NetworksIssuePasswordResetResponses];
+
+export type AuthRedeemPasswordResetData = {
+    body: PasswordResetRedeem;
+    path?: never;
+    query?: never;
+    url: '/api/v1/password-resets/redeem';
+};
+
+export type AuthRedeemPasswordResetErrors = {
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Request Entity Too Large
+     */
+    413: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type AuthRedeemPasswordResetError = AuthRedeemPasswordResetErrors[keyof AuthRedeemPasswordResetErrors];
+
+export type AuthRedeemPasswordResetResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AuthRedeemPasswordResetResponse = AuthRedeemPasswordResetResponses[keyof AuthRedeemPasswordResetResponses];
 
 export type InvitationsAcceptInvitationData = {
     body: InvitationAccept;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { acceptLink, tokenFromHash } from './members';
+import { acceptLink, expiresInWords, tokenFromHash } from './members';
 
 describe('invitation links', () => {
   it('reads the token from the fragment only', () => {
@@ -19,5 +19,14 @@ describe('invitation links', () => {
     expect(acceptLink('https://accord.example', '/invitations/accept#token=xyz')).toBe(
       'https://accord.example/invitations/accept#token=xyz',
     );
+  });
+});
+
+describe('expiresInWords', () => {
+  const now = Date.parse('2026-12-03T17:00:00Z');
+  it('says how long a reset link lasts, in the reader’s language', () => {
+    expect(expiresInWords('2026-12-04T17:00:00Z', 'en', now)).toBe('in 24 hours');
+    expect(expiresInWords('2026-12-04T17:00:00Z', 'fr', now)).toBe('dans 24 heures');
+    expect(expiresInWords('2026-12-06T17:00:00Z', 'es', now)).toBe('dentro de 3 días');
   });
 });

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import {
+  authRedeemPasswordReset,
   invitationsAcceptInvitation,
   networksCreateInvitation,
+  networksIssuePasswordReset,
   networksListInvitations,
   networksListMembers,
   networksWithdrawInvitation,
@@ -96,4 +98,27 @@ export function tokenFromHash(hash: string): string | null {
 /** The full link to pass on, from the answer's path. */
 export function acceptLink(origin: string, acceptPath: string): string {
   return `${origin}${acceptPath}`;
+}
+
+export function useIssuePasswordReset(network: string) {
+  return useMutation({
+    // No Idempotency-Key: the API would keep the answer, one-time token included. A retry
+    // issues a new link and voids the one not received.
+    mutationFn: ({ membershipId }: { membershipId: string }) =>
+      unwrap(networksIssuePasswordReset({ path: { network, membership_id: membershipId } })),
+  });
+}
+
+export function useRedeemPasswordReset() {
+  return useMutation({
+    mutationFn: ({ token, newPassword }: { token: string; newPassword: string }) =>
+      unwrap(authRedeemPasswordReset({ body: { token, new_password: newPassword } })),
+  });
+}
+
+/** "in 24 hours": how long until `iso`, in words of the reader's language. */
+export function expiresInWords(iso: string, locale: string, now: number = Date.now()): string {
+  const hours = Math.round((new Date(iso).getTime() - now) / 3_600_000);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  return hours >= 48 ? format.format(Math.round(hours / 24), 'day') : format.format(Math.max(hours, 0), 'hour');
 }

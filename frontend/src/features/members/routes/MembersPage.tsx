@@ -1,10 +1,10 @@
-import { Alert, Button, CopyButton, Group, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Modal, MultiSelect, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconCheck, IconCopy, IconMailPlus } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconKey, IconMailPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { InvitationCreated, InvitationPublic, MembershipRole } from '@/client';
+import type { InvitationCreated, InvitationPublic, MembershipPublic, MembershipRole, PasswordResetIssued } from '@/client';
 import { ConfirmDeleteModal } from '@/components/ConfirmDeleteModal';
 import { FormProblem } from '@/components/ConflictAlert';
 import { notify } from '@/components/notify';
@@ -16,7 +16,9 @@ import { fieldErrorsFromProblem, generalProblemMessage, isApiError } from '@/lib
 
 import {
   acceptLink,
+  expiresInWords,
   useCreateInvitation,
+  useIssuePasswordReset,
   useMembers,
   usePartnerChoices,
   usePendingInvitations,
@@ -179,9 +181,46 @@ function PendingInvitations({ network }: { network: string }) {
   );
 }
 
+/** The reset link is in this answer only: shown once, in a dialog, with a copy button. */
+function ResetLinkModal({ issued, onClose }: { issued: { member: MembershipPublic; reset: PasswordResetIssued } | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const link = issued ? acceptLink(window.location.origin, issued.reset.reset_path) : '';
+  const name = issued?.member.full_name ?? '';
+  return (
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={issued !== null} onClose={onClose} title={t('members.resetTitle', { name })} size="lg">
+      {issued && (
+        <Stack gap="sm" data-testid="reset-link">
+          <Text size="sm">{t('members.resetBody', { name })}</Text>
+          <Text size="sm" fw={600}>
+            {t('members.resetExpires', {
+              when: `${expiresInWords(issued.reset.expires_at, format.locale)} (${format.dateTime(issued.reset.expires_at)})`,
+            })}
+          </Text>
+          <TextInput readOnly value={link} label={t('members.resetLinkLabel')} onFocus={(event) => event.currentTarget.select()} data-testid="reset-link-value" />
+          <Group>
+            <CopyButton value={link}>
+              {({ copied, copy }) => (
+                <Button leftSection={copied ? <IconCheck size={16} aria-hidden="true" /> : <IconCopy size={16} aria-hidden="true" />} onClick={copy}>
+                  {copied ? t('members.copied') : t('members.copy')}
+                </Button>
+              )}
+            </CopyButton>
+            <Button variant="default" onClick={onClose}>
+              {t('members.linkDone')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
 function MemberList({ network }: { network: string }) {
   const { t } = useTranslation();
   const members = useMembers(network);
+  const issue = useIssuePasswordReset(network);
+  const [issued, setIssued] = useState<{ member: MembershipPublic; reset: PasswordResetIssued } | null>(null);
   if (members.isPending) return <LoadingState />;
   if (members.isError) return <ErrorState onRetry={() => void members.refetch()} />;
   return (
@@ -192,6 +231,7 @@ function MemberList({ network }: { network: string }) {
             <Table.Th>{t('members.name')}</Table.Th>
             <Table.Th>{t('members.email')}</Table.Th>
             <Table.Th>{t('members.role')}</Table.Th>
+            <Table.Th>{t('common.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -200,10 +240,31 @@ function MemberList({ network }: { network: string }) {
               <Table.Td>{member.full_name}</Table.Td>
               <Table.Td>{member.email}</Table.Td>
               <Table.Td>{t(`role.${member.role}`)}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconKey size={14} aria-hidden="true" />}
+                  loading={issue.isPending && issue.variables.membershipId === member.id}
+                  aria-label={t('members.resetFor', { name: member.full_name })}
+                  onClick={() =>
+                    issue.mutate(
+                      { membershipId: member.id },
+                      {
+                        onSuccess: (reset) => setIssued({ member, reset }),
+                        onError: () => notify(t('members.resetProblem'), 'problem'),
+                      },
+                    )
+                  }
+                >
+                  {t('members.resetAction')}
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <ResetLinkModal issued={issued} onClose={() => setIssued(null)} />
     </Table.ScrollContainer>
   );
 }

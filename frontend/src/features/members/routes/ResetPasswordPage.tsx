@@ -1,0 +1,108 @@
+import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { LanguageSwitcher } from '@/components/LanguageSwitcher';
+import { QuickExitButton } from '@/components/QuickExit';
+import { forgetSessionNow } from '@/lib/api';
+import { isApiError } from '@/lib/problem';
+
+import { tokenFromHash, useRedeemPasswordReset } from '../api/members';
+
+/**
+ * Where a password-reset link leads. The token is in the URL fragment, which the browser
+ * never sends to a server: it is read here and sent in the body of the POST.
+ */
+export function ResetPasswordPage({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const token = useMemo(() => tokenFromHash(window.location.hash), []);
+  const redeem = useRedeemPasswordReset();
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { password: '' },
+    validate: { password: (value) => (value.length < 12 ? t('resetPassword.tooShort') : null) },
+  });
+  const submit = form.onSubmit(async (values) => {
+    if (!token) return;
+    setProblem(null);
+    try {
+      await redeem.mutateAsync({ token, newPassword: values.password });
+      // The link is spent: it leaves the address bar and the history entry.
+      window.history.replaceState(null, '', window.location.pathname);
+      onDone();
+    } catch (error) {
+      setProblem(isApiError(error, 404) ? t('resetPassword.notValid') : t('common.errorBody'));
+    }
+  });
+
+  let content: ReactNode;
+  if (!token) {
+    content = (
+      <Alert color="orange" variant="light" role="alert" data-testid="reset-problem">
+        {t('resetPassword.noToken')}
+      </Alert>
+    );
+  } else {
+    content = (
+      <form onSubmit={submit} noValidate data-testid="reset-form">
+        <Stack gap="md">
+          {problem && (
+            <Alert color="orange" variant="light" role="alert" data-testid="reset-problem">
+              {problem}
+            </Alert>
+          )}
+          <PasswordInput
+            label={t('resetPassword.newPassword')}
+            description={t('resetPassword.newPasswordHint')}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Group>
+            <Button type="submit" loading={redeem.isPending}>
+              {t('resetPassword.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    );
+  }
+
+  return (
+    <Box mih="100vh">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Group component="header" justify="space-between" p="md" gap="sm">
+        <Text fw={700} size="xl" c="teal.9">
+          Accord
+        </Text>
+        <Group gap="sm">
+          <LanguageSwitcher />
+          <QuickExitButton onExit={forgetSessionNow} />
+        </Group>
+      </Group>
+      <Container size={520} component="main" id="main" tabIndex={-1} py="xl">
+        <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }} radius="lg">
+          <Stack gap="lg">
+            <Stack gap={6}>
+              <Title order={1} size="h2">
+                {t('resetPassword.title')}
+              </Title>
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                <IconInfoCircle size={18} aria-hidden="true" />
+                <Text c="dimmed" size="sm">
+                  {t('resetPassword.intro')}
+                </Text>
+              </Group>
+            </Stack>
+            {content}
+          </Stack>
+        </Paper>
+      </Container>
+    </Box>
+  );
+}
