@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from accord.accounts.models import (
     PasswordChange,
@@ -24,6 +24,8 @@ from accord.core.models import utcnow
 from accord.core.pagination import CursorCodec, SortColumn, page_of, paginate, parse_uuid
 from accord.core.search import matches_text
 from accord.core.security import RefreshClaims, hash_password, verify_password
+from accord.core.vocabulary import MembershipRole
+from accord.networks.models import Membership
 
 
 def normalise_email(email: str) -> str:
@@ -198,6 +200,12 @@ def issue_password_reset(
     if user.is_admin and not actor_is_admin:
         # A coordinator's reach is their network, not the platform.
         raise Forbidden("Only a platform administrator can reset a platform administrator.")
+    if not actor_is_admin and _belongs_beyond(session, user_id, coordinator_id=actor_id):
+        # A new password opens every network the account is in, not only this one.
+        raise Forbidden(
+            "This account also belongs to a network you do not coordinate: a coordinator "
+            "of every network it is in, or a platform administrator, can reset it."
+        )
     _void_open_resets(session, user_id, now)
     token = secrets.token_urlsafe(32)
     reset = PasswordReset(
@@ -225,6 +233,20 @@ def issue_password_reset(
         token=token,
         reset_path=f"{RESET_PATH}#token={token}",
     )
+
+
+def _belongs_beyond(session: Session, user_id: uuid.UUID, *, coordinator_id: uuid.UUID) -> bool:
+    """Whether the account is a member of a network `coordinator_id` does not coordinate."""
+    coordinated = select(col(Membership.network_id)).where(
+        col(Membership.user_id) == coordinator_id,
+        col(Membership.role) == MembershipRole.coordinator,
+    )
+    beyond = session.scalar(
+        select(col(Membership.id))
+        .where(col(Membership.user_id) == user_id, col(Membership.network_id).not_in(coordinated))
+        .limit(1)
+    )
+    return beyond is not None
 
 
 def redeem_password_reset(session: Session, token: str, new_password: str) -> None:

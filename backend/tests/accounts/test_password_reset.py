@@ -150,3 +150,20 @@ def test_only_a_hash_of_the_token_is_kept(
     assert not any(token in value for row in resets for value in row)
     assert not any(token in row for row in trail)
     assert any("password_reset_issue" in row for row in trail)
+
+
+def test_a_member_of_another_network_is_reset_only_by_who_coordinates_both(
+    client: TestClient, make: Factory, world: World
+) -> None:
+    """A new password opens every network the account is in: network A's coordinator must
+    not reach, through a shared member, a network they do not coordinate."""
+    actor, membership_id = _member(make, world, "both@example.org")
+    make.member(world.b, actor, MembershipRole.coordinator)
+    refused = client.post(
+        f"/api/v1/networks/{world.a.slug}/members/{membership_id}/password-reset",
+        headers=world.coordinator.headers,
+    )
+    assert refused.status_code == 403
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    make.member(world.b, world.coordinator, MembershipRole.coordinator)
+    assert _redeem(client, _issue(client, world, membership_id)) == 204
