@@ -304,7 +304,7 @@ def issue_password_reset(
 @password_resets_router.post(
     "/redeem",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=responses(404, 413, 422),
+    responses=responses(400, 404, 413, 422),
 )
 async def redeem_password_reset(
     request: Request, session: WriteSession, data: PasswordResetRedeem

@@ -4837,6 +4837,10 @@ export type AuthRedeemPasswordResetData = {
 
 export type AuthRedeemPasswordResetErrors = {
     /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
      * Not Found
      */
     404: Problem;
