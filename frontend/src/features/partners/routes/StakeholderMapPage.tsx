@@ -1,82 +1,30 @@
 import { Badge, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconStarFilled } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { AnchorLink } from '@/components/links';
-import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { StageBadge } from '@/components/CodeBadges';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { isApiError } from '@/lib/problem';
-import type { Sector } from '@/lib/vocabulary';
 
 import { useStakeholderMap } from '../api/partners';
-import { sectorColours, spreadPoints, type MapPoint } from '../components/map-points';
-
-function PointTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: MapPoint }[] }) {
-  const { t } = useTranslation();
-  const point = active ? payload?.[0]?.payload : undefined;
-  if (!point) return null;
-  return (
-    <Paper withBorder shadow="md" p="sm" radius="md" maw={280}>
-      <Text fw={600} size="sm">
-        {point.name}
-      </Text>
-      <Text size="xs">{t(`sector.${point.sector}`)}</Text>
-      <Text size="xs">{t('map.stageLabel', { stage: t(`stage.${point.stage}`) })}</Text>
-      <Text size="xs">
-        {t('map.scores', { influence: point.influence, commitment: point.commitment })}
-      </Text>
-      {point.champion && <Text size="xs">{t('map.champion')}</Text>}
-    </Paper>
-  );
-}
+import { spreadPoints } from '../components/map-points';
+import { StakeholderChart } from '../components/StakeholderChart';
 
 export function StakeholderMapPage({ network }: { network: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const map = useStakeholderMap(network);
-  const colours = useMemo(() => sectorColours(map.data?.points ?? []), [map.data]);
   const points = useMemo(() => spreadPoints(map.data?.points ?? []), [map.data]);
-  const bySector = useMemo(() => {
-    const groups = new Map<Sector, MapPoint[]>();
-    for (const point of points) groups.set(point.sector, [...(groups.get(point.sector) ?? []), point]);
-    return [...groups.entries()];
-  }, [points]);
+  // On a phone the picture is too small to read: the table below says the same.
+  const narrow = useMediaQuery('(max-width: 37.5em)', false, { getInitialValueInEffect: false });
 
   const open = (partnerId: string) => void navigate({ to: '/n/$network/partners/$partnerId', params: { network, partnerId } });
-
-  const renderPoint = (props: unknown) => {
-    const { cx, cy, payload } = props as { cx?: number; cy?: number; payload?: MapPoint };
-    if (cx === undefined || cy === undefined || !payload) return <g />;
-    const colour = `var(--mantine-color-${colours.get(payload.sector) ?? 'gray'}-7)`;
-    const label = payload.acronym ?? payload.name.split(/\s+/).slice(0, 2).join(' ');
-    return (
-      <g
-        role="link"
-        tabIndex={0}
-        aria-label={t('map.pointLabel', { name: payload.name, stage: t(`stage.${payload.stage}`) })}
-        data-partner-id={payload.partner_id}
-        style={{ cursor: 'pointer', outline: 'none' }}
-        className="map-point"
-        onClick={() => open(payload.partner_id)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            open(payload.partner_id);
-          }
-        }}
-      >
-        <circle cx={cx} cy={cy} r={payload.champion ? 9 : 7} fill={colour} stroke="white" strokeWidth={2} />
-        <text x={cx + 11} y={cy + 4} fontSize={11} fill="var(--mantine-color-gray-8)" aria-hidden="true">
-          {label.length > 14 ? `${label.slice(0, 13)}…` : label}
-        </text>
-      </g>
-    );
-  };
 
   return (
     <>
@@ -90,6 +38,7 @@ export function StakeholderMapPage({ network }: { network: string }) {
         ))}
       {map.data && (
         <Grid gap="lg">
+          {!narrow && (
           <Grid.Col span={{ base: 12, lg: 8 }}>
             <Paper withBorder p={{ base: 'xs', sm: 'lg' }} radius="md" component="section" aria-labelledby="map-chart-title">
               <Title order={2} size="h4" id="map-chart-title" mb="xs" px="xs">
@@ -102,61 +51,14 @@ export function StakeholderMapPage({ network }: { network: string }) {
                   <Text size="sm" c="dimmed" px="xs" mb="sm">
                     {t('map.howToRead')}
                   </Text>
-                  <div style={{ width: '100%', height: 480 }} data-testid="stakeholder-chart">
-                    <ResponsiveContainer width="100%" height="100%">
-                      <ScatterChart margin={{ top: 16, right: 24, bottom: 36, left: 8 }} accessibilityLayer={false}>
-                        <CartesianGrid strokeDasharray="3 3" />
-                        <XAxis
-                          type="number"
-                          dataKey="x"
-                          domain={[0.5, 5.5]}
-                          ticks={[1, 2, 3, 4, 5]}
-                          allowDecimals={false}
-                          name={t('map.commitment')}
-                          label={{ value: t('map.commitmentAxis'), position: 'insideBottom', offset: -20, fill: 'var(--mantine-color-gray-8)' }}
-                          tick={{ fill: 'var(--mantine-color-gray-8)' }}
-                        />
-                        <YAxis
-                          type="number"
-                          dataKey="y"
-                          domain={[0.5, 5.5]}
-                          ticks={[1, 2, 3, 4, 5]}
-                          allowDecimals={false}
-                          width={56}
-                          name={t('map.influence')}
-                          label={{ value: t('map.influenceAxis'), angle: -90, position: 'insideLeft', offset: 12, fill: 'var(--mantine-color-gray-8)' }}
-                          tick={{ fill: 'var(--mantine-color-gray-8)' }}
-                        />
-                        <ReferenceLine x={3} stroke="var(--mantine-color-gray-5)" />
-                        <ReferenceLine y={3} stroke="var(--mantine-color-gray-5)" />
-                        <Tooltip content={<PointTooltip />} cursor={false} />
-                        {bySector.map(([sector, data]) => (
-                          <Scatter key={sector} name={t(`sector.${sector}`)} data={data} shape={renderPoint} isAnimationActive={false} />
-                        ))}
-                      </ScatterChart>
-                    </ResponsiveContainer>
+                  <div style={{ width: '100%' }} data-testid="stakeholder-chart">
+                    <StakeholderChart points={points} onOpen={open} />
                   </div>
-                  <Group gap="xs" mt="sm" px="xs" component="ul" style={{ listStyle: 'none', padding: 0 }} aria-label={t('map.legend')}>
-                    {bySector.map(([sector]) => (
-                      <Group component="li" key={sector} gap={6} wrap="nowrap">
-                        <span
-                          aria-hidden="true"
-                          style={{
-                            display: 'inline-block',
-                            width: 12,
-                            height: 12,
-                            borderRadius: 6,
-                            background: `var(--mantine-color-${colours.get(sector) ?? 'gray'}-7)`,
-                          }}
-                        />
-                        <Text size="xs">{t(`sector.${sector}`)}</Text>
-                      </Group>
-                    ))}
-                  </Group>
                 </>
               )}
             </Paper>
           </Grid.Col>
+          )}
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="unassessed-title">
               <Group justify="space-between" mb="sm">

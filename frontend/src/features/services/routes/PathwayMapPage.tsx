@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from '@tanstack/react-router';
 import cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -11,6 +12,7 @@ import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { areaScope, useAreaTree } from '@/lib/areas';
+import { intersects, placeLabels, type Side } from '@/lib/label-placement';
 import { usePermissions } from '@/lib/membership';
 import { useNames } from '@/lib/use-names';
 import { NEEDS } from '@/lib/vocabulary';
@@ -22,6 +24,59 @@ import { ServicesNav } from '../components/ServicesNav';
 
 /** A finding's marker: thicker red-orange border on the canvas, plus a ⚠ in every text label. */
 const FINDING_COLOUR = '#d9480f';
+
+/** Where cytoscape draws a label for each side the placement chose, and the gap it leaves. */
+const LABEL_STYLE: Record<Side, { 'text-halign': 'left' | 'center' | 'right'; 'text-valign': 'top' | 'center' | 'bottom'; 'text-margin-x': number; 'text-margin-y': number }> = {
+  right: { 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': 4, 'text-margin-y': 0 },
+  left: { 'text-halign': 'left', 'text-valign': 'center', 'text-margin-x': -4, 'text-margin-y': 0 },
+  below: { 'text-halign': 'center', 'text-valign': 'bottom', 'text-margin-x': 0, 'text-margin-y': 4 },
+  above: { 'text-halign': 'center', 'text-valign': 'top', 'text-margin-x': 0, 'text-margin-y': -4 },
+  'upper-right': { 'text-halign': 'right', 'text-valign': 'top', 'text-margin-x': 0, 'text-margin-y': -4 },
+  'lower-right': { 'text-halign': 'right', 'text-valign': 'bottom', 'text-margin-x': 0, 'text-margin-y': 4 },
+  'upper-left': { 'text-halign': 'left', 'text-valign': 'top', 'text-margin-x': 0, 'text-margin-y': -4 },
+  'lower-left': { 'text-halign': 'left', 'text-valign': 'bottom', 'text-margin-x': 0, 'text-margin-y': 4 },
+};
+const LABEL_ONLY = { includeNodes: false, includeEdges: false, includeLabels: true } as const;
+
+/**
+ * Puts each node's label on a free side of it (see placeLabels), then checks what cytoscape drew:
+ * a label still touching another is left out (its service is in the table; hovering shows it).
+ * Records the drawn label boxes and node positions on the container, for the end-to-end test.
+ */
+function arrangeLabels(cy: cytoscape.Core, container: HTMLElement) {
+  cy.batch(() => cy.nodes().removeStyle('text-halign text-valign text-margin-x text-margin-y label'));
+  const nodes = cy.nodes().toArray();
+  const requests = nodes.map((node) => {
+    const box = node.boundingBox(LABEL_ONLY);
+    const { x, y } = node.position();
+    return { id: node.id(), cx: x, cy: y, radius: node.outerWidth() / 2, width: box.w, height: box.h };
+  });
+  const placed = placeLabels(requests, undefined, 4);
+  cy.batch(() => {
+    nodes.forEach((node, index) => {
+      const spot = placed[index]!;
+      node.style(spot.visible ? LABEL_STYLE[spot.side] : { label: '' });
+    });
+  });
+  const kept: { x: number; y: number; width: number; height: number }[] = [];
+  cy.batch(() => {
+    for (const node of nodes) {
+      if (!node.data('label') || node.style('label') === '') continue;
+      const b = node.boundingBox(LABEL_ONLY);
+      const box = { x: b.x1, y: b.y1, width: b.w, height: b.h };
+      if (kept.some((other) => intersects(box, other))) node.style({ label: '' });
+      else kept.push(box);
+    }
+  });
+  const labels = nodes
+    .filter((node) => node.style('label') !== '')
+    .map((node) => {
+      const b = node.renderedBoundingBox(LABEL_ONLY);
+      return { id: node.id(), x: b.x1, y: b.y1, width: b.w, height: b.h };
+    });
+  container.dataset.labels = JSON.stringify(labels);
+  container.dataset.positions = JSON.stringify(Object.fromEntries(nodes.map((node) => [node.id(), [Math.round(node.position('x') * 100) / 100, Math.round(node.position('y') * 100) / 100]])));
+}
 
 function lineStyle(status: PathwayPublic['status']) {
   if (status === 'active') return 'solid';
@@ -43,7 +98,11 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
   const tree = useAreaTree(network).data;
   const codeNames = useNames();
   const scope = useMemo(() => (search.area ? areaScope(tree ?? [], search.area) : undefined), [tree, search.area]);
-  const shown = useMemo(() => filterMap(services.data ?? [], pathways.data ?? [], search, scope), [services.data, pathways.data, search, scope]);
+  const { need, area } = search;
+  // Not on the whole search: switching the health overlay must not re-lay the graph.
+  const shown = useMemo(() => filterMap(services.data ?? [], pathways.data ?? [], { need, area }, scope), [services.data, pathways.data, need, area, scope]);
+  const narrow = useMediaQuery('(max-width: 37.5em)', false, { getInitialValueInEffect: false });
+  const [graph, setGraph] = useState<cytoscape.Core | null>(null);
   const findings: Finding[] = useMemo(() => (highlight ? (health.data?.findings ?? []) : []), [highlight, health.data]);
   const flaggedServices = useMemo(() => new Set(findings.flatMap((f) => f.service_ids ?? [])), [findings]);
   const flaggedPathways = useMemo(() => new Set(findings.flatMap((f) => f.pathway_ids ?? [])), [findings]);
@@ -55,19 +114,18 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
   );
 
   useEffect(() => {
-    if (!container.current || shown.services.length === 0) return;
+    if (narrow || !container.current || shown.services.length === 0) return;
     const cy = cytoscape({
       container: container.current,
       elements: [
         ...shown.services.map((s) => ({
           group: 'nodes' as const,
-          data: { id: s.id, label: (flaggedServices.has(s.id) ? '⚠ ' : '') + s.name, colour: sectorColour(s.partner_sector) },
-          classes: [s.entry_point ? 'entry' : '', s.status === 'active' ? '' : 'inactive', flaggedServices.has(s.id) ? 'finding' : ''].filter(Boolean).join(' '),
+          data: { id: s.id, name: s.name, label: s.name, colour: sectorColour(s.partner_sector) },
+          classes: [s.entry_point ? 'entry' : '', s.status === 'active' ? '' : 'inactive'].filter(Boolean).join(' '),
         })),
         ...shown.pathways.map((p) => ({
           group: 'edges' as const,
-          data: { id: `pathway-${p.id}`, pathway: p.id, source: p.from_service.id, target: p.to_service.id, line: lineStyle(p.status), label: flaggedPathways.has(p.id) ? '⚠' : '' },
-          classes: flaggedPathways.has(p.id) ? 'finding' : '',
+          data: { id: `pathway-${p.id}`, pathway: p.id, source: p.from_service.id, target: p.to_service.id, line: lineStyle(p.status), label: '' },
         })),
       ],
       style: [
@@ -120,8 +178,40 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
       void navigate({ to: '/n/$network/services/$serviceId', params: { network, serviceId: event.target.id() as string } });
     });
     cy.on('tap', 'edge', (event) => setSelectedId(event.target.data('pathway') as string));
-    return () => cy.destroy();
-  }, [shown, flaggedServices, flaggedPathways, navigate, network]);
+    // A label left out for want of room shows while the pointer is on its node.
+    cy.on('mouseover', 'node', (event) => {
+      const node = event.target as cytoscape.NodeSingular;
+      if (node.style('label') === '') node.style({ label: node.data('label') as string, 'z-index': 99 }).addClass('peek');
+    });
+    cy.on('mouseout', 'node.peek', (event) => (event.target as cytoscape.NodeSingular).removeClass('peek').style({ label: '' }));
+    setGraph(cy);
+    return () => {
+      setGraph(null);
+      cy.destroy();
+    };
+    // Positions come from the graph alone (the services and pathways shown), laid out once per graph.
+  }, [shown, navigate, network, narrow]);
+
+  // The health overlay marks nodes and lines on the graph as it stands: no new layout, only labels re-arranged.
+  useEffect(() => {
+    if (!graph || !container.current) return;
+    graph.batch(() => {
+      graph.nodes().forEach((node) => {
+        const flagged = flaggedServices.has(node.id());
+        node.data('label', (flagged ? '⚠ ' : '') + (node.data('name') as string));
+        node.toggleClass('finding', flagged);
+      });
+      graph.edges().forEach((edge) => {
+        const flagged = flaggedPathways.has(edge.data('pathway') as string);
+        edge.data('label', flagged ? '⚠' : '');
+        edge.toggleClass('finding', flagged);
+      });
+    });
+    arrangeLabels(graph, container.current);
+    container.current.dataset.overlay = highlight ? 'on' : 'off';
+  }, [graph, flaggedServices, flaggedPathways, highlight]);
+
+
 
   const set = (patch: Partial<PathwayMapSearch>) => {
     const next = { ...search, ...patch };
@@ -179,6 +269,7 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
         {!loading && !failed && shown.services.length > 0 && (
           <Stack gap="lg">
             <Group align="flex-start" gap="lg" wrap="wrap">
+              {!narrow && (
               <Paper withBorder radius="md" style={{ flex: '3 1 28rem', minWidth: 0 }}>
                 <div
                   ref={container}
@@ -188,6 +279,7 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                   style={{ height: 480, width: '100%', background: MAP_BACKGROUND }}
                 />
               </Paper>
+              )}
               <Stack gap="md" style={{ flex: '1 1 16rem', minWidth: 0 }}>
                 <Paper withBorder p="md" radius="md" component="section" aria-labelledby="map-legend">
                   <Title order={2} size="h5" id="map-legend" mb="xs">
