@@ -57,4 +57,22 @@ export async function findPartner(context, base, token, query) {
   return body.items[0];
 }
 
+/** Chooses the interface language with the switcher in the header (named in any of the three). */
+export async function chooseLanguage(page, option) {
+  await page.getByRole('combobox', { name: /^(Interface language|Langue de l’interface|Langue de l'interface|Idioma de la interfaz)$/ }).first().click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+export const NEUTRAL = /^https:\/\/www\.wikipedia\.org\/?$/;
+
+/** The neutral site is never fetched: the request is answered here, and recorded. */
+export async function interceptNeutralSite(page) {
+  const hits = [];
+  await page.route(/^https:\/\/www\.wikipedia\.org\/.*/, (route) => {
+    hits.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Wikipedia</title><p>Neutral</p>' });
+  });
+  return hits;
+}
+
 export { assert };

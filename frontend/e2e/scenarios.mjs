@@ -10,20 +10,10 @@ import {
   PASSWORD,
   screenshot,
   signIn,
+  interceptNeutralSite,
+  NEUTRAL,
   VIEWER,
 } from './helpers.mjs';
-
-const NEUTRAL = /^https:\/\/www\.wikipedia\.org\/?$/;
-
-/** The neutral site is never fetched: the request is answered here, and recorded. */
-async function interceptNeutralSite(page) {
-  const hits = [];
-  await page.route(/^https:\/\/www\.wikipedia\.org\/.*/, (route) => {
-    hits.push(route.request().url());
-    return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Wikipedia</title><p>Neutral</p>' });
-  });
-  return hits;
-}
 
 export const scenarios = [
   {

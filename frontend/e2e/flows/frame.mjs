@@ -1,25 +1,9 @@
 // The frame: an unknown address inside the app keeps the sidebar, header and Quick exit;
 // Quick exit replaces the page and signs out; the sign-in page logs no console error.
-import { apiToken, assert, assertAccessible, NETWORK, screenshot, signIn } from '../helpers.mjs';
+import { apiToken, assert, assertAccessible, chooseLanguage, interceptNeutralSite, NETWORK, NEUTRAL, screenshot, signIn } from '../helpers.mjs';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const NEUTRAL = /^https:\/\/www\.wikipedia\.org\/?$/;
-
-async function interceptNeutralSite(page) {
-  const hits = [];
-  await page.route(/^https:\/\/www\.wikipedia\.org\/.*/, (route) => {
-    hits.push(route.request().url());
-    return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Wikipedia</title><p>Neutral</p>' });
-  });
-  return hits;
-}
-
-async function chooseLanguage(page, name) {
-  await page.getByRole('combobox', { name: /Interface language|Langue de l’interface|Langue de l'interface|Idioma de la interfaz/ }).first().click();
-  await page.getByRole('option', { name }).click();
-}
-
 export const scenarios = [
   {
     name: 'frame: the sign-in page asks for a session without any console error (204, not 401)',

@@ -2,15 +2,10 @@
 // French, whose longer words are the hard case), its axis titles stay inside the picture,
 // quadrants are named; on a phone the map is its table. The pathway map keeps its layout
 // when the health overlay is toggled.
-import { assert, assertAccessible, NETWORK, screenshot, signIn } from '../helpers.mjs';
+import { assert, assertAccessible, chooseLanguage, NETWORK, screenshot, signIn } from '../helpers.mjs';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-async function chooseLanguage(page, name) {
-  await page.getByRole('combobox', { name: /Interface language|Langue de l’interface|Langue de l'interface|Idioma de la interfaz/ }).first().click();
-  await page.getByRole('option', { name }).click();
-}
 
 /** The boxes of the drawn labels and quadrant names, and whether the axis titles fit. */
 async function measure(page) {

@@ -1,15 +1,10 @@
 // A one-time password-reset link (issue #13, item 7): a coordinator issues it on the members
 // page, the member sets a new password with it in a fresh browser, once.
-import { assert, assertAccessible, NETWORK, PASSWORD, screenshot, signIn, VIEWER } from '../helpers.mjs';
+import { assert, assertAccessible, chooseLanguage, NETWORK, PASSWORD, screenshot, signIn, VIEWER } from '../helpers.mjs';
 
 const WIDE = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const NEW_PASSWORD = 'a-new-password-for-vic';
-
-async function switchLanguage(page, option) {
-  await page.getByRole('combobox', { name: /^(Interface language|Langue de l'interface|Idioma de la interfaz)$/ }).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
 async function issueLink(page, base) {
   await page.goto(`${base}/n/${NETWORK}/members`);
@@ -45,13 +40,13 @@ export const scenarios = [
       const phone = await member.newPage();
       try {
         await phone.goto(link);
-        await switchLanguage(phone, 'Français');
+        await chooseLanguage(phone, 'Français');
         await phone.getByRole('heading', { name: 'Choisir un nouveau mot de passe' }).waitFor();
         await screenshot(phone, resultsDir, 'password-reset-form-fr-390');
         await assertAccessible(phone, 'reset form (fr)');
         await redeem(phone, link, NEW_PASSWORD, /^Nouveau mot de passe/, 'Enregistrer le nouveau mot de passe');
         await phone.waitForURL(/\/signin/);
-        await switchLanguage(phone, 'English');
+        await chooseLanguage(phone, 'English');
         await signIn(phone, base, VIEWER, NEW_PASSWORD);
 
         // The link is spent.

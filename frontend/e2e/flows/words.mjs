@@ -1,6 +1,6 @@
 // Words, not codes (issue #13, item 2): areas from the network's gazetteer and languages
 // by name, typed in the interface language; the API keeps the codes.
-import { assert, assertAccessible, NETWORK, screenshot, signIn } from '../helpers.mjs';
+import { assert, assertAccessible, chooseLanguage, NETWORK, screenshot, signIn } from '../helpers.mjs';
 
 const WIDE = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -8,11 +8,6 @@ const PHONE = { width: 390, height: 844 };
 async function quiet(page) {
   // Notifications fade out; axe would measure them mid-fade.
   await page.waitForFunction(() => !document.querySelector('.mantine-Notification-root'), null, { timeout: 10_000 });
-}
-
-async function switchLanguage(page, option) {
-  await page.getByRole('combobox', { name: /^(Interface language|Langue de l'interface|Idioma de la interfaz)$/ }).click();
-  await page.getByRole('option', { name: option }).click();
 }
 
 /** Types into a picker and chooses the option it offers. */
@@ -112,7 +107,7 @@ export const scenarios = [
       await page.getByText('Old Town', { exact: true }).waitFor();
 
       // In French: another service, its language typed as "espagnol".
-      await switchLanguage(page, 'Français');
+      await chooseLanguage(page, 'Français');
       await page.getByText('Espagnol', { exact: true }).waitFor();
       await page.getByText('Vieille Ville', { exact: true }).waitFor();
       await page.goto(`${base}/n/${NETWORK}/services/new`);
@@ -138,7 +133,7 @@ export const scenarios = [
       await assertAccessible(page, 'service page in French on a phone');
       // Back in English, the same record reads in English.
       await page.setViewportSize(WIDE);
-      await switchLanguage(page, 'English');
+      await chooseLanguage(page, 'English');
       await page.getByText('Spanish', { exact: true }).waitFor();
       await page.getByText('Old Town', { exact: true }).waitFor();
     },

@@ -1,13 +1,12 @@
-import { Alert, Box, Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { MyMembership } from '@/client';
-import { LanguageSwitcher } from '@/components/LanguageSwitcher';
-import { QuickExitButton } from '@/components/QuickExit';
+import { PublicPage } from '@/components/PublicPage';
 import { LoadingState } from '@/components/States';
-import { forgetSessionNow, signOut, useSession } from '@/lib/api';
+import { signOut, useSession } from '@/lib/api';
 import { newIdempotencyKey } from '@/lib/idempotency';
 import { useMe } from '@/lib/membership';
 import { isApiError } from '@/lib/problem';
@@ -92,37 +91,18 @@ export function AcceptInvitationPage({
   }
 
   return (
-    <Box mih="100vh">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <Group component="header" justify="space-between" p="md" gap="sm">
-        <Text fw={700} size="xl" c="teal.9">
-          Accord
-        </Text>
-        <Group gap="sm">
-          <LanguageSwitcher />
-          <QuickExitButton onExit={forgetSessionNow} />
+    <PublicPage
+      title={t('invitation.title')}
+      intro={
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <IconInfoCircle size={18} aria-hidden="true" />
+          <Text c="dimmed" size="sm">
+            {t('invitation.intro')}
+          </Text>
         </Group>
-      </Group>
-      <Container size={520} component="main" id="main" tabIndex={-1} py="xl">
-        <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }} radius="lg">
-          <Stack gap="lg">
-            <Stack gap={6}>
-              <Title order={1} size="h2">
-                {t('invitation.title')}
-              </Title>
-              <Group gap="xs" wrap="nowrap" align="flex-start">
-                <IconInfoCircle size={18} aria-hidden="true" />
-                <Text c="dimmed" size="sm">
-                  {t('invitation.intro')}
-                </Text>
-              </Group>
-            </Stack>
-            {content}
-          </Stack>
-        </Paper>
-      </Container>
-    </Box>
+      }
+    >
+      {content}
+    </PublicPage>
   );
 }

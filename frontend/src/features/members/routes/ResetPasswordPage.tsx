@@ -1,12 +1,10 @@
-import { Alert, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { LanguageSwitcher } from '@/components/LanguageSwitcher';
-import { QuickExitButton } from '@/components/QuickExit';
-import { forgetSessionNow } from '@/lib/api';
+import { PublicPage } from '@/components/PublicPage';
 import { isApiError } from '@/lib/problem';
 
 import { tokenFromHash, useRedeemPasswordReset } from '../api/members';
@@ -72,37 +70,18 @@ export function ResetPasswordPage({ onDone }: { onDone: () => void }) {
   }
 
   return (
-    <Box mih="100vh">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <Group component="header" justify="space-between" p="md" gap="sm">
-        <Text fw={700} size="xl" c="teal.9">
-          Accord
-        </Text>
-        <Group gap="sm">
-          <LanguageSwitcher />
-          <QuickExitButton onExit={forgetSessionNow} />
+    <PublicPage
+      title={t('resetPassword.title')}
+      intro={
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <IconInfoCircle size={18} aria-hidden="true" />
+          <Text c="dimmed" size="sm">
+            {t('resetPassword.intro')}
+          </Text>
         </Group>
-      </Group>
-      <Container size={520} component="main" id="main" tabIndex={-1} py="xl">
-        <Paper withBorder shadow="sm" p={{ base: 'lg', sm: 'xl' }} radius="lg">
-          <Stack gap="lg">
-            <Stack gap={6}>
-              <Title order={1} size="h2">
-                {t('resetPassword.title')}
-              </Title>
-              <Group gap="xs" wrap="nowrap" align="flex-start">
-                <IconInfoCircle size={18} aria-hidden="true" />
-                <Text c="dimmed" size="sm">
-                  {t('resetPassword.intro')}
-                </Text>
-              </Group>
-            </Stack>
-            {content}
-          </Stack>
-        </Paper>
-      </Container>
-    </Box>
+      }
+    >
+      {content}
+    </PublicPage>
   );
 }
