@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 
 from accord.models import Partner, StakeholderAssessment, metadata
+from accord.networks.models import NetworkRevision
 from tests.conftest import REPO_ROOT, alembic_config, temporary_database
 
 
@@ -283,5 +284,37 @@ def test_name_keys_are_filled_in_and_look_alikes_stop_the_migration(fresh_databa
             ).scalars()
             assert list(keys) == ["casa de acogida luna", "casa sol"]
         assert _assessment_kept(engine)
+    finally:
+        engine.dispose()
+
+
+def test_revision_shards_fold_into_one_counter_that_never_goes_back(fresh_database: str) -> None:
+    """0016 keeps one row per network and part: a network's old shards are summed into part
+    0, so the revision a running process kept answers under is never met again."""
+    config = alembic_config(fresh_database)
+    command.upgrade(config, "0015")
+    engine = create_engine(fresh_database)
+    shards = table(
+        "network_revisions",
+        column("network_id", Uuid()),
+        column("shard"),
+        column("revision"),
+    )
+    try:
+        _add_partner_with_assessment(engine, Partner.__table__, name="Harbour", sort_name="harbour")
+        with engine.begin() as connection:
+            network_id = connection.execute(select(Partner.__table__.c.network_id)).scalar_one()
+            connection.execute(
+                insert(shards),
+                [{"network_id": network_id, "shard": n, "revision": 10 + n} for n in range(3)],
+            )
+        command.upgrade(config, "head")
+        with engine.connect() as connection:
+            rows = connection.execute(
+                select(NetworkRevision.__table__.c.part, NetworkRevision.__table__.c.revision)
+            ).all()
+        assert [tuple(row) for row in rows] == [(0, 33)]
+        command.downgrade(config, "0015")
+        command.upgrade(config, "head")
     finally:
         engine.dispose()

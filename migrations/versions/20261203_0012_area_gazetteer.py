@@ -28,10 +28,18 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("network_id", sa.Uuid(), nullable=False),
         sa.Column("code", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-        sa.Column("name_en", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-        sa.Column("name_fr", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
-        sa.Column("name_es", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True),
-        sa.Column("sort_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column(
+            "name_en", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False
+        ),
+        sa.Column(
+            "name_fr", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True
+        ),
+        sa.Column(
+            "name_es", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True
+        ),
+        sa.Column(
+            "sort_name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False
+        ),
         sa.Column("parent_id", sa.Uuid(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column(
@@ -52,7 +60,9 @@ def upgrade() -> None:
             name=op.f("fk_areas_parent_id_areas"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_areas")),
-        sa.UniqueConstraint("network_id", "code", name=op.f("uq_areas_network_id_code")),
+        sa.UniqueConstraint(
+            "network_id", "code", name=op.f("uq_areas_network_id_code")
+        ),
     )
     with op.batch_alter_table("areas", schema=None) as batch_op:
         batch_op.create_index(
@@ -60,7 +70,9 @@ def upgrade() -> None:
             ["network_id", "sort_name", "code", "id"],
             unique=False,
         )
-        batch_op.create_index(batch_op.f("ix_areas_parent_id"), ["parent_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_areas_parent_id"), ["parent_id"], unique=False
+        )
 
 
 def downgrade() -> None:

@@ -217,7 +217,12 @@ def insert_unless_taken(
 
     The row is noted in the session (`core_rows_written`): a network's revision
     (networks/revision.py) moves with what is written this way too."""
-    session.info.setdefault(CORE_ROWS, []).append((table, row))
+    noted = session.info.setdefault(CORE_ROWS, [])
+    noted.append((table, row))
+    # The dependents' tables count too (a part of the revision may move only with them).
+    noted.extend(
+        (other, {"network_id": row.get("network_id")}) for other, rows in dependents if rows
+    )
     connection = session.connection()
     if connection.dialect.name != "postgresql":
         taken = _insert_unless_taken(table, unique, sqlite)

@@ -9,12 +9,25 @@ anew; nothing has to remember to clear anything.
 A kept answer never depends on who asks unless keyed by it: `get` takes the audience (what
 the caller may see, `NetworkAccess.audience`) as part of the key, or `EVERYONE` for values
 that hold no answer (the route graph: data the answers are computed from).
+
+A kind read only from a few tables may be kept under a **part** of the revision that moves
+only with writes to those tables (`PART_TABLES`): the route graph and pathway health do not
+change with a capacity post, an assessment or a contact, which are most of a network's
+writes. That too holds by construction: building such a kind records every table its
+statements read, and reading one outside its part is refused (`ReadOutsidePart`), so a new
+query cannot make it stale unnoticed.
 """
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Table, event
+from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.sql.util import find_tables
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -29,15 +42,23 @@ class BuiltCache(Generic[K, V]):
         self._building: dict[K, threading.Lock] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: K, fingerprint: tuple[object, ...], build: Callable[[], V]) -> V:
-        """The value kept for `key` if built at this fingerprint, else `build()`'s."""
-        if (found := self._fresh(key, fingerprint)) is not None:
+    def get(
+        self,
+        key: K,
+        fingerprint: tuple[object, ...],
+        build: Callable[[], V],
+        still_current: Callable[[V], bool] | None = None,
+    ) -> V:
+        """The value kept for `key` if built at this fingerprint (and, with `still_current`,
+        if that says it still holds: a value that also depends on the time), else
+        `build()`'s."""
+        if (found := self._fresh(key, fingerprint, still_current)) is not None:
             return found[1]
         with self._lock:
             building = self._building.setdefault(key, threading.Lock())
         # One thread builds; the others asking for the same key wait for its value.
         with building:
-            if (found := self._fresh(key, fingerprint)) is not None:
+            if (found := self._fresh(key, fingerprint, still_current)) is not None:
                 return found[1]
             try:
                 value = build()
@@ -64,10 +85,17 @@ class BuiltCache(Generic[K, V]):
     def __len__(self) -> int:
         return len(self._values)
 
-    def _fresh(self, key: K, fingerprint: tuple[object, ...]) -> tuple[object, V] | None:
+    def _fresh(
+        self,
+        key: K,
+        fingerprint: tuple[object, ...],
+        still_current: Callable[[V], bool] | None,
+    ) -> tuple[object, V] | None:
         with self._lock:
             found = self._values.get(key)
             if found is None or found[0] != fingerprint:
+                return None
+            if still_current is not None and not still_current(found[1]):
                 return None
             self._values.move_to_end(key)
             return found
@@ -75,37 +103,98 @@ class BuiltCache(Generic[K, V]):
 
 EVERYONE = "everyone"
 
-# How many values of each kind one process keeps (the least recently used go first).
-SIZES = {
-    "partner-pages": 256,
-    "partner-records": 4096,
-    "route-graphs": 64,
-    "route-answers": 4096,
-    "coverage": 16,
-    "pathway-health": 256,
+
+class Part(IntEnum):
+    """A counter of a network's revision (networks/revision.py)."""
+
+    every_write = 0  # moves with every committed write in the network
+    routes = 1  # moves only with writes to ROUTE_TABLES
+
+
+# What the route graph and pathway health are built from: services and their labels, their
+# partners (names, sectors, population labels), pathways and their needs, the gazetteer,
+# and the network's own record (its languages).
+ROUTE_TABLES = frozenset(
+    {
+        "services",
+        "service_labels",
+        "partners",
+        "partner_labels",
+        "pathways",
+        "pathway_needs",
+        "areas",
+        "networks",
+    }
+)
+PART_TABLES: dict[Part, frozenset[str]] = {Part.routes: ROUTE_TABLES}
+
+
+@dataclass(frozen=True)
+class Kind:
+    size: int  # how many values one process keeps (the least recently used go first)
+    part: Part = Part.every_write  # the revision counter its values are kept under
+
+
+KINDS = {
+    "partner-pages": Kind(256),
+    "partner-records": Kind(4096),
+    "route-graphs": Kind(64, Part.routes),
+    "route-answers": Kind(4096),
+    "coverage": Kind(16),
+    "pathway-health": Kind(256, Part.routes),
 }
+
+
+class ReadOutsidePart(RuntimeError):
+    """A kind kept under a part of the revision read a table outside that part."""
+
+
+_READING = "accord_reading_tables"
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _record_tables_read(state: ORMExecuteState) -> None:
+    recorders: list[set[str]] | None = state.session.info.get(_READING)
+    if recorders:
+        statement: Any = state.statement
+        read = {table.name for table in find_tables(statement) if isinstance(table, Table)}
+        for recorder in recorders:
+            recorder.update(read)
 
 
 class KeptAnswers:
     """Every kept answer of one app (made in `create_app`), by kind; see the module's
-    docstring for the one rule that keeps them current."""
+    docstring for the rules that keep them current."""
 
     def __init__(self) -> None:
         self._kinds: dict[str, BuiltCache[Hashable, object]] = {
-            kind: BuiltCache(kept=size) for kind, size in SIZES.items()
+            name: BuiltCache(kept=kind.size) for name, kind in KINDS.items()
         }
 
     def get(
         self,
         kind: str,
+        session: Session,
         network_id: Hashable,
-        revision: int,
+        revisions: Sequence[int],
         audience: Hashable,
         key: Hashable,
         build: Callable[[], V],
+        still_current: Callable[[V], bool] | None = None,
     ) -> V:
-        """The value kept for this network, audience and key at `revision`, else `build()`'s."""
-        value = self._kinds[kind].get((network_id, audience, key), (revision,), build)
+        """The value kept for this network, audience and key at the network's `revisions`
+        (every counter, indexed by `Part`, as the request read them), else `build()`'s
+        (which reads through `session`). With `still_current`, a kept value that says it
+        no longer holds (it shows something that has grown too old) is built again."""
+        part = KINDS[kind].part
+        if part != Part.every_write:
+            build = _reading_only(session, kind, part, build)
+        value = self._kinds[kind].get(
+            (network_id, audience, key),
+            (revisions[part],),
+            build,
+            still_current,  # type: ignore[arg-type]
+        )
         return value  # type: ignore[return-value]
 
     def clear(self) -> None:
@@ -114,3 +203,28 @@ class KeptAnswers:
 
     def __len__(self) -> int:
         return sum(len(cache) for cache in self._kinds.values())
+
+
+def _reading_only(
+    session: Session, kind: str, part: Part, build: Callable[[], V]
+) -> Callable[[], V]:
+    allowed = PART_TABLES[part]
+
+    def checked() -> V:
+        read: set[str] = set()
+        recorders: list[set[str]] = session.info.setdefault(_READING, [])
+        recorders.append(read)
+        try:
+            value = build()
+        finally:
+            recorders.pop()  # builds nest (health builds the graph): the innermost ends first
+        outside = read - allowed
+        if outside:
+            raise ReadOutsidePart(
+                f"{kind} is kept under the {part.name} revision, which does not move with "
+                f"writes to {', '.join(sorted(outside))}: add them to its part or keep it "
+                "under every write."
+            )
+        return value
+
+    return checked

@@ -20,6 +20,7 @@ from accord.core.database import fetch_rows
 from accord.core.deps import RequestSession, SettingsDep
 from accord.core.errors import Forbidden, NotFound
 from accord.core.fields import SLUG_PATTERN
+from accord.core.kept import Part
 from accord.core.vocabulary import MembershipRole
 from accord.networks.models import Membership, MembershipPartner, Network
 from accord.networks.revision import revision_of
@@ -44,18 +45,24 @@ class NetworkRef:
     id: uuid.UUID
     slug: str
     version: int
-    # Moves with every committed write in the network: what cached answers are keyed by.
-    revision: int
+    # The network's revision counters, indexed by core/kept.py `Part` (the first moves with
+    # every committed write in the network): what kept answers are kept under.
+    revisions: tuple[int, ...]
     # Whether members other than coordinators may read stakeholder assessments.
     assessments_open: bool = False
 
+    @property
+    def revision(self) -> int:
+        """The revision that moves with every committed write in the network."""
+        return self.revisions[Part.every_write]
+
     @classmethod
-    def of(cls, network: Network, revision: int = 0) -> "NetworkRef":
+    def of(cls, network: Network, revisions: tuple[int, ...] = (0, 0)) -> "NetworkRef":
         return cls(
             network.id,
             network.slug,
             network.version,
-            revision,
+            revisions,
             bool(network.assessments_visible_to_members),
         )
 
@@ -88,6 +95,11 @@ class NetworkAccess:
     def revision(self) -> int:
         """The network's revision as this request read it (networks/revision.py)."""
         return self.network.revision
+
+    @property
+    def revisions(self) -> tuple[int, ...]:
+        """Every counter of the network's revision as this request read it, by `Part`."""
+        return self.network.revisions
 
     @property
     def audience(self) -> tuple[object, ...]:
@@ -134,7 +146,7 @@ _CALLER_IN_NETWORK = (
         _networks.c.id.label("network_id"),
         _networks.c.version.label("network_version"),
         _networks.c.assessments_visible_to_members,
-        revision_of(_networks.c.id).label("revision"),
+        *(revision_of(_networks.c.id, part).label(f"revision_{part.name}") for part in Part),
         _memberships.c.id.label("membership_id"),
         _memberships.c.role,
     )
@@ -167,7 +179,7 @@ def _access(session: Session, network: str, user_id: uuid.UUID, version: int) ->
         row.network_id,
         network,
         row.network_version,
-        row.revision,
+        tuple(getattr(row, f"revision_{part.name}") for part in Part),
         bool(row.assessments_visible_to_members),
     )
     caller = Caller(user_id, row.is_admin)

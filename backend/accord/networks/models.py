@@ -102,14 +102,14 @@ class Membership(SQLModel, table=True):
 
 
 class NetworkRevision(SQLModel, table=True):
-    """One of a network's revision counters (networks/revision.py): their sum moves with
-    every committed write in the network. Several rows, so that concurrent writers rarely
-    wait for each other's commit on the same row."""
+    """One of a network's revision counters (networks/revision.py): `part` 0 moves with
+    every committed write in the network, each other part (core/kept.py `Part`) only with
+    writes to its tables."""
 
     __tablename__ = "network_revisions"
 
     network_id: uuid.UUID = Field(foreign_key="networks.id", primary_key=True, ondelete="CASCADE")
-    shard: int = Field(primary_key=True, sa_type=SmallInteger)
+    part: int = Field(primary_key=True, sa_type=SmallInteger)
     revision: int = Field(default=0, sa_type=BigInteger)
 
 

@@ -16,8 +16,11 @@ Kept answers (core/kept.py) are kept under the revision the building request rea
 same snapshot as the rows it built them from, so they can never outlive what they show.
 It is read in the query that authenticates the caller (`load_network_access`).
 
-It is one row per network (`NetworkRevision`, shard 0): spreading it over sixteen rows
-did not pay in a side-by-side run (bench/README.md).
+It is one row per network and part (`NetworkRevision`; core/kept.py `Part`): part
+`every_write` moves with every committed write, and each other part only with writes to its
+tables (`PART_TABLES`), for the kept values built from those tables alone (the route graph
+and pathway health do not move with capacity posts). Spreading one counter over sixteen
+rows did not pay in a side-by-side run (bench/README.md).
 """
 
 import uuid
@@ -29,6 +32,7 @@ from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlmodel import Session, SQLModel
 
 from accord.core.database import add_one, core_rows_written
+from accord.core.kept import PART_TABLES, Part
 from accord.networks.models import Network, NetworkRevision
 
 _TOUCHED = "accord_touched_networks"
@@ -50,11 +54,12 @@ UNSCOPED_TABLES = frozenset(
 )
 
 
-def revision_of(network_id: Any) -> Any:
-    """The network's revision, as a column of a query that has `network_id`."""
+def revision_of(network_id: Any, part: Part = Part.every_write) -> Any:
+    """The network's revision (one `part` of it), as a column of a query that has
+    `network_id`."""
     return (
-        select(func.coalesce(func.sum(_revisions.c.revision), 0))
-        .where(_revisions.c.network_id == network_id)
+        select(func.coalesce(func.max(_revisions.c.revision), 0))
+        .where(_revisions.c.network_id == network_id, _revisions.c.part == int(part))
         .scalar_subquery()
     )
 
@@ -118,19 +123,27 @@ EVERY_NETWORK = "every-network"
 SCOPE = NetworkScope()
 
 
-def _touched(session: Session) -> set[uuid.UUID]:
-    touched: set[uuid.UUID] = session.info.setdefault(_TOUCHED, set())
+def _touched(session: Session) -> dict[uuid.UUID, set[str]]:
+    """The networks this session wrote in, each with the tables it wrote."""
+    touched: dict[uuid.UUID, set[str]] = session.info.setdefault(_TOUCHED, {})
     return touched
+
+
+def _every(session: Session) -> set[str]:
+    """The tables of rows shared by every network this session wrote."""
+    every: set[str] = session.info.setdefault(_EVERY, set())
+    return every
 
 
 def _note(session: Session, rows: Iterable[Any]) -> None:
     touched = _touched(session)
     for row in rows:
         network = SCOPE.network_of(session, row)
+        table = type(row).__table__.name
         if network == EVERY_NETWORK:
-            session.info[_EVERY] = True
+            _every(session).add(table)
         elif isinstance(network, uuid.UUID):
-            touched.add(network)
+            touched.setdefault(network, set()).add(table)
 
 
 @event.listens_for(Session, "before_flush")
@@ -148,16 +161,16 @@ def _note_bulk_writes(state: ORMExecuteState) -> None:
         return
     table = getattr(state.statement, "table", None)
     if isinstance(table, Table) and table.name not in UNSCOPED_TABLES:
-        state.session.info[_BULK] = table.name
+        state.session.info.setdefault(_BULK, set()).add(table.name)
 
 
 def mark_written(session: Session, network_id: uuid.UUID | None) -> None:
     """For a bulk statement (which names no row the hook can see): it writes in this
     network, or, with None, in every network."""
     if network_id is None:
-        session.info[_EVERY] = True
+        _every(session)
     else:
-        _touched(session).add(network_id)
+        _touched(session).setdefault(network_id, set())
 
 
 @event.listens_for(Session, "before_commit")
@@ -168,19 +181,31 @@ def _move_revisions(session: Session) -> None:
     for table, row in core_rows_written(session):  # the fast path's plain rows
         if row.get("network_id") is None:
             raise RuntimeError(f"{table.name}: a row written as plain values needs a network_id.")
-        _touched(session).add(row["network_id"])
-    bulk = session.info.pop(_BULK, None)
-    every = session.info.pop(_EVERY, False)
+        _touched(session).setdefault(row["network_id"], set()).add(table.name)
+    # A bulk statement's rows are unknown: its tables count for every network it wrote in.
+    bulk: set[str] = session.info.pop(_BULK, set())
+    every: set[str] | None = session.info.pop(_EVERY, None)
     gone = session.info.pop(_GONE, set())
-    touched = sorted(session.info.pop(_TOUCHED, set()) - gone)  # one order: no deadlocks
-    if bulk is not None and not touched and not every:
+    touched = {
+        network: tables | bulk
+        for network, tables in session.info.pop(_TOUCHED, {}).items()
+        if network not in gone
+    }
+    if bulk and not touched and every is None:
         raise RuntimeError(
-            f"A bulk write on {bulk} names no network: change a row of it through the ORM."
+            f"A bulk write on {', '.join(sorted(bulk))} names no network: change a row of it "
+            "through the ORM."
         )
-    if every:
-        touched = sorted(set(session.scalars(select(_networks.c.id))) - gone)
-    for network_id in touched:
-        add_one(session, _revisions, {"network_id": network_id, "shard": 0}, "revision")
+    if every is not None:
+        for network in set(session.scalars(select(_networks.c.id))) - gone:
+            touched.setdefault(network, set()).update(every | bulk)
+    for network_id in sorted(touched):  # one order: no deadlocks
+        for part in _parts_moved(touched[network_id]):
+            add_one(session, _revisions, {"network_id": network_id, "part": int(part)}, "revision")
+
+
+def _parts_moved(tables: set[str]) -> list[Part]:
+    return [Part.every_write] + [p for p, own in PART_TABLES.items() if tables & own]
 
 
 @event.listens_for(Session, "after_rollback")

@@ -314,7 +314,7 @@ def partner_page(
 
     key = (with_assessments, filters.cache_key(), sort, limit, cursor)
     return kept.get(
-        "partner-pages", access.network_id, access.revision, access.audience, key, build
+        "partner-pages", session, access.network_id, access.revisions, access.audience, key, build
     )
 
 
@@ -332,8 +332,9 @@ def partner_record(
 
     return kept.get(
         "partner-records",
+        session,
         access.network_id,
-        access.revision,
+        access.revisions,
         access.audience,
         (partner_id, with_assessment),
         build,

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from accord.core import i18n
 from accord.core.errors import FieldError, NotFound
 from accord.core.fields import canonical_language_tag
-from accord.core.kept import KeptAnswers
+from accord.core.kept import EVERYONE, KeptAnswers
 from accord.core.language_names import language_name
 from accord.core.models import utcnow
 from accord.core.vocabulary import Need
@@ -185,8 +185,9 @@ def _entries(
 
 @dataclass(frozen=True, slots=True)
 class RenderedAnswer:
-    """An answer as JSON, kept with the graph: it holds until the network's revision moves
-    (a new graph) or until a capacity post it shows grows too old to be shown."""
+    """An answer as JSON, kept (core/kept.py) until the network's revision moves (any
+    write, a capacity post included) or until a capacity post it shows grows too old to be
+    shown."""
 
     body: bytes
     shown_posts_fresh_until: datetime | None  # None: it shows no fresh post
@@ -199,23 +200,32 @@ def find_routes(
     session: Session,
     kept: KeptAnswers,
     network_id: uuid.UUID,
-    revision: int,
+    revisions: tuple[int, ...],
     query: RouteQuery,
     capacity_max_age_hours: int,
     lang: str = i18n.DEFAULT,
 ) -> bytes:
     """The routes for each need, explained in `lang` (the codes beside each text are stable),
-    in the network as of `revision` (its revision as this request read it).
+    in the network as of `revisions` (as this request read them).
 
-    Answers, and the best routes per question shape, are kept with the graph (which is
-    kept under the revision): questions repeat (the same front door, the same needs). An
-    answer shows nothing that depends on who asks (front doors are public), so members
-    share them."""
-    graph = load_graph(session, kept, network_id, revision)
+    Answers are kept under every write (they rank by capacity posts), the best routes per
+    question shape with the graph (kept under the routes part of the revision): questions
+    repeat (the same front door, the same needs). An answer shows nothing that depends on
+    who asks (front doors are public), so members share them."""
     now = utcnow()
-    answer = graph.kept(
-        ("answer", query.model_dump_json(), lang, capacity_max_age_hours),
-        partial(_answer, session, graph, network_id, query, capacity_max_age_hours, lang, now),
+
+    def build() -> RenderedAnswer:
+        graph = load_graph(session, kept, network_id, revisions)
+        return _answer(session, graph, network_id, query, capacity_max_age_hours, lang, now)
+
+    answer = kept.get(
+        "route-answers",
+        session,
+        network_id,
+        revisions,
+        EVERYONE,
+        (query.model_dump_json(), lang, capacity_max_age_hours),
+        build,
         still_current=lambda kept: kept.current(now),
     )
     return answer.body
@@ -247,9 +257,9 @@ def _answer(
         for need in dict.fromkeys(query.needs)
     }
     reached = frozenset(path[-1] for c in found.values() for path, _r in c.routes)
-    # A capacity post is a write in the network: it moves the revision the graph is kept
-    # under, so the latest posts can be kept with it too. Their age is judged per answer.
-    capacity = graph.kept(("capacity", reached), partial(latest_capacity, session, list(reached)))
+    # Read for each answer: capacity posts move the revision answers are kept under, not
+    # the graph's part of it.
+    capacity = latest_capacity(session, list(reached))
     rooms = {
         target: capacity_view(capacity.get(target), capacity_max_age_hours, now)
         for target in reached

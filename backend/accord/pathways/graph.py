@@ -106,21 +106,14 @@ class RouteGraph:
     _for_need: dict[Need, nx.DiGraph] | None = field(default=None, repr=False)
     _kept: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
-    def kept(
-        self,
-        key: Hashable,
-        compute: Callable[[], T],
-        still_current: Callable[[T], bool] | None = None,
-    ) -> T:
-        """A value derived from this graph, computed once per key: a built graph never
-        changes, and questions repeat (the same front door, the same needs). A value that
-        also depends on time says until when with `still_current`. The oldest of more than
-        KEPT_PER_GRAPH values go first."""
+    def kept(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from this graph alone, computed once per key: a built graph never
+        changes, and questions repeat (the same front door, the same needs). Anything that
+        reads other rows (capacity posts) is kept under every write instead (core/kept.py).
+        The oldest of more than KEPT_PER_GRAPH values go first."""
         if key in self._kept:
             value: T = self._kept[key]
-            if still_current is None or still_current(value):
-                return value
-            del self._kept[key]
+            return value
         value = compute()
         if len(self._kept) >= KEPT_PER_GRAPH:
             self._kept.pop(next(iter(self._kept)), None)
@@ -169,15 +162,17 @@ class RouteGraph:
 
 
 def load_graph(
-    session: Session, kept: KeptAnswers, network_id: uuid.UUID, revision: int
+    session: Session, kept: KeptAnswers, network_id: uuid.UUID, revisions: tuple[int, ...]
 ) -> RouteGraph:
-    """The network's graph as of `revision`, the revision this request read: building it is
-    the route finder's whole cost on a large network, so it is kept (core/kept.py). It is
-    data, not an answer: the same for everyone who asks."""
+    """The network's graph as of `revisions`, as this request read them: building it is the
+    route finder's whole cost on a large network, so it is kept (core/kept.py) under the
+    routes part of the revision, which capacity posts, contacts and assessments leave
+    alone. It is data, not an answer: the same for everyone who asks."""
     return kept.get(
         "route-graphs",
+        session,
         network_id,
-        revision,
+        revisions,
         EVERYONE,
         None,
         lambda: _build_graph(session, network_id),

@@ -34,25 +34,26 @@ def check(
     session: Session,
     kept: KeptAnswers,
     network_id: uuid.UUID,
-    revision: int,
+    revisions: tuple[int, ...],
     area: str | None = None,
     lang: str = i18n.DEFAULT,
 ) -> PathwayHealth:
     """Every finding, its reason in `lang` (the kind and fields beside it are stable codes),
-    for the network as of `revision` (its revision as this request read it).
+    for the network as of `revisions` (as this request read them).
 
-    Kept (core/kept.py) under that revision and the day (reviews fall overdue at midnight),
-    per area and language: checking a network of 10,000 services takes about a second even
-    with its route graph already built, and the answer is the same for every member (it
-    names services and pathways every member may see, never an address)."""
+    Kept (core/kept.py) under the routes part of the revision (it reads only the route
+    graph's tables: a capacity post, a contact or an assessment leaves it current) and the
+    day (reviews fall overdue at midnight), per area and language. It is the same for every
+    member: it names services and pathways every member may see, never an address."""
     today = current_day()
     return kept.get(
         "pathway-health",
+        session,
         network_id,
-        revision,
+        revisions,
         EVERYONE,
         (area, lang, today),
-        lambda: _check(session, kept, network_id, revision, area, lang, today),
+        lambda: _check(session, kept, network_id, revisions, area, lang, today),
     )
 
 
@@ -60,12 +61,12 @@ def _check(
     session: Session,
     kept: KeptAnswers,
     network_id: uuid.UUID,
-    revision: int,
+    revisions: tuple[int, ...],
     area: str | None,
     lang: str,
     today: date,
 ) -> PathwayHealth:
-    graph = load_graph(session, kept, network_id, revision)
+    graph = load_graph(session, kept, network_id, revisions)
 
     def say(key: str, **values: object) -> str:
         return i18n.message(key, lang, **values)

@@ -118,7 +118,7 @@ def find_routes(
         session,
         kept,
         access.network_id,
-        access.revision,
+        access.revisions,
         query,
         settings.capacity_max_age_hours,
         lang,
@@ -137,7 +137,7 @@ def pathway_health(
     """Where the routes are broken: unmet needs by area, unreachable services, dead ends,
     pathways to closed services or overdue for review, single points of failure, and
     populations or languages no service of a needed type serves."""
-    return health.check(session, kept, access.network_id, access.revision, area, lang)
+    return health.check(session, kept, access.network_id, access.revisions, area, lang)
 
 
 @router.get(

@@ -193,7 +193,7 @@ def matrix(
     session: Session,
     kept: KeptAnswers,
     network_id: uuid.UUID,
-    revision: int,
+    revisions: tuple[int, ...],
     filters: CoverageFilters,
     language: str,
 ) -> CoverageMatrix:
@@ -206,8 +206,9 @@ def matrix(
     key = (tuple(sorted(filters.sectors)), tuple(sorted(filters.areas)), language)
     return kept.get(
         "coverage",
+        session,
         network_id,
-        revision,
+        revisions,
         EVERYONE,
         key,
         lambda: _build_matrix(session, network_id, filters, language),

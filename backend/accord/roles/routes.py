@@ -266,7 +266,7 @@ def coverage_matrix(
 ) -> CoverageMatrix:
     """Roles (rows, grouped by sector) by partners (columns) with each commitment's status,
     and how many roles are in place, in progress, planned or taken on by nobody."""
-    return coverage.matrix(session, kept, access.network_id, access.revision, filters, lang)
+    return coverage.matrix(session, kept, access.network_id, access.revisions, filters, lang)
 
 
 @coverage_router.get("/gaps", response_model=GapList, responses=responses(*READ_ERRORS))
@@ -296,7 +296,7 @@ def coverage_csv(
     access: MemberAccess, session: ReadSession, kept: Kept, filters: Filters, lang: Language
 ) -> Response:
     """The matrix for a spreadsheet: UTF-8, a header row, one row per role."""
-    matrix = coverage.matrix(session, kept, access.network_id, access.revision, filters, lang)
+    matrix = coverage.matrix(session, kept, access.network_id, access.revisions, filters, lang)
     body = coverage.matrix_csv(matrix)
     day = (filters.as_of or date.today()).isoformat()
     filename = f"coverage-{access.network.slug}-{day}.csv"

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx import Response
@@ -14,10 +15,13 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from accord.core.database import transaction
+from accord.core.kept import EVERYONE, KeptAnswers, Part, ReadOutsidePart
 from accord.networks.models import Network
 from accord.networks.revision import revision_of
 from accord.partners.models import Partner
+from accord.pathways import graph, health
 from accord.roles.models import RoleCommitment
+from accord.services.models import CapacityPost, Service
 from tests.conftest import REPO_ROOT, World, partner_body
 
 NOT_NETWORK_WRITES = {
@@ -392,11 +396,18 @@ def test_every_write_operation_moves_the_networks_kept_answers(
     covered = {name for name, _ in steps}
     missing = _write_operations() - NOT_NETWORK_WRITES - covered
     assert not missing, f"add a step for each new write operation: {sorted(missing)}"
+    health = f"/api/v1/networks/{world.a.slug}/pathways/health"
     for name, step in steps:
         page = client.get(f"/api/v1/networks/{world.a.slug}/partners", headers=world.viewer.headers)
+        client.get(health, headers=world.viewer.headers)  # kept under the routes part
         before, before_b = _revision(app, world.a.slug), _revision(app, world.b.slug)
         response = step()
         assert response.status_code < 300, (name, response.text)
+        # Pathway health is kept under a part of the revision that only some writes move:
+        # whatever this write was, what it serves is what it would build afresh.
+        kept_health = client.get(health, headers=world.viewer.headers).json()
+        app.state.kept.clear()
+        assert client.get(health, headers=world.viewer.headers).json() == kept_health, name
         after = _revision(app, world.a.slug)
         assert _revision(app, world.b.slug) == before_b, name  # another network's stay
         if name in READING_POSTS:
@@ -534,3 +545,116 @@ def test_a_read_sees_one_snapshot(app: FastAPI, world: World) -> None:
         assert later.scalar(select(Network.name).where(Network.id == world.a.id)) == (
             "Renamed meanwhile"
         )
+
+
+def _routes_revision(app: FastAPI, slug: str) -> int:
+    with app.state.sessions.read() as session:
+        network_id = session.scalar(select(Network.id).where(Network.slug == slug))
+        return int(session.scalar(select(revision_of(network_id, Part.routes))) or 0)
+
+
+def test_a_capacity_post_leaves_the_route_graph_and_health_kept(
+    app: FastAPI, client: TestClient, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Capacity posts are most of a network's writes; the route graph and pathway health
+    are not built from them, so they stay kept, while the route finder's answers, which
+    rank by capacity, show the new post at once."""
+    base = f"/api/v1/networks/{world.a.slug}"
+    headers = world.coordinator.headers
+    partner = world.a_partner["id"]
+    hotline = client.post(
+        f"{base}/services",
+        json={"partner_id": partner, "type": "hotline", "name": "Line", "entry_point": True},
+        headers=headers,
+    ).json()
+    shelter = client.post(
+        f"{base}/services",
+        json={"partner_id": partner, "type": "shelter", "name": "Refuge"},
+        headers=headers,
+    ).json()
+    made = client.post(
+        f"{base}/pathways",
+        json={
+            "from_service_id": hotline["id"],
+            "to_service_id": shelter["id"],
+            "needs": ["emergency_shelter"],
+            "channel": "phone",
+            "status": "active",
+        },
+        headers=headers,
+    )
+    assert made.status_code == 201, made.text
+    question = {
+        "entry": {"kind": "service", "id": hotline["id"]},
+        "needs": ["emergency_shelter"],
+    }
+
+    def room() -> Any:
+        answer = client.post(f"{base}/pathways/routes", json=question, headers=headers).json()
+        return answer["needs"][0]["routes"][0]["target"]["capacity"]
+
+    health_before = client.get(f"{base}/pathways/health", headers=headers).json()
+    assert room() == "unknown"
+    built: list[str] = []
+    for module, name in ((graph, "_build_graph"), (health, "_check")):
+        original = getattr(module, name)
+
+        def counted(*args: Any, _original: Any = original, _name: str = name) -> Any:
+            built.append(_name)
+            return _original(*args)
+
+        monkeypatch.setattr(module, name, counted)
+    routes_before, every_before = _routes_revision(app, world.a.slug), _revision(app, world.a.slug)
+
+    posted = client.post(
+        f"{base}/services/{shelter['id']}/capacity",
+        json={"status": "accepting", "beds_free": 2, "beds_total": 6},
+        headers=headers,
+    )
+    assert posted.status_code == 201, posted.text
+    assert _revision(app, world.a.slug) > every_before
+    assert _routes_revision(app, world.a.slug) == routes_before
+    assert room() == "accepting"  # the answer is new
+    assert client.get(f"{base}/pathways/health", headers=headers).json() == health_before
+    assert built == []  # neither the graph nor the health answer was built again
+
+    # A change to a pathway moves both parts, and health shows it.
+    pathway = made.json()
+    changed = client.patch(
+        f"{base}/pathways/{pathway['id']}",
+        json={"status": "suspended"},
+        headers=headers | {"If-Match": made.headers["etag"]},
+    )
+    assert changed.status_code == 200, changed.text
+    assert _routes_revision(app, world.a.slug) > routes_before
+    assert client.get(f"{base}/pathways/health", headers=headers).json() != health_before
+    assert built == ["_check", "_build_graph"]
+
+
+def test_a_kind_kept_under_a_part_may_read_only_its_tables(app: FastAPI, world: World) -> None:
+    """A query added to the route graph's build that reads capacity posts would serve stale
+    capacity after every post: it is refused the first time it runs (in every test)."""
+    kept = KeptAnswers()
+    with app.state.sessions.read() as session:
+        with pytest.raises(ReadOutsidePart, match="capacity_posts"):
+            kept.get(
+                "route-graphs",
+                session,
+                world.a.id,
+                (0, 0),
+                EVERYONE,
+                "probe",
+                lambda: session.execute(select(CapacityPost.id)).all(),
+            )
+        # Nothing was kept, and a build reading only its part's tables is kept.
+        assert len(kept) == 0
+        services = kept.get(
+            "route-graphs",
+            session,
+            world.a.id,
+            (0, 0),
+            EVERYONE,
+            "probe",
+            lambda: session.execute(select(Service.id)).all(),
+        )
+        assert services is not None and len(kept) == 1

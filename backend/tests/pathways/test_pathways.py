@@ -601,7 +601,7 @@ def test_the_health_check_finishes_on_a_large_network(app: FastAPI, world: World
             session.flush()
             session.add(PathwayNeed(pathway_id=pathway.id, kind="need", value=chance.choice(needs)))
     with app.state.sessions.read() as session:
-        result = health.check(session, app.state.kept, world.a.id, revision=0)
+        result = health.check(session, app.state.kept, world.a.id, revisions=(0, 0))
     assert result.checked_services == 300 and result.checked_pathways == 3000
     assert isinstance(result.findings, list)
 
