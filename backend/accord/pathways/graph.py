@@ -139,6 +139,13 @@ class RouteGraph:
     def entry_points(self) -> list[uuid.UUID]:
         return [s.id for s in self.services.values() if s.entry_point and s.active]
 
+    def numbered_edges(self) -> "NumberedEdges":
+        """The active routes for each need as pairs of small numbers (one per service), built
+        in one pass the first time it is asked: pathway health walks every need once, and
+        integers hash in C where a UUID's hash is a Python call (two million of them were
+        a tenth of the health check's time)."""
+        return self.kept(("numbered-edges",), lambda: NumberedEdges.of(self))
+
     def for_need(self, need: Need) -> nx.DiGraph:
         """The routes agreed for `need`: a graph of its own per need, all built in one pass
         over the edges the first time any is asked. (A filtered view of the whole graph
@@ -161,6 +168,24 @@ class RouteGraph:
         return self._for_need[need]
 
 
+@dataclass(frozen=True)
+class NumberedEdges:
+    ids: list[uuid.UUID]  # a service's number is its place here
+    number: dict[uuid.UUID, int]
+    by_need: dict[Need, list[tuple[int, int]]]
+
+    @classmethod
+    def of(cls, graph: RouteGraph) -> "NumberedEdges":
+        ids = list(graph.services)
+        number = {service_id: n for n, service_id in enumerate(ids)}
+        by_need: dict[Need, list[tuple[int, int]]] = {need: [] for need in Need}
+        for u, v, edge in graph.graph.edges(data="edge"):
+            pair = (number[u], number[v])
+            for need in edge.needs:
+                by_need[need].append(pair)
+        return cls(ids, number, by_need)
+
+
 def load_graph(
     session: Session, kept: KeptAnswers, network_id: uuid.UUID, revisions: tuple[int, ...]
 ) -> RouteGraph:
@@ -177,6 +202,14 @@ def load_graph(
         None,
         lambda: _build_graph(session, network_id),
     )
+
+
+# Codes read back as members by a dict lookup: calling the Enum per row (70,000 needs on a
+# large network) is a Python-level lookup each time.
+_NEEDS = {need.value: need for need in Need}
+_PATHWAY_STATUSES = {status.value: status for status in PathwayStatus}
+_SERVICE_TYPES = {type_.value: type_ for type_ in ServiceType}
+_SERVICE_STATUSES = {status.value: status for status in ServiceStatus}
 
 
 def raw(column: Any) -> Any:
@@ -227,17 +260,25 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
         labels[service_id].setdefault(kind, set()).add(value)
     gazetteer = areas.gazetteer(session, network_id)
 
+    reaches: dict[frozenset[str], frozenset[str]] = {}  # services share a few area sets
+
     def reach(codes: set[str]) -> frozenset[str]:
-        if not codes:
-            return frozenset()
-        return frozenset(gazetteer.with_sub_areas(codes)) | gazetteer.with_wider_areas(codes)
+        key = frozenset(codes)
+        found = reaches.get(key)
+        if found is None:
+            found = reaches[key] = (
+                frozenset(gazetteer.with_sub_areas(key)) | gazetteer.with_wider_areas(key)
+                if key
+                else frozenset()
+            )
+        return found
 
     services = {
         uid(row[0]): ServiceNode(
             id=uid(row[0]),
             name=row[1],
-            type=ServiceType(row[2]),
-            status=ServiceStatus(row[3]),
+            type=_SERVICE_TYPES[row[2]],
+            status=_SERVICE_STATUSES[row[3]],
             partner_id=uid(row[4]),
             partner_name=row[5],
             entry_point=row[6],
@@ -260,14 +301,14 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
         .join(Pathway, col(Pathway.id) == col(PathwayNeed.pathway_id))
         .where(col(Pathway.network_id) == network_id)
     ):
-        needs.setdefault(pathway_id, set()).add(Need(need))
+        needs.setdefault(pathway_id, set()).add(_NEEDS[need])
     pathways = [
         PathwayEdge(
             id=uid(row[0]),
             source=uid(row[1]),
             target=uid(row[2]),
             needs=frozenset(needs.get(row[0], ())),
-            status=PathwayStatus(row[3]),
+            status=_PATHWAY_STATUSES[row[3]],
             channel=row[4],
             minutes=row[5],
             consent_required=row[6],
@@ -291,14 +332,14 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
         )
     ]
     graph = nx.DiGraph()
-    graph.add_nodes_from(s.id for s in services.values() if s.active)
-    for edge in pathways:
-        if (
-            edge.status == PathwayStatus.active
-            and graph.has_node(edge.source)
-            and graph.has_node(edge.target)
-        ):
-            graph.add_edge(edge.source, edge.target, edge=edge)
+    active = {s.id for s in services.values() if s.active}
+    graph.add_nodes_from(active)
+    # One call for every edge: add_edge per edge costs a Python call and two checks each.
+    graph.add_edges_from(
+        (edge.source, edge.target, {"edge": edge})
+        for edge in pathways
+        if edge.status == PathwayStatus.active and edge.source in active and edge.target in active
+    )
     return RouteGraph(services=services, pathways=pathways, graph=graph, gazetteer=gazetteer)
 
 
@@ -318,12 +359,13 @@ def cheapest_paths(
 
 
 def dominated_by(
-    graph: nx.DiGraph, sources: list[uuid.UUID], targets: Iterable[uuid.UUID]
-) -> list[uuid.UUID]:
-    """Services on every route from the sources to any of the targets: remove one and the
-    sources can no longer reach the targets at all (a single point of failure)."""
-    source, sink = "source", "sink"
-    flow = nx.DiGraph(graph.edges)  # the routes alone (no data), with room for two virtual nodes
+    edges: Iterable[tuple[int, int]], sources: Iterable[int], targets: Iterable[int]
+) -> list[int]:
+    """Services (by number, `NumberedEdges`) on every route from the sources to any of the
+    targets: remove one and the sources can no longer reach the targets at all (a single
+    point of failure)."""
+    source, sink = -1, -2  # two virtual nodes: every number of a service is 0 or more
+    flow = nx.DiGraph(edges)
     # Every source and target, even one without a route for the need: an entry point that
     # meets the need itself is a way round everything else.
     flow.add_edges_from((source, s) for s in sources)
@@ -331,7 +373,7 @@ def dominated_by(
     if not flow.has_node(sink) or not nx.has_path(flow, source, sink):
         return []
     dominators = nx.immediate_dominators(flow, source)
-    chain: list[uuid.UUID] = []
+    chain: list[int] = []
     node = dominators[sink]
     while node != source:
         chain.append(node)

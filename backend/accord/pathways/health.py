@@ -199,10 +199,13 @@ def _single_points_of_failure(graph: RouteGraph, say: Say) -> list[Finding]:
         # No route starts anywhere yet (a new network): nothing lies on every route, and
         # the services are already reported unreachable without an entry point.
         return []
+    numbered = graph.numbered_edges()
+    sources = [numbered.number[s] for s in entries]
     findings = []
     for need in Need:
-        targets = [s.id for s in graph.meeting(need)]
-        for service_id in dominated_by(graph.for_need(need), entries, targets):
+        targets = [numbered.number[s.id] for s in graph.meeting(need)]
+        for number in dominated_by(numbered.by_need[need], sources, targets):
+            service_id = numbered.ids[number]
             if service_id in entries:
                 continue
             node = graph.services[service_id]
