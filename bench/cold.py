@@ -13,6 +13,12 @@ Results go to bench/results/cold-<date>.json.
 
 BENCH_REPEATS (default 7) asks of each kind per page; BENCH_PAGES=health,overview only the
 pages whose names hold one of those words.
+
+Pathway health and the overview are also asked right after a write, as a coordinator meets
+them: after a capacity post (most of a network's writes: it moves only the revision's
+`every_write` part, core/kept.py) and after a change to a pathway (which moves the
+`routes` part the route graph and health are kept under). The pathway's change is undone
+by the next one, so runs leave the data set as they found it.
 """
 
 import json
@@ -99,6 +105,7 @@ def main() -> None:
                 "cold_to_bare": round(cold / max(bare_ms, 0.001), 1),
             }
             print(f"{name:34} cold {cold:9.2f} ms   warm {warm:8.2f} ms   ×{results[name]['cold_to_warm']}")
+        after = after_writes(client, kept, base, headers, t)
     print(f"{'reference: bare endpoint':34} {bare_ms:.2f} ms")
     out = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -107,11 +114,60 @@ def main() -> None:
         "repeats": REPEATS,
         "reference_bare_endpoint_ms": bare_ms,
         "pages": results,
+        "after_a_write": after,
     }
     path = ROOT / "bench" / "results" / f"cold-{datetime.now(UTC):%Y-%m-%d}-{out['database']}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(out, indent=2) + "\n")
     print(f"written to {path.relative_to(ROOT)}")
+
+
+def after_writes(
+    client: TestClient, kept: Any, base: str, headers: dict[str, str], t: dict[str, Any]
+) -> dict[str, Any]:
+    """Health and the overview asked right after each kind of write (kept answers as the
+    write left them, nothing cleared by hand)."""
+    shelter = client.get(f"{base}/services?type=shelter&limit=1", headers=headers).json()
+    pathway = client.get(f"{base}/pathways?limit=1", headers=headers).json()["items"][0]
+    service_id = shelter["items"][0]["id"]
+    changes = [0]
+
+    def post_capacity() -> None:
+        posted = client.post(
+            f"{base}/services/{service_id}/capacity",
+            json={"status": "waitlist"},
+            headers=headers | {"Idempotency-Key": f"bench-{time.time_ns()}"},
+        )
+        assert posted.status_code == 201, posted.text
+
+    def change_pathway() -> None:
+        current = client.get(f"{base}/pathways/{pathway['id']}", headers=headers)
+        reference = pathway["protocol_reference"] if changes[0] % 2 else "bench-toggled"
+        changes[0] += 1
+        changed = client.patch(
+            f"{base}/pathways/{pathway['id']}",
+            json={"protocol_reference": reference},
+            headers=headers | {"If-Match": current.headers["etag"]},
+        )
+        assert changed.status_code == 200, changed.text
+
+    results: dict[str, Any] = {}
+    for write_name, write in (("capacity post", post_capacity), ("pathway change", change_pathway)):
+        for page_name, path in (("pathway health", f"{base}/pathways/health"), ("overview", f"{base}/overview")):
+            timings = []
+            for _ in range(REPEATS):
+                client.get(path, headers=headers)  # kept before the write
+                write()
+                started = time.perf_counter()
+                response = client.get(path, headers=headers)
+                timings.append(time.perf_counter() - started)
+                assert response.status_code == 200, response.text
+            label = f"{page_name} after a {write_name}"
+            results[label] = {"ms": median_ms(timings)}
+            print(f"{label:44} {results[label]['ms']:9.2f} ms")
+    if changes[0] % 2:  # leave the pathway as the data set made it
+        change_pathway()
+    return results
 
 
 if __name__ == "__main__":
