@@ -7,6 +7,7 @@ from typing import Any
 import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from starlette.types import ASGIApp
 
 from accord import __version__
 from accord.api import API_PREFIX, api_router
@@ -75,9 +76,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     mount_dashboard(app, settings.spa_dir)
 
-    # Outermost last: security headers on every answer, even a refusal; then the rate
-    # limit, before a request waits for admission; admission (the liveness check needs no
-    # slot), then the guard reads and bounds the body.
+    # Outermost last: the rate limit, before a request waits for admission; admission (the
+    # liveness check needs no slot), then the guard reads and bounds the body. Security
+    # headers wrap all of it, below.
     app.add_middleware(RequestGuardMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(
         AdmissionMiddleware,
@@ -86,12 +87,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         exempt=frozenset({f"{API_PREFIX}/health"}),
     )
     app.add_middleware(RateLimitMiddleware, prefix=API_PREFIX)
-    app.add_middleware(
-        SecurityHeadersMiddleware,
-        api_prefix=API_PREFIX,
-        docs_path=app.docs_url,
-        hsts=settings.environment is Environment.production,
-    )
+    # Security headers on every answer, a refusal and an internal error included: outside
+    # Starlette's ServerErrorMiddleware (always the outermost of app.add_middleware's), which
+    # writes the 500 answer itself.
+    build_stack = app.build_middleware_stack
+
+    def with_security_headers() -> ASGIApp:
+        return SecurityHeadersMiddleware(
+            build_stack(),
+            api_prefix=API_PREFIX,
+            docs_path=app.docs_url,
+            hsts=settings.environment is Environment.production,
+        )
+
+    app.build_middleware_stack = with_security_headers  # type: ignore[method-assign]
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

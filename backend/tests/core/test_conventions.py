@@ -131,6 +131,10 @@ def test_no_stack_trace_reaches_a_client(settings: Settings) -> None:
     body = _assert_problem(response, 500)
     assert "secret" not in response.text and "Traceback" not in response.text
     assert body["title"] == "Internal Server Error"
+    # The security headers too: Starlette writes this answer outside the app's middleware.
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert response.headers["cache-control"] == "no-store"
 
 
 def test_if_match_accepts_weak_tags_but_not_the_wildcard(client: TestClient, world: World) -> None:
