@@ -5,7 +5,7 @@ import secrets
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 from sqlmodel import Session, col
 
 from accord.accounts.models import (
@@ -53,6 +53,15 @@ def start_session(session: Session, user: User, lifetime: timedelta) -> RefreshS
     """After a good password: the dashboard session's record, and the sign-in time."""
     now = utcnow()
     session.execute(update(User).where(User.id == user.id).values(last_login_at=now))  # type: ignore[arg-type]
+    # The account's expired sessions go as it starts a new one: they can never be used
+    # again (sign-ins and sign-outs stay in the audit log), and the table stays the size
+    # of the sessions that are open.
+    session.execute(
+        delete(RefreshSession).where(
+            RefreshSession.user_id == user.id,  # type: ignore[arg-type]
+            RefreshSession.expires_at <= now,  # type: ignore[arg-type]
+        )
+    )
     record = RefreshSession(user_id=user.id, created_at=now, expires_at=now + lifetime)
     session.add(record)
     session.flush()
@@ -140,14 +149,20 @@ def change_password(session: Session, user: User, data: PasswordChange) -> None:
             "The current password is not right.",
             errors=[FieldError(field="body.current_password", message="not right")],
         )
-    user.password_hash = hash_password(data.new_password)
+    _set_password(session, user, hash_password(data.new_password), "user.password_change")
+
+
+def _set_password(session: Session, user: User, password_hash: str, action: str) -> None:
+    """The account's new password. Its version moves, which ends every session it has:
+    access tokens and refresh sessions carry the version they were issued at."""
+    user.password_hash = password_hash
     user.version += 1
     session.add(user)
     audit.record(
         session,
         actor_id=user.id,
         network_id=None,
-        action="user.password_change",
+        action=action,
         object_type="user",
         object_id=user.id,
     )
@@ -207,6 +222,18 @@ def issue_password_reset(
             "of every network it is in, or a platform administrator, can reset it."
         )
     _void_open_resets(session, user_id, now)
+    # Links that can no longer be used go as a new one is issued (the audit log keeps
+    # who issued and used each): the table holds at most one open link per account.
+    session.execute(
+        delete(PasswordReset).where(
+            PasswordReset.user_id == user_id,  # type: ignore[arg-type]
+            or_(
+                PasswordReset.voided_at.is_not(None),  # type: ignore[union-attr]
+                PasswordReset.used_at.is_not(None),  # type: ignore[union-attr]
+                PasswordReset.expires_at <= now,  # type: ignore[arg-type]
+            ),
+        )
+    )
     token = secrets.token_urlsafe(32)
     reset = PasswordReset(
         user_id=user_id,
@@ -274,25 +301,7 @@ def redeem_password_reset(session: Session, token: str, new_password: str) -> No
         )
     reset.used_at = now
     session.add(reset)
-    user.password_hash = password_hash
-    user.version += 1
-    session.add(user)
-    session.execute(
-        update(RefreshSession)
-        .where(
-            RefreshSession.user_id == user.id,  # type: ignore[arg-type]
-            RefreshSession.revoked_at.is_(None),  # type: ignore[union-attr]
-        )
-        .values(revoked_at=now)
-    )
-    audit.record(
-        session,
-        actor_id=user.id,
-        network_id=None,
-        action="user.password_reset",
-        object_type="user",
-        object_id=user.id,
-    )
+    _set_password(session, user, password_hash, "user.password_reset")
 
 
 _SORT = [

@@ -167,3 +167,20 @@ def test_a_member_of_another_network_is_reset_only_by_who_coordinates_both(
     assert refused.headers["content-type"].startswith("application/problem+json")
     make.member(world.b, world.coordinator, MembershipRole.coordinator)
     assert _redeem(client, _issue(client, world, membership_id)) == 204
+
+
+def test_links_that_can_no_longer_be_used_are_not_kept(
+    client: TestClient, make: Factory, world: World, db: sessionmaker[Session]
+) -> None:
+    """Each new link for an account clears away its voided, used and expired ones: the
+    table never grows with links nobody can use (the audit log keeps their history)."""
+    _, membership_id = _member(make, world, "often@example.org")
+    for _ in range(3):
+        _issue(client, world, membership_id)
+    used = _issue(client, world, membership_id)
+    assert _redeem(client, used) == 204
+    latest = _issue(client, world, membership_id)
+    with db() as session:
+        kept = session.scalars(select(PasswordReset)).all()
+    assert len(kept) == 1 and kept[0].used_at is None and kept[0].voided_at is None
+    assert _redeem(client, latest, "the-latest-password-works") == 204

@@ -1,8 +1,14 @@
 """The dashboard's session: the access token lives in memory only; an HttpOnly cookie set
 at sign-in gets a new one after a reload, until sign-out or a password change."""
 
-from fastapi.testclient import TestClient
+from datetime import timedelta
 
+from fastapi.testclient import TestClient
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from accord.accounts.models import RefreshSession
+from accord.core.models import utcnow
 from tests.conftest import PASSWORD, Factory
 
 TOKEN, REFRESH, LOGOUT, ME = (
@@ -136,3 +142,19 @@ def test_token_answers_are_never_stored(client: TestClient, make: Factory) -> No
         assert response.status_code == 200
         assert response.headers["cache-control"] == "no-store"
         assert response.headers["pragma"] == "no-cache"
+
+
+def test_expired_sessions_are_cleared_at_the_next_sign_in(
+    client: TestClient, make: Factory, db: sessionmaker[Session]
+) -> None:
+    make.user("returning@example.org")
+    _sign_in(client, "returning@example.org")
+    _sign_in(client, "returning@example.org")
+    with db() as session, session.begin():
+        session.execute(update(RefreshSession).values(expires_at=utcnow() - timedelta(days=1)))
+    client.cookies.clear()
+    _sign_in(client, "returning@example.org")
+    with db() as session:
+        open_sessions = session.scalars(select(RefreshSession)).all()
+    assert len(open_sessions) == 1  # only the one just started
+    assert client.post(REFRESH).status_code == 200
