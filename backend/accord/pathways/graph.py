@@ -6,13 +6,14 @@ import uuid
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import networkx as nx
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, cast, select
 from sqlmodel import Session, col
 
 from accord.areas import service as areas
+from accord.core.database import fetch_rows
 from accord.core.kept import EVERYONE, KeptAnswers
 from accord.core.vocabulary import (
     NEED_SERVICE_TYPES,
@@ -80,8 +81,10 @@ class ServiceNode:
         return not self.areas or area in self.area_reach
 
 
-@dataclass(frozen=True)
-class PathwayEdge:
+class PathwayEdge(NamedTuple):
+    """A tuple: a large network has tens of thousands, and a frozen dataclass's __init__
+    sets each field through a Python call."""
+
     id: uuid.UUID
     source: uuid.UUID
     target: uuid.UUID
@@ -213,13 +216,14 @@ _SERVICE_STATUSES = {status.value: status for status in ServiceStatus}
 
 
 def raw(column: Any) -> Any:
-    """A UUID column read as the database holds it (hex text on SQLite, a UUID on
-    PostgreSQL), not parsed per row."""
-    return type_coerce(col(column), String)
+    """A UUID column read as text (hex on SQLite, the hyphenated form on PostgreSQL), made a
+    UUID once per id (`uid` below) rather than parsed per row and column."""
+    return cast(col(column), String)
 
 
 def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
-    # Plain columns rather than ORM objects: tens of thousands of rows on a large network.
+    # Plain columns rather than ORM objects, run on the connection (`fetch_rows`): the
+    # ORM's loading of plain column rows cost twice the query on a large network.
     # Ids are read raw and each made a UUID once (`uid`): parsing one per row and column
     # was half the cost of building a network of 35,000 pathways on SQLite.
     made: dict[object, uuid.UUID] = {}
@@ -230,7 +234,8 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
             found = made[value] = value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
         return found
 
-    service_rows = session.execute(
+    service_rows = fetch_rows(
+        session,
         select(
             raw(Service.id),
             col(Service.name),
@@ -247,15 +252,16 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
             col(Partner.sector),
         )
         .join(Partner, col(Partner.id) == col(Service.partner_id))
-        .where(col(Service.network_id) == network_id)
-    ).all()
+        .where(col(Service.network_id) == network_id),
+    )
     labels: dict[object, dict[str, set[str]]] = {
         row[0]: {"population": set(), "language": set(), "area": set()} for row in service_rows
     }
-    for service_id, kind, value in session.execute(
+    for service_id, kind, value in fetch_rows(
+        session,
         select(raw(ServiceLabel.service_id), col(ServiceLabel.kind), col(ServiceLabel.value))
         .join(Service, col(Service.id) == col(ServiceLabel.service_id))
-        .where(col(Service.network_id) == network_id)
+        .where(col(Service.network_id) == network_id),
     ):
         labels[service_id].setdefault(kind, set()).add(value)
     gazetteer = areas.gazetteer(session, network_id)
@@ -296,10 +302,11 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
         for row in service_rows
     }
     needs: dict[object, set[Need]] = {}
-    for pathway_id, need in session.execute(
+    for pathway_id, need in fetch_rows(
+        session,
         select(raw(PathwayNeed.pathway_id), col(PathwayNeed.value))
         .join(Pathway, col(Pathway.id) == col(PathwayNeed.pathway_id))
-        .where(col(Pathway.network_id) == network_id)
+        .where(col(Pathway.network_id) == network_id),
     ):
         needs.setdefault(pathway_id, set()).add(_NEEDS[need])
     pathways = [
@@ -316,7 +323,8 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
             protocol_reference=row[8],
             review_date=row[9],
         )
-        for row in session.execute(
+        for row in fetch_rows(
+            session,
             select(
                 raw(Pathway.id),
                 raw(Pathway.from_service_id),
@@ -328,7 +336,7 @@ def _build_graph(session: Session, network_id: uuid.UUID) -> RouteGraph:
                 col(Pathway.mandatory_reporting_note),
                 col(Pathway.protocol_reference),
                 col(Pathway.review_date),
-            ).where(col(Pathway.network_id) == network_id)
+            ).where(col(Pathway.network_id) == network_id),
         )
     ]
     graph = nx.DiGraph()
