@@ -222,6 +222,33 @@ def paginate(
     return statement.order_by(*order).limit(limit + 1)
 
 
+def paginate_deferred(
+    ids: AnySelect,
+    details: AnySelect,
+    id_column: Any,
+    *,
+    cursors: ListCursors,
+    columns: Sequence[SortColumn],
+    limit: int,
+    cursor: str | None,
+) -> AnySelect:
+    """`paginate` in two steps: the page's rows are chosen by id first (`ids`: one id
+    column, with every filter: the order and the window run over narrow index rows), then
+    only those rows' `details` are read, joined on `id_column`, with the sort values
+    appended as `select_keys` does. PostgreSQL otherwise joins and reads every row that
+    matches before it sorts and keeps a page: a region's 4,349 partners took 36 ms where
+    their page of ids takes 3."""
+    window = paginate(
+        ids, cursors=cursors, columns=columns, limit=limit, cursor=cursor, select_keys=True
+    ).subquery("page")
+    page_id, *keys = list(window.c)
+    order = [
+        key.desc() if column.descending else key.asc()
+        for key, column in zip(keys, columns, strict=True)
+    ]
+    return details.join(window, page_id == id_column).add_columns(*keys).order_by(*order)
+
+
 def page_of(
     rows: Sequence[T],
     *,

@@ -26,6 +26,7 @@ from accord.core.pagination import (
     count_of,
     page_of,
     paginate,
+    paginate_deferred,
     parse_datetime,
     parse_uuid,
 )
@@ -264,13 +265,14 @@ def list_partners(
     total = count_of(
         session, _filtered(network_id, filters, select(col(Partner.id)), counting=True)
     )
-    statement = paginate(
-        _filtered(network_id, filters, _public_select()),
+    statement = paginate_deferred(
+        _filtered(network_id, filters, select(col(Partner.id))),
+        _public_select(),
+        Partner.id,
         cursors=cursors,
         columns=_sort_columns(sort),
         limit=limit,
         cursor=cursor,
-        select_keys=True,
     )
     rows = fetch_rows(session, statement)
     # The sort keys come after the partner's own columns.
