@@ -18,7 +18,7 @@ from accord.core.openapi import (
     link_to,
     responses,
 )
-from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
+from accord.core.pagination import CountedPage, CursorQuery, Cursors, LimitQuery, Page
 from accord.core.vocabulary import MembershipRole
 from accord.networks import service
 from accord.networks.access import NetworkAdminAccess, NetworkReadAccess
@@ -120,7 +120,7 @@ def update_network(
 
 @router.get(
     "/{network}/members",
-    response_model=Page[MembershipPublic],
+    response_model=CountedPage[MembershipPublic],
     responses=responses(*LIST_ERRORS),
 )
 def list_members(
@@ -130,11 +130,11 @@ def list_members(
     role: MembershipRole | None = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> Page[MembershipPublic]:
-    items, next_cursor = service.list_members(
+) -> CountedPage[MembershipPublic]:
+    items, next_cursor, total = service.list_members(
         session, access, role=role, codec=cursors, limit=limit, cursor=cursor
     )
-    return Page(items=items, next_cursor=next_cursor)
+    return CountedPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @router.get(
@@ -235,7 +235,7 @@ def create_invitation(
 
 @router.get(
     "/{network}/invitations",
-    response_model=Page[InvitationPublic],
+    response_model=CountedPage[InvitationPublic],
     responses=responses(*LIST_ERRORS),
 )
 def list_invitations(
@@ -245,12 +245,12 @@ def list_invitations(
     status: InvitationStatus | None = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> Page[InvitationPublic]:
+) -> CountedPage[InvitationPublic]:
     """The network's invitations, newest first (coordinators, platform admins)."""
-    items, next_cursor = service.list_invitations(
+    items, next_cursor, total = service.list_invitations(
         session, access, status=status, codec=cursors, limit=limit, cursor=cursor
     )
-    return Page(items=items, next_cursor=next_cursor)
+    return CountedPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @router.get(

@@ -21,6 +21,7 @@ from accord.core.models import utcnow
 from accord.core.pagination import (
     CursorCodec,
     SortColumn,
+    count_of,
     page_of,
     paginate,
     parse_datetime,
@@ -253,7 +254,8 @@ def list_members(
     codec: CursorCodec,
     limit: int,
     cursor: str | None,
-) -> tuple[list[MembershipPublic], str | None]:
+) -> tuple[list[MembershipPublic], str | None, int]:
+    """A page of the network's members, the next cursor, and how many match in all."""
     cursors = codec.for_list("members", network=access.network_id, role=role)
     statement = (
         select(Membership, User)
@@ -269,7 +271,8 @@ def list_members(
         rows, cursors=cursors, limit=limit, key=lambda row: (row[1].full_name, row[0].id)
     )
     links = _partner_ids_by_membership(session, (m.id for m, _ in items))
-    return [_membership_public(m, u, links[m.id]) for m, u in items], next_cursor
+    total = count_of(session, statement)
+    return [_membership_public(m, u, links[m.id]) for m, u in items], next_cursor, total
 
 
 def _get_membership(
@@ -609,7 +612,8 @@ def list_invitations(
     codec: CursorCodec,
     limit: int,
     cursor: str | None,
-) -> tuple[list[InvitationPublic], str | None]:
+) -> tuple[list[InvitationPublic], str | None, int]:
+    """A page of the network's invitations, the next cursor, and how many match in all."""
     cursors = codec.for_list("invitations", network=access.network_id, status=status)
     statement = select(Invitation).where(Invitation.network_id == access.network_id)  # type: ignore[arg-type]
     if status is not None:
@@ -620,7 +624,8 @@ def list_invitations(
     items, next_cursor = page_of(
         rows, cursors=cursors, limit=limit, key=lambda row: (row[0].created_at, row[0].id)
     )
-    return [_invitation_public(row[0]) for row in items], next_cursor
+    total = count_of(session, statement)
+    return [_invitation_public(row[0]) for row in items], next_cursor, total
 
 
 def _get_invitation(

@@ -281,7 +281,7 @@ _CONTACT_LINKS = {
 
 @router.get(
     "/{partner_id}/contacts",
-    response_model=Page[ContactPublic],
+    response_model=CountedPage[ContactPublic],
     responses=responses(*LIST_ERRORS),
 )
 def list_contacts(
@@ -291,12 +291,12 @@ def list_contacts(
     partner_id: uuid.UUID,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> Page[ContactPublic]:
+) -> CountedPage[ContactPublic]:
     """The partner's staff contacts (network members only)."""
-    items, next_cursor = service.list_contacts(
+    items, next_cursor, total = service.list_contacts(
         session, access.network_id, partner_id, codec=cursors, limit=limit, cursor=cursor
     )
-    return Page(items=items, next_cursor=next_cursor)
+    return CountedPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @router.post(

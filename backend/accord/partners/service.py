@@ -743,7 +743,8 @@ def list_contacts(
     codec: CursorCodec,
     limit: int,
     cursor: str | None,
-) -> tuple[list[ContactPublic], str | None]:
+) -> tuple[list[ContactPublic], str | None, int]:
+    """A page of the partner's contacts, the next cursor, and how many it has."""
     partner = get_partner(session, network_id, partner_id)
     cursors = codec.for_list("contacts", partner=partner.id)
     statement = select(Contact).where(Contact.partner_id == partner.id)  # type: ignore[arg-type]
@@ -751,7 +752,9 @@ def list_contacts(
         paginate(statement, cursors=cursors, columns=_CONTACT_SORT, limit=limit, cursor=cursor)
     ).all()
     items, next_cursor = page_of(rows, cursors=cursors, limit=limit, key=lambda c: (c.name, c.id))
-    return [ContactPublic.model_validate(c, from_attributes=True) for c in items], next_cursor
+    total = count_of(session, statement)
+    contacts = [ContactPublic.model_validate(c, from_attributes=True) for c in items]
+    return contacts, next_cursor, total
 
 
 def get_contact(

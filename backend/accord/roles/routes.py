@@ -21,7 +21,7 @@ from accord.core.openapi import (
     link_to,
     responses,
 )
-from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
+from accord.core.pagination import CountedPage, CursorQuery, Cursors, LimitQuery, Page
 from accord.core.vocabulary import Sector
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.roles import coverage, service
@@ -51,7 +51,7 @@ coverage_router = APIRouter(
 SectorFilter = Annotated[list[Sector], Query(max_length=30, description="Any of these sectors.")]
 
 
-@roles_router.get("", response_model=Page[RolePublic], responses=responses(*LIST_ERRORS))
+@roles_router.get("", response_model=CountedPage[RolePublic], responses=responses(*LIST_ERRORS))
 def list_roles(
     access: MemberAccess,
     session: ReadSession,
@@ -61,10 +61,10 @@ def list_roles(
     include_retired: bool = False,
     limit: LimitQuery = 100,
     cursor: CursorQuery = None,
-) -> Page[RolePublic]:
+) -> CountedPage[RolePublic]:
     """The roles this network uses, by sector, in the language asked for (English when a
     text is missing): the shipped catalogue with this network's wording, and its own roles."""
-    items, next_cursor = service.list_roles(
+    items, next_cursor, total = service.list_roles(
         session,
         access.network_id,
         language=lang,
@@ -74,7 +74,7 @@ def list_roles(
         limit=limit,
         cursor=cursor,
     )
-    return Page(items=items, next_cursor=next_cursor)
+    return CountedPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @roles_router.post(

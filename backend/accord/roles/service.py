@@ -141,7 +141,8 @@ def list_roles(
     codec: CursorCodec,
     limit: int,
     cursor: str | None,
-) -> tuple[list[RolePublic], str | None]:
+) -> tuple[list[RolePublic], str | None, int]:
+    """A page of roles, the next cursor, and how many roles match in all."""
     # Not bound to the language: it changes the wording, not which roles or their order.
     cursors = codec.for_list(
         "roles", network=network_id, sectors=list(sectors), include_retired=include_retired
@@ -152,6 +153,7 @@ def list_roles(
         if (include_retired or view.retired_at is None)
         and (not sectors or view.role.sector in sectors)
     ]
+    total = len(views)
     # The catalogue is small and ordered in Python; the cursor is the last role's key.
     if cursor:
         # (sector rank, position, code), as RoleView.sort_key gives them.
@@ -159,7 +161,7 @@ def list_roles(
         views = [view for view in views if view.sort_key() > after]
     page = views[:limit]
     next_cursor = cursors.encode(page[-1].sort_key()) if len(views) > limit else None
-    return [view.public(language) for view in page], next_cursor
+    return [view.public(language) for view in page], next_cursor, total
 
 
 def get_role(

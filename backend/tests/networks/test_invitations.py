@@ -276,6 +276,11 @@ def test_invitations_are_listed_by_status_and_paginated(
     ).json()
     assert [i["email"] for i in rest["items"]] == ["first@example.org"]
     assert rest["next_cursor"] is None
+    assert page["total"] == rest["total"] == 3
+    pending = client.get(
+        INVITATIONS, params={"status": "pending"}, headers=world.coordinator.headers
+    ).json()
+    assert pending["total"] == 1
     assert_problem(
         client.get(INVITATIONS, params={"status": "lost"}, headers=world.coordinator.headers), 422
     )

@@ -102,13 +102,16 @@ def test_member_list_filters_by_role_and_pages(client: TestClient, world: World)
     ]
     first = client.get(MEMBERS, params={"limit": 2}, headers=world.coordinator.headers).json()
     assert [m["full_name"] for m in first["items"]] == ["Cora Coordinator", "Edna Editor"]
+    assert first["total"] == 3  # every page says how many in all
+    viewers = client.get(MEMBERS, params={"role": "viewer"}, headers=world.coordinator.headers)
+    assert viewers.json()["total"] == 1
     rest = client.get(
         MEMBERS,
         params={"limit": 2, "cursor": first["next_cursor"]},
         headers=world.coordinator.headers,
     ).json()
     assert [m["full_name"] for m in rest["items"]] == ["Vic Viewer"]
-    assert rest["next_cursor"] is None
+    assert rest["next_cursor"] is None and rest["total"] == 3
 
 
 def test_platform_admin_manages_members_without_being_one(client: TestClient, world: World) -> None:

@@ -124,6 +124,7 @@ def test_the_contact_list_pages_with_a_cursor(client: TestClient, world: World) 
         params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
         page = client.get(contacts_url(pid), params=params, headers=world.viewer.headers).json()
         seen += [c["name"] for c in page["items"]]
+        assert page["total"] == 5
         cursor = page["next_cursor"]
         if cursor is None:
             break

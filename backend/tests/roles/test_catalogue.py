@@ -227,7 +227,13 @@ def test_the_catalogue_pages(client: TestClient, world: World) -> None:
             params["cursor"] = cursor
         page = client.get(_roles(world), params=params, headers=world.viewer.headers).json()
         seen += [r["id"] for r in page["items"]]
+        assert page["total"] == len(everything)
         cursor = page["next_cursor"]
         if not cursor:
             break
     assert seen == everything
+    health = client.get(
+        _roles(world), params={"sector": "health"}, headers=world.viewer.headers
+    ).json()
+    assert health["total"] == len(health["items"]) > 0
+    assert health["total"] < len(everything)

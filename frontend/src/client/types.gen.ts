@@ -620,6 +620,72 @@ export type ContactUpdate = {
 };
 
 /**
+ * CountedPage[ContactPublic]
+ */
+export type CountedPageContactPublic = {
+    /**
+     * Items
+     */
+    items: Array<ContactPublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     *
+     * How many items match the filters, on all pages together.
+     */
+    total: number;
+};
+
+/**
+ * CountedPage[InvitationPublic]
+ */
+export type CountedPageInvitationPublic = {
+    /**
+     * Items
+     */
+    items: Array<InvitationPublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     *
+     * How many items match the filters, on all pages together.
+     */
+    total: number;
+};
+
+/**
+ * CountedPage[MembershipPublic]
+ */
+export type CountedPageMembershipPublic = {
+    /**
+     * Items
+     */
+    items: Array<MembershipPublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     *
+     * How many items match the filters, on all pages together.
+     */
+    total: number;
+};
+
+/**
  * CountedPage[PartnerPublic]
  */
 export type CountedPagePartnerPublic = {
@@ -627,6 +693,28 @@ export type CountedPagePartnerPublic = {
      * Items
      */
     items: Array<PartnerPublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     *
+     * How many items match the filters, on all pages together.
+     */
+    total: number;
+};
+
+/**
+ * CountedPage[RolePublic]
+ */
+export type CountedPageRolePublic = {
+    /**
+     * Items
+     */
+    items: Array<RolePublic>;
     /**
      * Next Cursor
      *
@@ -1923,54 +2011,6 @@ export type PageCommitmentPublic = {
 };
 
 /**
- * Page[ContactPublic]
- */
-export type PageContactPublic = {
-    /**
-     * Items
-     */
-    items: Array<ContactPublic>;
-    /**
-     * Next Cursor
-     *
-     * Pass as `cursor` to get the next page; null on the last page.
-     */
-    next_cursor: string | null;
-};
-
-/**
- * Page[InvitationPublic]
- */
-export type PageInvitationPublic = {
-    /**
-     * Items
-     */
-    items: Array<InvitationPublic>;
-    /**
-     * Next Cursor
-     *
-     * Pass as `cursor` to get the next page; null on the last page.
-     */
-    next_cursor: string | null;
-};
-
-/**
- * Page[MembershipPublic]
- */
-export type PageMembershipPublic = {
-    /**
-     * Items
-     */
-    items: Array<MembershipPublic>;
-    /**
-     * Next Cursor
-     *
-     * Pass as `cursor` to get the next page; null on the last page.
-     */
-    next_cursor: string | null;
-};
-
-/**
  * Page[NetworkPublic]
  */
 export type PageNetworkPublic = {
@@ -1994,22 +2034,6 @@ export type PagePathwayPublic = {
      * Items
      */
     items: Array<PathwayPublic>;
-    /**
-     * Next Cursor
-     *
-     * Pass as `cursor` to get the next page; null on the last page.
-     */
-    next_cursor: string | null;
-};
-
-/**
- * Page[RolePublic]
- */
-export type PageRolePublic = {
-    /**
-     * Items
-     */
-    items: Array<RolePublic>;
     /**
      * Next Cursor
      *
@@ -4270,7 +4294,7 @@ export type NetworksListMembersResponses = {
     /**
      * Successful Response
      */
-    200: PageMembershipPublic;
+    200: CountedPageMembershipPublic;
 };
 
 export type NetworksListMembersResponse = NetworksListMembersResponses[keyof NetworksListMembersResponses];
@@ -4559,7 +4583,7 @@ export type NetworksListInvitationsResponses = {
     /**
      * Successful Response
      */
-    200: PageInvitationPublic;
+    200: CountedPageInvitationPublic;
 };
 
 export type NetworksListInvitationsResponse = NetworksListInvitationsResponses[keyof NetworksListInvitationsResponses];
@@ -6302,7 +6326,7 @@ export type PartnersListContactsResponses = {
     /**
      * Successful Response
      */
-    200: PageContactPublic;
+    200: CountedPageContactPublic;
 };
 
 export type PartnersListContactsResponse = PartnersListContactsResponses[keyof PartnersListContactsResponses];
@@ -6697,7 +6721,7 @@ export type RolesListRolesResponses = {
     /**
      * Successful Response
      */
-    200: PageRolePublic;
+    200: CountedPageRolePublic;
 };
 
 export type RolesListRolesResponse = RolesListRolesResponses[keyof RolesListRolesResponses];
