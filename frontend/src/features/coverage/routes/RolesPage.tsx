@@ -285,6 +285,11 @@ export function RolesPage({
         {roles.isPending && <LoadingState />}
         {roles.isError && <ErrorState onRetry={() => void roles.refetch()} />}
         {roles.data && roles.data.length === 0 && <EmptyState title={t('coverage.roles.emptyTitle')}>{t('coverage.roles.emptyBody')}</EmptyState>}
+        {roles.data && roles.data.length > 0 && (
+          <Text size="sm" c="dimmed" mb="sm" data-testid="roles-total">
+            {t('coverage.rolesCount', { count: roles.data.length })}
+          </Text>
+        )}
         <Stack gap="lg">
           {bySector.map((group) => (
             <Paper key={group.sector} withBorder p="lg" radius="md" component="section" aria-labelledby={`roles-${group.sector}`}>
@@ -316,9 +321,6 @@ export function RolesPage({
                               {role.description}
                             </Text>
                           )}
-                          <Text size="xs" c="dimmed" mt={4}>
-                            {role.code}
-                          </Text>
                         </Table.Td>
                         <Table.Td>
                           <Stack gap={4}>

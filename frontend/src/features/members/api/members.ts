@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import {
   authRedeemPasswordReset,
@@ -21,18 +21,27 @@ export const memberKeys = {
   partners: (network: string) => [...memberKeys.all(network), 'partner-options'] as const,
 };
 
+// A page of 100 at a time: the member list and the pending invitations show how many there
+// are in all and load the next page on request, so none is left out silently.
+const PAGE = 100;
+
 export function useMembers(network: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: memberKeys.members(network),
-    queryFn: ({ signal }) => unwrap(networksListMembers({ path: { network }, query: { limit: 200 }, signal })),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(networksListMembers({ path: { network }, query: { limit: PAGE, cursor: pageParam }, signal })),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
 }
 
 export function usePendingInvitations(network: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: memberKeys.invitations(network),
-    queryFn: ({ signal }) =>
-      unwrap(networksListInvitations({ path: { network }, query: { status: 'pending', limit: 200 }, signal })),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(networksListInvitations({ path: { network }, query: { status: 'pending', limit: PAGE, cursor: pageParam }, signal })),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
 }
 

@@ -8,6 +8,7 @@ import type { InvitationCreated, InvitationPublic, MembershipPublic, MembershipR
 import { ConfirmDeleteModal } from '@/components/ConfirmDeleteModal';
 import { FormProblem } from '@/components/ConflictAlert';
 import { notify } from '@/components/notify';
+import { ListMore } from '@/components/ListTotal';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { useFormat } from '@/lib/format';
@@ -125,9 +126,15 @@ function PendingInvitations({ network }: { network: string }) {
   const [confirming, setConfirming] = useState<InvitationPublic | null>(null);
   if (invitations.isPending) return <LoadingState />;
   if (invitations.isError) return <ErrorState onRetry={() => void invitations.refetch()} />;
-  const items = invitations.data.items;
+  const items = invitations.data.pages.flatMap((page) => page.items);
+  const total = invitations.data.pages[0]?.total ?? 0;
   return (
     <>
+      {items.length > 0 && (
+        <Text size="sm" c="dimmed" data-testid="pending-total">
+          {t('members.pendingCount', { count: total })}
+        </Text>
+      )}
       {items.length === 0 ? (
         <Text c="dimmed">{t('members.noPending')}</Text>
       ) : (
@@ -158,6 +165,13 @@ function PendingInvitations({ network }: { network: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      <ListMore
+        shown={items.length}
+        total={total}
+        hasMore={invitations.hasNextPage}
+        loading={invitations.isFetchingNextPage}
+        onMore={() => void invitations.fetchNextPage()}
+      />
       <ConfirmDeleteModal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
@@ -223,7 +237,13 @@ function MemberList({ network }: { network: string }) {
   const [issued, setIssued] = useState<{ member: MembershipPublic; reset: PasswordResetIssued } | null>(null);
   if (members.isPending) return <LoadingState />;
   if (members.isError) return <ErrorState onRetry={() => void members.refetch()} />;
+  const items = members.data.pages.flatMap((page) => page.items);
+  const total = members.data.pages[0]?.total ?? 0;
   return (
+    <Stack gap="xs">
+    <Text size="sm" c="dimmed" data-testid="member-total">
+      {t('members.memberCount', { count: total })}
+    </Text>
     <Table.ScrollContainer minWidth={480}>
       <Table data-testid="member-table">
         <Table.Thead>
@@ -235,7 +255,7 @@ function MemberList({ network }: { network: string }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {members.data.items.map((member) => (
+          {items.map((member) => (
             <Table.Tr key={member.id}>
               <Table.Td>{member.full_name}</Table.Td>
               <Table.Td>{member.email}</Table.Td>
@@ -266,6 +286,14 @@ function MemberList({ network }: { network: string }) {
       </Table>
       <ResetLinkModal issued={issued} onClose={() => setIssued(null)} />
     </Table.ScrollContainer>
+    <ListMore
+      shown={items.length}
+      total={total}
+      hasMore={members.hasNextPage}
+      loading={members.isFetchingNextPage}
+      onMore={() => void members.fetchNextPage()}
+    />
+    </Stack>
   );
 }
 

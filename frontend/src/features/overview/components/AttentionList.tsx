@@ -9,7 +9,6 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { parseCoverageSearch } from '@/features/coverage/api/search';
 import { parsePartnerSearch } from '@/features/partners/api/search';
 import { parsePathwayHealthSearch, parseServiceSearch } from '@/features/services/api/search';
-import { useFormat } from '@/lib/format';
 
 import { groupBySeverity, useOverview } from '../api/overview';
 
@@ -44,7 +43,6 @@ function ItemLink({ network, item, children }: { network: string; item: Overview
 
 export function AttentionList({ network }: { network: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const overview = useOverview(network);
   const groups = groupBySeverity(overview.data?.items ?? []);
 
@@ -86,7 +84,7 @@ export function AttentionList({ network }: { network: string }) {
                     }}
                   >
                     <ItemLink network={network} item={item}>
-                      {t(`overview.kind.${item.kind}`, { count: item.count, formatted: format.number(item.count) })}
+                      {t(`overview.kind.${item.kind}`, { count: item.count })}
                     </ItemLink>
                     <Text size="sm" c="dimmed">
                       {item.summary}

@@ -31,7 +31,7 @@ export function OverviewPage({ network }: { network: string }) {
               </Title>
               {counts.data && (
                 <AnchorLink to="/n/$network/partners" params={{ network }} size="sm">
-                  {t('overview.allPartners', { count: counts.data.total, formatted: format.number(counts.data.total) })}
+                  {t('overview.allPartners', { count: counts.data.total })}
                 </AnchorLink>
               )}
             </Group>

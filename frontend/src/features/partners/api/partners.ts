@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import {
   partnersChangeStage,
@@ -69,10 +69,12 @@ export function useAssessment(network: string, partnerId: string, enabled = true
 }
 
 export function useContacts(network: string, partnerId: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: partnerKeys.contacts(network, partnerId),
-    queryFn: ({ signal }) =>
-      unwrap(partnersListContacts({ path: { network, partner_id: partnerId }, query: { limit: 200 }, signal })),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ signal, pageParam }) =>
+      unwrap(partnersListContacts({ path: { network, partner_id: partnerId }, query: { limit: 100, cursor: pageParam }, signal })),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
 }
 

@@ -9,6 +9,7 @@ import { notify } from '@/components/notify';
 
 import type { ContactPublic } from '@/client';
 import { ConflictAlert, FormProblem } from '@/components/ConflictAlert';
+import { ListMore } from '@/components/ListTotal';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { fieldErrorsFromProblem, generalProblemMessage, isApiError } from '@/lib/problem';
@@ -102,6 +103,8 @@ function ContactForm({
 export function ContactsPanel({ network, partnerId, canEdit }: { network: string; partnerId: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const contacts = useContacts(network, partnerId);
+  const items = contacts.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = contacts.data?.pages[0]?.total ?? 0;
   const remove = useDeleteContact(network, partnerId);
   const [editing, setEditing] = useState<ContactPublic | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ContactPublic | null>(null);
@@ -122,6 +125,12 @@ export function ContactsPanel({ network, partnerId, canEdit }: { network: string
       <Group justify="space-between" mb="md">
         <Title order={2} size="h4" id="contacts-title">
           {t('partner.contacts.title')}
+          {total > 0 && (
+            <Text span c="dimmed" inherit fw={400}>
+              {' '}
+              ({t('partner.contacts.count', { count: total })})
+            </Text>
+          )}
         </Title>
         {canEdit && (
           <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden="true" />} onClick={() => setEditing('new')}>
@@ -131,12 +140,12 @@ export function ContactsPanel({ network, partnerId, canEdit }: { network: string
       </Group>
       {contacts.isPending && <LoadingState />}
       {contacts.isError && <ErrorState onRetry={() => void contacts.refetch()} />}
-      {contacts.data && contacts.data.items.length === 0 && (
+      {contacts.data && items.length === 0 && (
         <EmptyState title={t('partner.contacts.emptyTitle')}>
           {canEdit ? t('partner.contacts.emptyEditable') : t('partner.contacts.empty')}
         </EmptyState>
       )}
-      {contacts.data && contacts.data.items.length > 0 && (
+      {contacts.data && items.length > 0 && (
         <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing="xs">
             <Table.Thead>
@@ -153,7 +162,7 @@ export function ContactsPanel({ network, partnerId, canEdit }: { network: string
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {contacts.data.items.map((contact) => (
+              {items.map((contact) => (
                 <Table.Tr key={contact.id}>
                   <Table.Td fw={600}>{contact.name}</Table.Td>
                   <Table.Td>{contact.job_title}</Table.Td>
@@ -177,6 +186,13 @@ export function ContactsPanel({ network, partnerId, canEdit }: { network: string
           </Table>
         </Table.ScrollContainer>
       )}
+      <ListMore
+        shown={items.length}
+        total={total}
+        hasMore={contacts.hasNextPage}
+        loading={contacts.isFetchingNextPage}
+        onMore={() => void contacts.fetchNextPage()}
+      />
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
