@@ -636,25 +636,13 @@ def test_a_kind_kept_under_a_part_may_read_only_its_tables(app: FastAPI, world: 
     capacity after every post: it is refused the first time it runs (in every test)."""
     kept = KeptAnswers()
     with app.state.sessions.read() as session:
+
+        def graph_reading(table: Any) -> Any:
+            build = lambda: session.execute(select(table.id)).all()  # noqa: E731
+            return kept.get("route-graphs", session, world.a.id, (0, 0), EVERYONE, "probe", build)
+
         with pytest.raises(ReadOutsidePart, match="capacity_posts"):
-            kept.get(
-                "route-graphs",
-                session,
-                world.a.id,
-                (0, 0),
-                EVERYONE,
-                "probe",
-                lambda: session.execute(select(CapacityPost.id)).all(),
-            )
-        # Nothing was kept, and a build reading only its part's tables is kept.
-        assert len(kept) == 0
-        services = kept.get(
-            "route-graphs",
-            session,
-            world.a.id,
-            (0, 0),
-            EVERYONE,
-            "probe",
-            lambda: session.execute(select(Service.id)).all(),
-        )
-        assert services is not None and len(kept) == 1
+            graph_reading(CapacityPost)
+        assert len(kept) == 0  # nothing was kept
+        # A build reading only its part's tables is kept.
+        assert graph_reading(Service) is not None and len(kept) == 1

@@ -8,7 +8,7 @@ import type { InvitationCreated, InvitationPublic, MembershipPublic, MembershipR
 import { ConfirmDeleteModal } from '@/components/ConfirmDeleteModal';
 import { FormProblem } from '@/components/ConflictAlert';
 import { notify } from '@/components/notify';
-import { ListMore } from '@/components/ListTotal';
+import { ListMore, loadedPages } from '@/components/ListTotal';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { useFormat } from '@/lib/format';
@@ -126,8 +126,7 @@ function PendingInvitations({ network }: { network: string }) {
   const [confirming, setConfirming] = useState<InvitationPublic | null>(null);
   if (invitations.isPending) return <LoadingState />;
   if (invitations.isError) return <ErrorState onRetry={() => void invitations.refetch()} />;
-  const items = invitations.data.pages.flatMap((page) => page.items);
-  const total = invitations.data.pages[0]?.total ?? 0;
+  const { items, total } = loadedPages(invitations.data);
   return (
     <>
       {items.length > 0 && (
@@ -165,13 +164,7 @@ function PendingInvitations({ network }: { network: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <ListMore
-        shown={items.length}
-        total={total}
-        hasMore={invitations.hasNextPage}
-        loading={invitations.isFetchingNextPage}
-        onMore={() => void invitations.fetchNextPage()}
-      />
+      <ListMore query={invitations} shown={items.length} total={total} />
       <ConfirmDeleteModal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
@@ -237,8 +230,7 @@ function MemberList({ network }: { network: string }) {
   const [issued, setIssued] = useState<{ member: MembershipPublic; reset: PasswordResetIssued } | null>(null);
   if (members.isPending) return <LoadingState />;
   if (members.isError) return <ErrorState onRetry={() => void members.refetch()} />;
-  const items = members.data.pages.flatMap((page) => page.items);
-  const total = members.data.pages[0]?.total ?? 0;
+  const { items, total } = loadedPages(members.data);
   return (
     <Stack gap="xs">
     <Text size="sm" c="dimmed" data-testid="member-total">
@@ -286,13 +278,7 @@ function MemberList({ network }: { network: string }) {
       </Table>
       <ResetLinkModal issued={issued} onClose={() => setIssued(null)} />
     </Table.ScrollContainer>
-    <ListMore
-      shown={items.length}
-      total={total}
-      hasMore={members.hasNextPage}
-      loading={members.isFetchingNextPage}
-      onMore={() => void members.fetchNextPage()}
-    />
+    <ListMore query={members} shown={items.length} total={total} />
     </Stack>
   );
 }

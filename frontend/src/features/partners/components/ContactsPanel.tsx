@@ -9,7 +9,7 @@ import { notify } from '@/components/notify';
 
 import type { ContactPublic } from '@/client';
 import { ConflictAlert, FormProblem } from '@/components/ConflictAlert';
-import { ListMore } from '@/components/ListTotal';
+import { ListMore, loadedPages } from '@/components/ListTotal';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { useIdempotencyKey } from '@/lib/idempotency';
 import { fieldErrorsFromProblem, generalProblemMessage, isApiError } from '@/lib/problem';
@@ -103,8 +103,7 @@ function ContactForm({
 export function ContactsPanel({ network, partnerId, canEdit }: { network: string; partnerId: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const contacts = useContacts(network, partnerId);
-  const items = contacts.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = contacts.data?.pages[0]?.total ?? 0;
+  const { items, total } = loadedPages(contacts.data);
   const remove = useDeleteContact(network, partnerId);
   const [editing, setEditing] = useState<ContactPublic | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ContactPublic | null>(null);
@@ -186,13 +185,7 @@ export function ContactsPanel({ network, partnerId, canEdit }: { network: string
           </Table>
         </Table.ScrollContainer>
       )}
-      <ListMore
-        shown={items.length}
-        total={total}
-        hasMore={contacts.hasNextPage}
-        loading={contacts.isFetchingNextPage}
-        onMore={() => void contacts.fetchNextPage()}
-      />
+      <ListMore query={contacts} shown={items.length} total={total} />
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
