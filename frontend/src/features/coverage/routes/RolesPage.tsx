@@ -202,8 +202,8 @@ function WordingDialog({ network, role, onClose }: { network: string; role: Role
     <Modal opened={role !== null} onClose={onClose} title={t('coverage.roles.editWording')} size="lg">
       {role && (
         <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {role.code}
+          <Text size="sm" fw={600} lang={role.language}>
+            {role.title}
           </Text>
           <SegmentedControl
             value={lang}
