@@ -56,7 +56,10 @@ class CountedPage(Page[T], Generic[T]):
 def count_of(session: Session, statement: AnySelect) -> int:
     """How many rows `statement` (a list's filtered select, before paging) yields."""
     counted = select(func.count()).select_from(statement.order_by(None).subquery())
-    return int(session.execute(counted).scalar_one())
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # as session.execute would
+    # On the connection: the ORM's execution path costs more than a count of rows.
+    return int(session.connection().execute(counted).scalar_one())
 
 
 class InvalidCursor(BadRequest):
