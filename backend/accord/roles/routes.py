@@ -21,7 +21,7 @@ from accord.core.openapi import (
     link_to,
     responses,
 )
-from accord.core.pagination import CountedPage, CursorQuery, Cursors, LimitQuery, Page
+from accord.core.pagination import CountedPage, CursorQuery, Cursors, LimitQuery
 from accord.core.vocabulary import Sector
 from accord.networks.access import EditorAccess, MemberAccess
 from accord.roles import coverage, service
@@ -156,7 +156,7 @@ _COMMITMENT_LINKS = {
 
 
 @commitments_router.get(
-    "", response_model=Page[CommitmentPublic], responses=responses(*LIST_ERRORS)
+    "", response_model=CountedPage[CommitmentPublic], responses=responses(*LIST_ERRORS)
 )
 def list_commitments(
     access: MemberAccess,
@@ -167,9 +167,9 @@ def list_commitments(
     status: Annotated[list[CommitmentStatus], Query(max_length=3)] = [],  # noqa: B006
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
-) -> Page[CommitmentPublic]:
+) -> CountedPage[CommitmentPublic]:
     """Partners' commitments to roles (filter by partner for a partner's page)."""
-    items, next_cursor = service.list_commitments(
+    items, next_cursor, total = service.list_commitments(
         session,
         access.network_id,
         partner_id=partner_id,
@@ -179,7 +179,7 @@ def list_commitments(
         limit=limit,
         cursor=cursor,
     )
-    return Page(items=items, next_cursor=next_cursor)
+    return CountedPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @commitments_router.post(

@@ -18,6 +18,7 @@ from accord.core.models import utcnow
 from accord.core.pagination import (
     CursorCodec,
     SortColumn,
+    count_of,
     page_of,
     paginate,
     parse_datetime,
@@ -348,7 +349,8 @@ def list_commitments(
     codec: CursorCodec,
     limit: int,
     cursor: str | None,
-) -> tuple[list[CommitmentPublic], str | None]:
+) -> tuple[list[CommitmentPublic], str | None, int]:
+    """A page of commitments, the next cursor, and how many match the filters."""
     cursors = codec.for_list(
         "commitments",
         network=network_id,
@@ -375,7 +377,8 @@ def list_commitments(
         rows, cursors=cursors, limit=limit, key=lambda row: (row[0].created_at, row[0].id)
     )
     today = date.today()
-    return [_public(c, p, r, today) for c, p, r in page], next_cursor
+    total = count_of(session, statement)
+    return [_public(c, p, r, today) for c, p, r in page], next_cursor, total
 
 
 def _get_commitment(

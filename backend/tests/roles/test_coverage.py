@@ -469,3 +469,25 @@ def test_commitments_of_another_network_are_invisible(client: TestClient, scene:
         scene.url(f"commitments/{uuid.uuid4()}"), headers=world.coordinator.headers
     )
     assert unknown.status_code == 404
+
+
+def test_the_commitment_list_counts_what_its_filters_keep(client: TestClient, scene: Scene) -> None:
+    headers = scene.world.viewer.headers
+    first = client.get(scene.url("commitments"), params={"limit": 3}, headers=headers).json()
+    rest = client.get(
+        scene.url("commitments"),
+        params={"limit": 3, "cursor": first["next_cursor"]},
+        headers=headers,
+    ).json()
+    assert (len(first["items"]), len(rest["items"])) == (3, 1)
+    assert first["total"] == rest["total"] == 4
+    police = client.get(
+        scene.url("commitments"), params={"partner_id": scene.police["id"]}, headers=headers
+    )
+    assert police.json()["total"] == 2
+    in_place = client.get(
+        scene.url("commitments"),
+        params={"status": "in_place", "partner_id": scene.shelter["id"]},
+        headers=headers,
+    )
+    assert in_place.json()["total"] == 1

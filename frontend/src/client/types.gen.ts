@@ -620,6 +620,28 @@ export type ContactUpdate = {
 };
 
 /**
+ * CountedPage[CommitmentPublic]
+ */
+export type CountedPageCommitmentPublic = {
+    /**
+     * Items
+     */
+    items: Array<CommitmentPublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     *
+     * How many items match the filters, on all pages together.
+     */
+    total: number;
+};
+
+/**
  * CountedPage[ContactPublic]
  */
 export type CountedPageContactPublic = {
@@ -1986,22 +2008,6 @@ export type PageBoardEntry = {
      * Items
      */
     items: Array<BoardEntry>;
-    /**
-     * Next Cursor
-     *
-     * Pass as `cursor` to get the next page; null on the last page.
-     */
-    next_cursor: string | null;
-};
-
-/**
- * Page[CommitmentPublic]
- */
-export type PageCommitmentPublic = {
-    /**
-     * Items
-     */
-    items: Array<CommitmentPublic>;
     /**
      * Next Cursor
      *
@@ -7049,7 +7055,7 @@ export type CommitmentsListCommitmentsResponses = {
     /**
      * Successful Response
      */
-    200: PageCommitmentPublic;
+    200: CountedPageCommitmentPublic;
 };
 
 export type CommitmentsListCommitmentsResponse = CommitmentsListCommitmentsResponses[keyof CommitmentsListCommitmentsResponses];

@@ -63,6 +63,13 @@ describe('i18n catalogues', () => {
     for (const [prefix, codes] of groups) for (const code of codes) expect(keys[lang]!.has(`${prefix}.${code}`), `${lang} ${prefix}.${code}`).toBe(true);
   });
 
+  it.each(['en', 'fr', 'es'])('%s prints every number it interpolates in its own digits', (lang) => {
+    // {{count}} would print 1234 where a French reader expects 1 234: a number goes
+    // through i18next's number formatter ({{count, number}}), never raw.
+    const raw = [...keys[lang]!].filter(([, text]) => /\{\{\s*(count|total|free|page|max|hours|n|shown|services|pathways)\s*\}\}/.test(text));
+    expect(raw.map(([key]) => key)).toEqual([]);
+  });
+
   it('every t("key") written in the source exists in en', () => {
     const root = join(__dirname, '..');
     const files: string[] = [];

@@ -51,6 +51,11 @@ export function PartnerRolesPanel({ network, partnerId, partnerName }: { network
         </EmptyState>
       )}
       {commitments.data && commitments.data.items.length > 0 && (
+        <Text size="sm" c="dimmed" mb="xs" data-testid="commitment-total">
+          {t('coverage.partnerCard.total', { count: commitments.data.total })}
+        </Text>
+      )}
+      {commitments.data && commitments.data.items.length > 0 && (
         <Table.ScrollContainer minWidth={480}>
           <Table verticalSpacing="xs">
             <Table.Thead>
