@@ -60,6 +60,15 @@ export const scenarios = [
           assert.ok([...label.text].length <= LABEL_CHARS, `label too long: ${label.text}`);
           if (label.text.endsWith('…')) assert.ok(table.includes(label.text.slice(0, -1)), `${label.text} is not the start of a name in the table`);
         }
+        // A cut name shows whole on the map while its service is focused in the table.
+        const cut = off.labels.find((label) => label.text.endsWith('…'));
+        assert.ok(cut, 'no long name in the demo data to cut');
+        const link = page.getByTestId('pathway-table').getByRole('link').filter({ hasText: cut.text.slice(0, -1) }).first();
+        const full = (await link.innerText()).trim();
+        await link.focus();
+        await page.waitForFunction((name) => document.querySelector('[data-testid="pathway-canvas"]')?.dataset.peek === name, full);
+        await link.blur();
+        await page.waitForFunction(() => document.querySelector('[data-testid="pathway-canvas"]')?.dataset.peek === undefined);
         await page.getByTestId('map-legend').waitFor();
         await screenshot(page, resultsDir, `pathway-map-${code}-1366`);
 

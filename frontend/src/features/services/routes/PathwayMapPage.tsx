@@ -48,7 +48,8 @@ const LABEL_ONLY = { includeNodes: false, includeEdges: false, includeLabels: tr
  * Records the drawn label boxes and node positions on the container, for the end-to-end test.
  */
 function arrangeLabels(cy: cytoscape.Core, container: HTMLElement) {
-  cy.batch(() => cy.nodes().removeStyle('text-halign text-valign text-margin-x text-margin-y label'));
+  cy.batch(() => cy.nodes().removeClass('peek').removeStyle('text-halign text-valign text-margin-x text-margin-y label z-index text-background-opacity'));
+  delete container.dataset.peek;
   const nodes = cy.nodes().toArray();
   const requests = nodes.map((node) => {
     const box = node.boundingBox(LABEL_ONLY);
@@ -82,6 +83,20 @@ function arrangeLabels(cy: cytoscape.Core, container: HTMLElement) {
     });
   container.dataset.labels = JSON.stringify(labels);
   container.dataset.positions = JSON.stringify(Object.fromEntries(nodes.map((node) => [node.id(), [Math.round(node.position('x') * 100) / 100, Math.round(node.position('y') * 100) / 100]])));
+}
+
+/** Shows a node's full name over the others (hovering the node, or focusing or hovering its service in the table). */
+function peek(node: cytoscape.NodeSingular, container: HTMLElement) {
+  if (node.hasClass('peek')) return;
+  node.scratch('_label', node.style('label') as string);
+  node.style({ label: node.data('full') as string, 'z-index': 99, 'text-background-opacity': 1 }).addClass('peek');
+  container.dataset.peek = node.data('full') as string;
+}
+
+function unpeek(node: cytoscape.NodeSingular, container: HTMLElement) {
+  if (!node.hasClass('peek')) return;
+  node.removeClass('peek').style({ label: node.scratch('_label') as string, 'z-index': 0, 'text-background-opacity': 0.85 });
+  delete container.dataset.peek;
 }
 
 function lineStyle(status: PathwayPublic['status']) {
@@ -199,15 +214,9 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
     });
     cy.on('tap', 'edge', (event) => setSelectedId(event.target.data('pathway') as string));
     // While the pointer is on a node, its full name shows over the others (also a label left out for want of room).
-    cy.on('mouseover', 'node', (event) => {
-      const node = event.target as cytoscape.NodeSingular;
-      node.scratch('_label', node.style('label') as string);
-      node.style({ label: node.data('full') as string, 'z-index': 99, 'text-background-opacity': 1 }).addClass('peek');
-    });
-    cy.on('mouseout', 'node.peek', (event) => {
-      const node = event.target as cytoscape.NodeSingular;
-      node.removeClass('peek').style({ label: node.scratch('_label') as string, 'z-index': 0, 'text-background-opacity': 0.85 });
-    });
+    const frame = container.current;
+    cy.on('mouseover', 'node', (event) => peek(event.target as cytoscape.NodeSingular, frame));
+    cy.on('mouseout', 'node', (event) => unpeek(event.target as cytoscape.NodeSingular, frame));
     setGraph(cy);
     return () => {
       setGraph(null);
@@ -237,6 +246,14 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
   }, [graph, flaggedServices, flaggedPathways, highlight]);
 
 
+
+  // A service focused or hovered in the table shows its full name on the map.
+  const spotlight = (serviceId: string) => ({
+    onFocus: () => graph && container.current && peek(graph.getElementById(serviceId), container.current),
+    onMouseEnter: () => graph && container.current && peek(graph.getElementById(serviceId), container.current),
+    onBlur: () => graph && container.current && unpeek(graph.getElementById(serviceId), container.current),
+    onMouseLeave: () => graph && container.current && unpeek(graph.getElementById(serviceId), container.current),
+  });
 
   const set = (patch: Partial<PathwayMapSearch>) => {
     const next = { ...search, ...patch };
@@ -427,12 +444,12 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                       {shown.pathways.map((p) => (
                         <Table.Tr key={p.id}>
                           <Table.Td>
-                            <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.from_service.id }} size="sm">
+                            <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.from_service.id }} size="sm" {...spotlight(p.from_service.id)}>
                               {p.from_service.name}
                             </AnchorLink>
                           </Table.Td>
                           <Table.Td>
-                            <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.to_service.id }} size="sm">
+                            <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.to_service.id }} size="sm" {...spotlight(p.to_service.id)}>
                               {p.to_service.name}
                             </AnchorLink>
                           </Table.Td>
