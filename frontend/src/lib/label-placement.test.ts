@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { estimateTextWidth, intersects, placeLabels, type LabelRequest } from './label-placement';
+import { abbreviate, estimateTextWidth, intersects, placeLabels, type LabelRequest } from './label-placement';
 
 const label = (id: string, cx: number, cy: number, width = 60): LabelRequest => ({ id, cx, cy, radius: 7, width, height: 14 });
 
@@ -57,5 +57,23 @@ describe('estimateTextWidth', () => {
   it('grows with the text and counts capitals wider', () => {
     expect(estimateTextWidth('UNFPA', 11)).toBeGreaterThan(estimateTextWidth('unfpa', 11));
     expect(estimateTextWidth('Engagement (1 faible – 5 élevé)', 13)).toBeGreaterThan(estimateTextWidth('Engagement', 13));
+  });
+});
+
+describe('abbreviate', () => {
+  it('keeps short names whole', () => {
+    expect(abbreviate('Refugio Luna', 24)).toBe('Refugio Luna');
+    expect(abbreviate('  Refugio   Luna ', 24)).toBe('Refugio Luna');
+  });
+
+  it('cuts long names at a word boundary with an ellipsis, never longer than asked', () => {
+    const short = abbreviate('Asociación de Mujeres contra la Violencia del Distrito Norte', 24);
+    expect(short).toBe('Asociación de Mujeres…');
+    expect([...short].length).toBeLessThanOrEqual(24);
+  });
+
+  it('cuts inside a word when there is no space near the end, and drops a dangling separator', () => {
+    expect(abbreviate('Kinderschutzzentrumsberatungsstelle', 12)).toBe('Kinderschut…');
+    expect(abbreviate('Northside night line – out of hours desk', 22)).toBe('Northside night line…');
   });
 });

@@ -97,3 +97,16 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   }
   return Math.ceil(units * fontSize) + 2;
 }
+
+/**
+ * A long name cut to at most `max` characters for a label, at a word boundary where one is near,
+ * ending in "…" (the full name stays in the title, the tooltip and the table). Short names are kept whole.
+ */
+export function abbreviate(text: string, max: number): string {
+  const name = text.trim().replace(/\s+/g, ' ');
+  if ([...name].length <= max) return name;
+  const chars = [...name].slice(0, max - 1);
+  const cut = chars.lastIndexOf(' ');
+  const kept = cut >= max / 2 ? chars.slice(0, cut) : chars;
+  return `${kept.join('').replace(/[\s,;:·–-]+$/, '')}…`;
+}

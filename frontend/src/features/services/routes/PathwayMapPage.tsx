@@ -12,15 +12,19 @@ import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { areaScope, useAreaTree } from '@/lib/areas';
-import { intersects, placeLabels, type Side } from '@/lib/label-placement';
+import { abbreviate, intersects, placeLabels, type Side } from '@/lib/label-placement';
 import { usePermissions } from '@/lib/membership';
 import { useNames } from '@/lib/use-names';
 import { NEEDS } from '@/lib/vocabulary';
 
+import { layoutGraph } from '../api/graph-layout';
 import { filterMap, MAP_BACKGROUND, MAP_LABEL, sectorColour, sectorsShown } from '../api/map';
 import type { PathwayMapSearch } from '../api/search';
 import { usePathwayHealth, usePathwayList, useServiceOptions } from '../api/services';
 import { ServicesNav } from '../components/ServicesNav';
+
+/** Labels longer than this are cut ("…"); the full name shows on hover, and is in the table. */
+const LABEL_CHARS = 24;
 
 /** A finding's marker: thicker red-orange border on the canvas, plus a ⚠ in every text label. */
 const FINDING_COLOUR = '#d9480f';
@@ -44,14 +48,17 @@ const LABEL_ONLY = { includeNodes: false, includeEdges: false, includeLabels: tr
  * Records the drawn label boxes and node positions on the container, for the end-to-end test.
  */
 function arrangeLabels(cy: cytoscape.Core, container: HTMLElement) {
-  cy.batch(() => cy.nodes().removeStyle('text-halign text-valign text-margin-x text-margin-y label'));
+  cy.batch(() => cy.nodes().removeClass('peek').removeStyle('text-halign text-valign text-margin-x text-margin-y label z-index text-background-opacity'));
+  delete container.dataset.peek;
   const nodes = cy.nodes().toArray();
   const requests = nodes.map((node) => {
     const box = node.boundingBox(LABEL_ONLY);
     const { x, y } = node.position();
     return { id: node.id(), cx: x, cy: y, radius: node.outerWidth() / 2, width: box.w, height: box.h };
   });
-  const placed = placeLabels(requests, undefined, 4);
+  // Labels stay inside the frame (its extent in the graph's own units).
+  const view = cy.extent();
+  const placed = placeLabels(requests, { x: view.x1, y: view.y1, width: view.w, height: view.h }, 4);
   cy.batch(() => {
     nodes.forEach((node, index) => {
       const spot = placed[index]!;
@@ -72,10 +79,24 @@ function arrangeLabels(cy: cytoscape.Core, container: HTMLElement) {
     .filter((node) => node.style('label') !== '')
     .map((node) => {
       const b = node.renderedBoundingBox(LABEL_ONLY);
-      return { id: node.id(), x: b.x1, y: b.y1, width: b.w, height: b.h };
+      return { id: node.id(), text: node.style('label') as string, x: b.x1, y: b.y1, width: b.w, height: b.h };
     });
   container.dataset.labels = JSON.stringify(labels);
   container.dataset.positions = JSON.stringify(Object.fromEntries(nodes.map((node) => [node.id(), [Math.round(node.position('x') * 100) / 100, Math.round(node.position('y') * 100) / 100]])));
+}
+
+/** Shows a node's full name over the others (hovering the node, or focusing or hovering its service in the table). */
+function peek(node: cytoscape.NodeSingular, container: HTMLElement) {
+  if (node.hasClass('peek')) return;
+  node.scratch('_label', node.style('label') as string);
+  node.style({ label: node.data('full') as string, 'z-index': 99, 'text-background-opacity': 1 }).addClass('peek');
+  container.dataset.peek = node.data('full') as string;
+}
+
+function unpeek(node: cytoscape.NodeSingular, container: HTMLElement) {
+  if (!node.hasClass('peek')) return;
+  node.removeClass('peek').style({ label: node.scratch('_label') as string, 'z-index': 0, 'text-background-opacity': 0.85 });
+  delete container.dataset.peek;
 }
 
 function lineStyle(status: PathwayPublic['status']) {
@@ -101,6 +122,17 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
   const { need, area } = search;
   // Not on the whole search: switching the health overlay must not re-lay the graph.
   const shown = useMemo(() => filterMap(services.data ?? [], pathways.data ?? [], { need, area }, scope), [services.data, pathways.data, need, area, scope]);
+  // Where each service sits depends on the graph alone (which services, which lines between them):
+  // computed from their ids, memoised on them, so the health overlay (or a refetch of the same
+  // data) can never move a node.
+  const graphKey = useMemo(
+    () => JSON.stringify([shown.services.map((s) => s.id).sort(), shown.pathways.map((p) => [p.from_service.id, p.to_service.id]).sort()]),
+    [shown],
+  );
+  const positions = useMemo(() => {
+    const [ids, edges] = JSON.parse(graphKey) as [string[], [string, string][]];
+    return layoutGraph(ids, edges);
+  }, [graphKey]);
   const narrow = useMediaQuery('(max-width: 37.5em)', false, { getInitialValueInEffect: false });
   const [graph, setGraph] = useState<cytoscape.Core | null>(null);
   const findings: Finding[] = useMemo(() => (highlight ? (health.data?.findings ?? []) : []), [highlight, health.data]);
@@ -120,7 +152,8 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
       elements: [
         ...shown.services.map((s) => ({
           group: 'nodes' as const,
-          data: { id: s.id, name: s.name, label: s.name, colour: sectorColour(s.partner_sector) },
+          data: { id: s.id, name: s.name, short: abbreviate(s.name, LABEL_CHARS), label: abbreviate(s.name, LABEL_CHARS), colour: sectorColour(s.partner_sector) },
+          position: { ...positions.get(s.id)! },
           classes: [s.entry_point ? 'entry' : '', s.status === 'active' ? '' : 'inactive'].filter(Boolean).join(' '),
         })),
         ...shown.pathways.map((p) => ({
@@ -134,7 +167,7 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
           style: {
             'background-color': 'data(colour)',
             label: 'data(label)',
-            'font-size': 10,
+            'font-size': 13,
             color: MAP_LABEL,
             // Labels sit on the canvas colour, even where they cross a line.
             'text-background-color': MAP_BACKGROUND,
@@ -142,8 +175,7 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
             'text-background-padding': '1px',
             'text-valign': 'bottom',
             'text-margin-y': 4,
-            'text-wrap': 'wrap',
-            'text-max-width': '110px',
+            'text-wrap': 'none',
             'border-width': 1,
             'border-color': '#495057',
             width: 22,
@@ -171,26 +203,27 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
         { selector: 'edge.finding', style: { width: 5, 'line-color': FINDING_COLOUR, 'target-arrow-color': FINDING_COLOUR } },
         { selector: 'edge:selected', style: { width: 6, 'line-color': '#1971c2', 'target-arrow-color': '#1971c2' } },
       ],
-      layout: { name: 'cose', animate: false, randomize: false, padding: 20 },
+      // The positions are given (see layoutGraph): the view only fits them in the frame.
+      layout: { name: 'preset', fit: true, padding: 24 },
       wheelSensitivity: 0.3,
+      // A small graph is not blown up beyond a readable size.
+      maxZoom: 1.5,
     });
     cy.on('tap', 'node', (event) => {
       void navigate({ to: '/n/$network/services/$serviceId', params: { network, serviceId: event.target.id() as string } });
     });
     cy.on('tap', 'edge', (event) => setSelectedId(event.target.data('pathway') as string));
-    // A label left out for want of room shows while the pointer is on its node.
-    cy.on('mouseover', 'node', (event) => {
-      const node = event.target as cytoscape.NodeSingular;
-      if (node.style('label') === '') node.style({ label: node.data('label') as string, 'z-index': 99 }).addClass('peek');
-    });
-    cy.on('mouseout', 'node.peek', (event) => (event.target as cytoscape.NodeSingular).removeClass('peek').style({ label: '' }));
+    // While the pointer is on a node, its full name shows over the others (also a label left out for want of room).
+    const frame = container.current;
+    cy.on('mouseover', 'node', (event) => peek(event.target as cytoscape.NodeSingular, frame));
+    cy.on('mouseout', 'node', (event) => unpeek(event.target as cytoscape.NodeSingular, frame));
     setGraph(cy);
     return () => {
       setGraph(null);
       cy.destroy();
     };
     // Positions come from the graph alone (the services and pathways shown), laid out once per graph.
-  }, [shown, navigate, network, narrow]);
+  }, [shown, positions, navigate, network, narrow]);
 
   // The health overlay marks nodes and lines on the graph as it stands: no new layout, only labels re-arranged.
   useEffect(() => {
@@ -198,7 +231,8 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
     graph.batch(() => {
       graph.nodes().forEach((node) => {
         const flagged = flaggedServices.has(node.id());
-        node.data('label', (flagged ? '⚠ ' : '') + (node.data('name') as string));
+        node.data('label', (flagged ? '⚠ ' : '') + (node.data('short') as string));
+        node.data('full', (flagged ? '⚠ ' : '') + (node.data('name') as string));
         node.toggleClass('finding', flagged);
       });
       graph.edges().forEach((edge) => {
@@ -212,6 +246,14 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
   }, [graph, flaggedServices, flaggedPathways, highlight]);
 
 
+
+  // A service focused or hovered in the table shows its full name on the map.
+  const spotlight = (serviceId: string) => ({
+    onFocus: () => graph && container.current && peek(graph.getElementById(serviceId), container.current),
+    onMouseEnter: () => graph && container.current && peek(graph.getElementById(serviceId), container.current),
+    onBlur: () => graph && container.current && unpeek(graph.getElementById(serviceId), container.current),
+    onMouseLeave: () => graph && container.current && unpeek(graph.getElementById(serviceId), container.current),
+  });
 
   const set = (patch: Partial<PathwayMapSearch>) => {
     const next = { ...search, ...patch };
@@ -270,39 +312,42 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
           <Stack gap="lg">
             <Group align="flex-start" gap="lg" wrap="wrap">
               {!narrow && (
-              <Paper withBorder radius="md" style={{ flex: '3 1 28rem', minWidth: 0 }}>
-                <div
-                  ref={container}
-                  role="img"
-                  aria-label={t('pathwayMap.canvasLabel', { services: shown.services.length, pathways: shown.pathways.length })}
-                  data-testid="pathway-canvas"
-                  style={{ height: 480, width: '100%', background: MAP_BACKGROUND }}
-                />
-              </Paper>
+                <Paper withBorder radius="md" style={{ flex: '3 1 28rem', minWidth: 0 }}>
+                  <div
+                    ref={container}
+                    role="img"
+                    aria-label={t('pathwayMap.canvasLabel', { services: shown.services.length, pathways: shown.pathways.length })}
+                    data-testid="pathway-canvas"
+                    style={{ height: 560, width: '100%', background: MAP_BACKGROUND }}
+                  />
+                </Paper>
               )}
               <Stack gap="md" style={{ flex: '1 1 16rem', minWidth: 0 }}>
-                <Paper withBorder p="md" radius="md" component="section" aria-labelledby="map-legend">
-                  <Title order={2} size="h5" id="map-legend" mb="xs">
-                    {t('pathwayMap.legend')}
-                  </Title>
-                  <Text size="xs" c="dimmed" mb="xs">
-                    {t('pathwayMap.legendSectors')}
-                  </Text>
-                  <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="map-legend-sectors">
-                    {sectors.map((sector) => (
-                      <Group key={sector} gap="xs" component="li" wrap="nowrap">
-                        <span aria-hidden="true" style={{ width: 12, height: 12, borderRadius: 6, background: sectorColour(sector), flex: 'none' }} />
-                        <Text size="sm">{t(`sector.${sector}`)}</Text>
-                      </Group>
-                    ))}
-                  </Stack>
-                  <Stack gap={2} mt="sm">
-                    <Text size="xs">{t('pathwayMap.legendEntry')}</Text>
-                    <Text size="xs">{t('pathwayMap.legendInactive')}</Text>
-                    <Text size="xs">{t('pathwayMap.legendLines')}</Text>
-                    {highlight && <Text size="xs">{t('pathwayMap.legendFinding')}</Text>}
-                  </Stack>
-                </Paper>
+                {/* On a phone the table stands for the map, so there is nothing for a legend to explain. */}
+                {!narrow && (
+                  <Paper withBorder p="md" radius="md" component="section" aria-labelledby="map-legend" data-testid="map-legend">
+                    <Title order={2} size="h5" id="map-legend" mb="xs">
+                      {t('pathwayMap.legend')}
+                    </Title>
+                    <Text size="xs" c="dimmed" mb="xs">
+                      {t('pathwayMap.legendSectors')}
+                    </Text>
+                    <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="map-legend-sectors">
+                      {sectors.map((sector) => (
+                        <Group key={sector} gap="xs" component="li" wrap="nowrap">
+                          <span aria-hidden="true" style={{ width: 12, height: 12, borderRadius: 6, background: sectorColour(sector), flex: 'none' }} />
+                          <Text size="sm">{t(`sector.${sector}`)}</Text>
+                        </Group>
+                      ))}
+                    </Stack>
+                    <Stack gap={2} mt="sm">
+                      <Text size="xs">{t('pathwayMap.legendEntry')}</Text>
+                      <Text size="xs">{t('pathwayMap.legendInactive')}</Text>
+                      <Text size="xs">{t('pathwayMap.legendLines')}</Text>
+                      {highlight && <Text size="xs">{t('pathwayMap.legendFinding')}</Text>}
+                    </Stack>
+                  </Paper>
+                )}
                 {selected && (
                   <Paper withBorder p="md" radius="md" component="section" aria-labelledby="pathway-details" data-testid="pathway-details">
                     <Group justify="space-between" mb="xs">
@@ -399,12 +444,12 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                       {shown.pathways.map((p) => (
                         <Table.Tr key={p.id}>
                           <Table.Td>
-                            <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.from_service.id }} size="sm">
+                            <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.from_service.id }} size="sm" {...spotlight(p.from_service.id)}>
                               {p.from_service.name}
                             </AnchorLink>
                           </Table.Td>
                           <Table.Td>
-                            <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.to_service.id }} size="sm">
+                            <AnchorLink to="/n/$network/services/$serviceId" params={{ network, serviceId: p.to_service.id }} size="sm" {...spotlight(p.to_service.id)}>
                               {p.to_service.name}
                             </AnchorLink>
                           </Table.Td>
