@@ -105,7 +105,7 @@ def main() -> None:
                 "cold_to_bare": round(cold / max(bare_ms, 0.001), 1),
             }
             print(f"{name:34} cold {cold:9.2f} ms   warm {warm:8.2f} ms   ×{results[name]['cold_to_warm']}")
-        after = after_writes(client, kept, base, headers, t)
+        after = after_writes(client, base, headers)
     print(f"{'reference: bare endpoint':34} {bare_ms:.2f} ms")
     out = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -122,9 +122,7 @@ def main() -> None:
     print(f"written to {path.relative_to(ROOT)}")
 
 
-def after_writes(
-    client: TestClient, kept: Any, base: str, headers: dict[str, str], t: dict[str, Any]
-) -> dict[str, Any]:
+def after_writes(client: TestClient, base: str, headers: dict[str, str]) -> dict[str, Any]:
     """Health and the overview asked right after each kind of write (kept answers as the
     write left them, nothing cleared by hand)."""
     shelter = client.get(f"{base}/services?type=shelter&limit=1", headers=headers).json()

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, Table, bindparam, event, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
@@ -295,7 +296,7 @@ def _insert_with_dependents(
 
 
 def fetch_rows(
-    session: Session, statement: Any, parameters: dict[str, Any] | None = None
+    session: OrmSession, statement: Any, parameters: dict[str, Any] | None = None
 ) -> Sequence[Any]:
     """Run a column select on the session's connection, without the ORM's per-row
     machinery: hot read paths (lists, detail pages) spend most of their time there.

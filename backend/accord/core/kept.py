@@ -26,7 +26,7 @@ from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Table, event
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.util import find_tables
 
 K = TypeVar("K", bound=Hashable)
@@ -149,19 +149,6 @@ class ReadOutsidePart(RuntimeError):
     """A kind kept under a part of the revision read a table outside that part."""
 
 
-_READING = "accord_reading_tables"
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _record_tables_read(state: ORMExecuteState) -> None:
-    recorders: list[set[str]] | None = state.session.info.get(_READING)
-    if recorders:
-        statement: Any = state.statement
-        read = {table.name for table in find_tables(statement) if isinstance(table, Table)}
-        for recorder in recorders:
-            recorder.update(read)
-
-
 class KeptAnswers:
     """Every kept answer of one app (made in `create_app`), by kind; see the module's
     docstring for the rules that keep them current."""
@@ -211,13 +198,19 @@ def _reading_only(
     allowed = PART_TABLES[part]
 
     def checked() -> V:
+        # Listened for on the connection, which every statement goes through: the ORM's
+        # (session.execute) and the plain column reads of hot paths (`fetch_rows`) alike.
+        connection = session.connection()
         read: set[str] = set()
-        recorders: list[set[str]] = session.info.setdefault(_READING, [])
-        recorders.append(read)
+
+        def record(_conn: Any, statement: Any, *_args: Any) -> None:
+            read.update(table.name for table in find_tables(statement) if isinstance(table, Table))
+
+        event.listen(connection, "before_execute", record)
         try:
             value = build()
         finally:
-            recorders.pop()  # builds nest (health builds the graph): the innermost ends first
+            event.remove(connection, "before_execute", record)
         outside = read - allowed
         if outside:
             raise ReadOutsidePart(

@@ -26,6 +26,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from accord.core.database import fetch_rows
 from accord.core.errors import BadRequest, FieldError
 
 T = TypeVar("T")
@@ -56,10 +57,7 @@ class CountedPage(Page[T], Generic[T]):
 def count_of(session: Session, statement: AnySelect) -> int:
     """How many rows `statement` (a list's filtered select, before paging) yields."""
     counted = select(func.count()).select_from(statement.order_by(None).subquery())
-    if session.new or session.dirty or session.deleted:
-        session.flush()  # as session.execute would
-    # On the connection: the ORM's execution path costs more than a count of rows.
-    return int(session.connection().execute(counted).scalar_one())
+    return int(fetch_rows(session, counted)[0][0])
 
 
 class InvalidCursor(BadRequest):

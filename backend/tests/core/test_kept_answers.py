@@ -14,7 +14,7 @@ from httpx import Response
 from sqlalchemy import select
 from sqlmodel import Session
 
-from accord.core.database import transaction
+from accord.core.database import fetch_rows, transaction
 from accord.core.kept import EVERYONE, KeptAnswers, Part, ReadOutsidePart
 from accord.networks.models import Network
 from accord.networks.revision import revision_of
@@ -637,12 +637,16 @@ def test_a_kind_kept_under_a_part_may_read_only_its_tables(app: FastAPI, world: 
     kept = KeptAnswers()
     with app.state.sessions.read() as session:
 
-        def graph_reading(table: Any) -> Any:
-            build = lambda: session.execute(select(table.id)).all()  # noqa: E731
+        def graph_reading(table: Any, run: Any = None) -> Any:
+            run = run or (lambda statement: session.execute(statement).all())
+            build = lambda: run(select(table.id))  # noqa: E731
             return kept.get("route-graphs", session, world.a.id, (0, 0), EVERYONE, "probe", build)
 
         with pytest.raises(ReadOutsidePart, match="capacity_posts"):
             graph_reading(CapacityPost)
+        # Plain column reads on the connection (the route graph's own way) are seen too.
+        with pytest.raises(ReadOutsidePart, match="capacity_posts"):
+            graph_reading(CapacityPost, lambda statement: fetch_rows(session, statement))
         assert len(kept) == 0  # nothing was kept
         # A build reading only its part's tables is kept.
         assert graph_reading(Service) is not None and len(kept) == 1
