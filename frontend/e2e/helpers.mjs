@@ -76,3 +76,19 @@ export async function interceptNeutralSite(page) {
 }
 
 export { assert };
+
+/** The pairs of drawn label boxes ({x, y, width, height, text}, or w and h) that overlap. */
+export function collisions(boxes) {
+  const width = (box) => box.width ?? box.w;
+  const height = (box) => box.height ?? box.h;
+  const found = [];
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      const [a, b] = [boxes[i], boxes[j]];
+      if (a.x < b.x + width(b) - 0.5 && b.x < a.x + width(a) - 0.5 && a.y < b.y + height(b) - 0.5 && b.y < a.y + height(a) - 0.5) {
+        found.push(`${a.text} × ${b.text}`);
+      }
+    }
+  }
+  return found;
+}

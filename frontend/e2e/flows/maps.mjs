@@ -2,7 +2,7 @@
 // French, whose longer words are the hard case), its axis titles stay inside the picture,
 // quadrants are named; on a phone the map is its table. The pathway map keeps its layout
 // when the health overlay is toggled.
-import { assert, assertAccessible, chooseLanguage, NETWORK, screenshot, signIn } from '../helpers.mjs';
+import { assert, assertAccessible, chooseLanguage, collisions, NETWORK, screenshot, signIn } from '../helpers.mjs';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -21,20 +21,6 @@ async function measure(page) {
     });
     return { boxes, axes, quadrants: svg.querySelectorAll('text.map-quadrant').length };
   });
-}
-
-function collisions(boxes) {
-  const found = [];
-  for (let i = 0; i < boxes.length; i += 1) {
-    for (let j = i + 1; j < boxes.length; j += 1) {
-      const a = boxes[i];
-      const b = boxes[j];
-      if (a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5) {
-        found.push(`${a.text} × ${b.text}`);
-      }
-    }
-  }
-  return found;
 }
 
 export const scenarios = [

@@ -5,7 +5,7 @@
 // with no legend.
 import { readFileSync } from 'node:fs';
 
-import { assert, assertAccessible, chooseLanguage, NETWORK, screenshot, signIn } from '../helpers.mjs';
+import { assert, assertAccessible, chooseLanguage, collisions, NETWORK, screenshot, signIn } from '../helpers.mjs';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -19,20 +19,6 @@ async function drawn(page, overlay) {
   await page.waitForFunction((state) => document.querySelector('[data-testid="pathway-canvas"]')?.dataset.overlay === state, overlay);
   const { labels, positions } = await canvas.evaluate((el) => ({ labels: JSON.parse(el.dataset.labels), positions: JSON.parse(el.dataset.positions) }));
   return { labels, positions };
-}
-
-function collisions(boxes) {
-  const found = [];
-  for (let i = 0; i < boxes.length; i += 1) {
-    for (let j = i + 1; j < boxes.length; j += 1) {
-      const a = boxes[i];
-      const b = boxes[j];
-      if (a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5) {
-        found.push(`${a.text} × ${b.text}`);
-      }
-    }
-  }
-  return found;
 }
 
 export const scenarios = [

@@ -1,4 +1,5 @@
 import { Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -51,5 +52,17 @@ export function PublicPage({
         {footer}
       </Container>
     </Box>
+  );
+}
+
+/** A signed-out page's introduction that explains what the page is for, with an info mark. */
+export function PublicNote({ children }: { children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <IconInfoCircle size={18} aria-hidden="true" />
+      <Text c="dimmed" size="sm">
+        {children}
+      </Text>
+    </Group>
   );
 }

@@ -1,10 +1,9 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { MyMembership } from '@/client';
-import { PublicPage } from '@/components/PublicPage';
+import { PublicNote, PublicPage } from '@/components/PublicPage';
 import { LoadingState } from '@/components/States';
 import { signOut, useSession } from '@/lib/api';
 import { newIdempotencyKey } from '@/lib/idempotency';
@@ -93,14 +92,7 @@ export function AcceptInvitationPage({
   return (
     <PublicPage
       title={t('invitation.title')}
-      intro={
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          <IconInfoCircle size={18} aria-hidden="true" />
-          <Text c="dimmed" size="sm">
-            {t('invitation.intro')}
-          </Text>
-        </Group>
-      }
+      intro={<PublicNote>{t('invitation.intro')}</PublicNote>}
     >
       {content}
     </PublicPage>

@@ -1,10 +1,9 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconInfoCircle } from '@tabler/icons-react';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { PublicPage } from '@/components/PublicPage';
+import { PublicNote, PublicPage } from '@/components/PublicPage';
 import { isApiError } from '@/lib/problem';
 
 import { tokenFromHash, useRedeemPasswordReset } from '../api/members';
@@ -72,14 +71,7 @@ export function ResetPasswordPage({ onDone }: { onDone: () => void }) {
   return (
     <PublicPage
       title={t('resetPassword.title')}
-      intro={
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          <IconInfoCircle size={18} aria-hidden="true" />
-          <Text c="dimmed" size="sm">
-            {t('resetPassword.intro')}
-          </Text>
-        </Group>
-      }
+      intro={<PublicNote>{t('resetPassword.intro')}</PublicNote>}
     >
       {content}
     </PublicPage>
