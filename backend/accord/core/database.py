@@ -1,5 +1,6 @@
 """Engine and session factory. The only place that knows which database it talks to."""
 
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -168,11 +169,12 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
             raise
 
 
-def add_one(session: Session, table: Any, key: dict[str, Any], counter: str) -> None:
+def add_one(session: Session, table: Any, key: dict[str, Any], counter: str) -> int:
     """Add one to `counter` in the row of `table` with this `key` (its primary key),
-    creating the row (at one) if there is none: an upsert, in either dialect."""
+    creating the row (at one) if there is none: an upsert, in either dialect; the new
+    value."""
     statement = _add_one(session.get_bind().dialect.name, table, tuple(key), counter)
-    session.connection().execute(statement, key)
+    return int(session.connection().execute(statement, key).scalar_one())
 
 
 @cache
@@ -184,10 +186,19 @@ def _add_one(dialect_name: str, table: Table, key: tuple[str, ...], counter: str
     return statement.on_conflict_do_update(
         index_elements=[table.c[name] for name in key],
         set_={counter: table.c[counter] + 1},
-    )
+    ).returning(table.c[counter])
 
 
 CORE_ROWS = "accord_core_rows"
+# A bulk statement's execution option naming the one owner whose rows it writes.
+OWNER_OPTION = "accord_rows_owned_by"
+
+
+def owned_by(owner_id: uuid.UUID) -> dict[str, Any]:
+    """Execution options for a bulk statement that writes only the rows of one owner (a
+    service's labels): the revision hook (networks/revision.py) can then name what the
+    commit changed instead of taking it for everything."""
+    return {OWNER_OPTION: owner_id}
 
 
 def core_rows_written(session: Session) -> list[tuple[Table, Mapping[str, Any]]]:
@@ -222,7 +233,9 @@ def insert_unless_taken(
     noted.append((table, row))
     # The dependents' tables count too (a part of the revision may move only with them).
     noted.extend(
-        (other, {"network_id": row.get("network_id")}) for other, rows in dependents if rows
+        (other, {"network_id": row.get("network_id"), **values})
+        for other, rows in dependents
+        for values in rows
     )
     connection = session.connection()
     if connection.dialect.name != "postgresql":

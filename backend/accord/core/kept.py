@@ -48,10 +48,12 @@ class BuiltCache(Generic[K, V]):
         fingerprint: tuple[object, ...],
         build: Callable[[], V],
         still_current: Callable[[V], bool] | None = None,
+        patch: Callable[[V, tuple[object, ...]], V | None] | None = None,
     ) -> V:
         """The value kept for `key` if built at this fingerprint (and, with `still_current`,
         if that says it still holds: a value that also depends on the time), else
-        `build()`'s."""
+        `build()`'s; with `patch`, a value kept at another fingerprint is first offered to
+        `patch(value, its fingerprint)`, whose answer (unless None) is kept instead."""
         if (found := self._fresh(key, fingerprint, still_current)) is not None:
             return found[1]
         with self._lock:
@@ -61,7 +63,9 @@ class BuiltCache(Generic[K, V]):
             if (found := self._fresh(key, fingerprint, still_current)) is not None:
                 return found[1]
             try:
-                value = build()
+                value = self._patched(key, patch) if patch is not None else None
+                if value is None:
+                    value = build()
             except BaseException:
                 # Nothing kept, nothing left behind: keys may come from requests (a page's
                 # cursor, a record's id), and one that fails must not grow the cache.
@@ -76,6 +80,11 @@ class BuiltCache(Generic[K, V]):
                     dropped, _ = self._values.popitem(last=False)
                     self._building.pop(dropped, None)
         return value
+
+    def _patched(self, key: K, patch: Callable[[V, tuple[object, ...]], V | None]) -> V | None:
+        with self._lock:
+            found = self._values.get(key)
+        return None if found is None else patch(found[1], found[0])
 
     def clear(self) -> None:
         with self._lock:
@@ -128,6 +137,26 @@ ROUTE_TABLES = frozenset(
 )
 PART_TABLES: dict[Part, frozenset[str]] = {Part.routes: ROUTE_TABLES}
 
+# For a part whose kept values can be patched rather than rebuilt: how a written row of each
+# of its tables names what changed, as (subject, the row's column holding the subject's id).
+# The commit hook records them (networks/revision.py `RevisionChange`); a write to a table of
+# the part not listed here (the gazetteer, the network's record) or one whose rows it cannot
+# see is recorded as `EVERYTHING`, and what is kept under the part is rebuilt.
+PART_SUBJECTS: dict[Part, dict[str, tuple[str, str]]] = {
+    Part.routes: {
+        "services": ("service", "id"),
+        "service_labels": ("service", "service_id"),
+        "partners": ("partner", "id"),
+        "partner_labels": ("partner", "partner_id"),
+        "pathways": ("pathway", "id"),
+        "pathway_needs": ("pathway", "pathway_id"),
+    }
+}
+EVERYTHING = "everything"
+# What a patch reads besides its part's tables: the changes themselves, written in the same
+# commits that moved the part.
+CHANGES_TABLE = "revision_changes"
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -168,19 +197,36 @@ class KeptAnswers:
         key: Hashable,
         build: Callable[[], V],
         still_current: Callable[[V], bool] | None = None,
+        patch: Callable[[V, int], V | None] | None = None,
     ) -> V:
         """The value kept for this network, audience and key at the network's `revisions`
         (every counter, indexed by `Part`, as the request read them), else `build()`'s
         (which reads through `session`). With `still_current`, a kept value that says it
-        no longer holds (it shows something that has grown too old) is built again."""
+        no longer holds (it shows something that has grown too old) is built again.
+
+        With `patch` (kinds kept under a part with `PART_SUBJECTS`): a value kept at an
+        earlier revision of the part is handed to `patch(value, its revision)`, which
+        returns it brought up to this revision from what changed since, or None to build
+        anew. The patch is read-checked like a build."""
         part = KINDS[kind].part
+        patch_at: Callable[[V, tuple[object, ...]], V | None] | None = None
         if part != Part.every_write:
             build = _reading_only(session, kind, part, build)
+            if patch is not None:
+                given = patch
+
+                def patch_at(old: V, fingerprint: tuple[object, ...]) -> V | None:
+                    revision = fingerprint[0]
+                    if not isinstance(revision, int) or revision >= revisions[part]:
+                        return None  # a value newer than this request's snapshot
+                    return _reading_only(session, kind, part, lambda: given(old, revision))()
+
         value = self._kinds[kind].get(
             (network_id, audience, key),
             (revisions[part],),
             build,
             still_current,  # type: ignore[arg-type]
+            patch_at,  # type: ignore[arg-type]
         )
         return value  # type: ignore[return-value]
 
@@ -195,7 +241,7 @@ class KeptAnswers:
 def _reading_only(
     session: Session, kind: str, part: Part, build: Callable[[], V]
 ) -> Callable[[], V]:
-    allowed = PART_TABLES[part]
+    allowed = PART_TABLES[part] | {CHANGES_TABLE}
 
     def checked() -> V:
         # Listened for on the connection, which every statement goes through: the ORM's

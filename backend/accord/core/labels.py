@@ -12,7 +12,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, SQLModel
 
-from accord.core.database import fetch_rows
+from accord.core.database import fetch_rows, owned_by
 
 
 class label_rows(FunctionElement[Any]):
@@ -88,7 +88,8 @@ class LabelStore:
         """Replace the owner's values under `name`."""
         kind = self.fields[name]
         session.execute(
-            delete(self.table).where(self._owner_column == owner_id, self._kind == kind)
+            delete(self.table).where(self._owner_column == owner_id, self._kind == kind),
+            execution_options=owned_by(owner_id),
         )
         self.add(session, owner_id, name, values)
 

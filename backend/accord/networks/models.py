@@ -113,6 +113,24 @@ class NetworkRevision(SQLModel, table=True):
     revision: int = Field(default=0, sa_type=BigInteger)
 
 
+class RevisionChange(SQLModel, table=True):
+    """What one commit changed, for a part of the revision whose kept values can be patched
+    rather than rebuilt (core/kept.py `PART_SUBJECTS`): one row per subject (a service, a
+    partner, a pathway) at the revision the commit moved the part to, or one `everything`
+    row when the commit's changes cannot be named. Written by the commit hook
+    (networks/revision.py) in the commit's own transaction; the latest revisions only."""
+
+    __tablename__ = "revision_changes"
+    __table_args__ = (Index("ix_revision_changes_network_part", "network_id", "part", "revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    network_id: uuid.UUID = Field(foreign_key="networks.id", ondelete="CASCADE")
+    part: int = Field(sa_type=SmallInteger)
+    revision: int = Field(sa_type=BigInteger)
+    subject: str = Field(max_length=20)
+    subject_id: uuid.UUID | None = Field(default=None)
+
+
 class MembershipPartner(SQLModel, table=True):
     """The partner organisations a `partner_editor` may edit."""
 

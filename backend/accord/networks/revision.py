@@ -27,19 +27,26 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Table, event, func, select
+from sqlalchemy import Table, delete, event, func, insert, select
 from sqlalchemy.orm import ORMExecuteState, UOWTransaction
 from sqlmodel import Session, SQLModel
 
-from accord.core.database import add_one, core_rows_written
-from accord.core.kept import PART_TABLES, Part
-from accord.networks.models import Network, NetworkRevision
+from accord.core.database import OWNER_OPTION, add_one, core_rows_written, fetch_rows
+from accord.core.kept import EVERYTHING, PART_SUBJECTS, PART_TABLES, Part
+from accord.networks.models import Network, NetworkRevision, RevisionChange
 
 _TOUCHED = "accord_touched_networks"
 _GONE = "accord_deleted_networks"
 _EVERY = "accord_every_network"
 _BULK = "accord_bulk_write"
+_CHANGED = "accord_changed_subjects"
+_BULK_OWNERS = "accord_bulk_owners"
+# Changes kept per network and part: a value kept further back is rebuilt, not patched.
+CHANGES_KEPT = 64
+# More subjects than this in one commit (an import) are recorded as everything.
+SUBJECTS_PER_COMMIT = 500
 _revisions: Table = NetworkRevision.__table__  # type: ignore[attr-defined]
+_changes: Table = RevisionChange.__table__  # type: ignore[attr-defined]
 _networks: Table = Network.__table__  # type: ignore[attr-defined]
 # Tables that belong to no network, and whose writes therefore move none.
 UNSCOPED_TABLES = frozenset(
@@ -50,8 +57,13 @@ UNSCOPED_TABLES = frozenset(
         "network_revisions",
         "refresh_sessions",
         "password_resets",
+        "revision_changes",
     }
 )
+# Every table some part names subjects in.
+_SUBJECT_TABLES = {
+    table: how for subjects in PART_SUBJECTS.values() for table, how in subjects.items()
+}
 
 
 def revision_of(network_id: Any, part: Part = Part.every_write) -> Any:
@@ -135,6 +147,21 @@ def _every(session: Session) -> set[str]:
     return every
 
 
+def _changed(session: Session) -> dict[uuid.UUID, set[tuple[str, uuid.UUID]]]:
+    """The subjects (core/kept.py `PART_SUBJECTS`) of the rows this session wrote, by network."""
+    changed: dict[uuid.UUID, set[tuple[str, uuid.UUID]]] = session.info.setdefault(_CHANGED, {})
+    return changed
+
+
+def _note_subject(session: Session, network: uuid.UUID, table: str, values: Any) -> None:
+    how = _SUBJECT_TABLES.get(table)
+    if how is not None:
+        subject, column = how
+        value = values.get(column) if isinstance(values, dict) else getattr(values, column)
+        if isinstance(value, uuid.UUID):
+            _changed(session).setdefault(network, set()).add((subject, value))
+
+
 def _note(session: Session, rows: Iterable[Any]) -> None:
     touched = _touched(session)
     for row in rows:
@@ -144,6 +171,7 @@ def _note(session: Session, rows: Iterable[Any]) -> None:
             _every(session).add(table)
         elif isinstance(network, uuid.UUID):
             touched.setdefault(network, set()).add(table)
+            _note_subject(session, network, table, row)
 
 
 @event.listens_for(Session, "before_flush")
@@ -162,6 +190,12 @@ def _note_bulk_writes(state: ORMExecuteState) -> None:
     table = getattr(state.statement, "table", None)
     if isinstance(table, Table) and table.name not in UNSCOPED_TABLES:
         state.session.info.setdefault(_BULK, set()).add(table.name)
+        owner = state.execution_options.get(OWNER_OPTION)
+        how = _SUBJECT_TABLES.get(table.name)
+        if owner is not None and how is not None:
+            state.session.info.setdefault(_BULK_OWNERS, set()).add((table.name, how[0], owner))
+        else:
+            state.session.info.setdefault(_BULK_OWNERS, set()).add((table.name, EVERYTHING, None))
 
 
 def mark_written(session: Session, network_id: uuid.UUID | None) -> None:
@@ -182,10 +216,13 @@ def _move_revisions(session: Session) -> None:
         if row.get("network_id") is None:
             raise RuntimeError(f"{table.name}: a row written as plain values needs a network_id.")
         _touched(session).setdefault(row["network_id"], set()).add(table.name)
+        _note_subject(session, row["network_id"], table.name, row)
     # A bulk statement's rows are unknown: its tables count for every network it wrote in.
     bulk: set[str] = session.info.pop(_BULK, set())
     every: set[str] | None = session.info.pop(_EVERY, None)
     gone = session.info.pop(_GONE, set())
+    bulk_owners: set[tuple[str, str, Any]] = session.info.pop(_BULK_OWNERS, set())
+    changed = session.info.pop(_CHANGED, {})
     touched = {
         network: tables | bulk
         for network, tables in session.info.pop(_TOUCHED, {}).items()
@@ -200,16 +237,82 @@ def _move_revisions(session: Session) -> None:
         for network in set(session.scalars(select(_networks.c.id))) - gone:
             touched.setdefault(network, set()).update(every | bulk)
     for network_id in sorted(touched):  # one order: no deadlocks
-        for part in _parts_moved(touched[network_id]):
-            add_one(session, _revisions, {"network_id": network_id, "part": int(part)}, "revision")
+        tables = touched[network_id]
+        subjects = changed.get(network_id, set())
+        for part in _parts_moved(tables):
+            revision = add_one(
+                session, _revisions, {"network_id": network_id, "part": int(part)}, "revision"
+            )
+            if part in PART_SUBJECTS:
+                in_part = {(s, o) for t, s, o in bulk_owners if t in PART_TABLES[part]}
+                _record_changes(session, network_id, part, revision, tables, subjects | in_part)
 
 
 def _parts_moved(tables: set[str]) -> list[Part]:
     return [Part.every_write] + [p for p, own in PART_TABLES.items() if tables & own]
 
 
+def _record_changes(
+    session: Session,
+    network_id: uuid.UUID,
+    part: Part,
+    revision: int,
+    tables: set[str],
+    subjects: set[tuple[str, Any]],
+) -> None:
+    """What this commit changed in the part, at the revision it moved the part to (read in
+    the same snapshot as that revision, so a reader never sees one without the other)."""
+    named = PART_SUBJECTS[part]
+    mine = {subject for subject, _column in named.values()}
+    subjects = {(s, i) for s, i in subjects if s in mine or s == EVERYTHING}
+    unnamed = (tables & PART_TABLES[part]) - set(named)
+    if unnamed or len(subjects) > SUBJECTS_PER_COMMIT or any(s == EVERYTHING for s, _ in subjects):
+        subjects = {(EVERYTHING, None)}
+    if not subjects:
+        # Written, yet nothing named (a row whose subject id is not set): cannot be patched.
+        subjects = {(EVERYTHING, None)}
+    base = {"network_id": network_id, "part": int(part), "revision": revision}
+    connection = session.connection()
+    connection.execute(
+        insert(_changes),
+        [base | {"subject": s, "subject_id": i} for s, i in sorted(subjects, key=str)],
+    )
+    connection.execute(
+        delete(_changes).where(
+            _changes.c.network_id == network_id,
+            _changes.c.part == int(part),
+            _changes.c.revision <= revision - CHANGES_KEPT,
+        )
+    )
+
+
+def changes_between(
+    session: Session, network_id: uuid.UUID, part: Part, since: int, until: int
+) -> dict[str, set[uuid.UUID]] | None:
+    """What changed in the part after revision `since` up to `until`, by subject; None when
+    that cannot be told (a change recorded as everything, or one no longer kept)."""
+    rows = fetch_rows(
+        session,
+        select(_changes.c.revision, _changes.c.subject, _changes.c.subject_id).where(
+            _changes.c.network_id == network_id,
+            _changes.c.part == int(part),
+            _changes.c.revision > since,
+            _changes.c.revision <= until,
+        ),
+    )
+    # Every commit that moved the part recorded at least one row at its revision.
+    if {revision for revision, _s, _i in rows} != set(range(since + 1, until + 1)):
+        return None
+    found: dict[str, set[uuid.UUID]] = {}
+    for _revision, subject, subject_id in rows:
+        if subject == EVERYTHING or subject_id is None:
+            return None
+        found.setdefault(subject, set()).add(subject_id)
+    return found
+
+
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
-    for name in (_TOUCHED, _GONE, _EVERY, _BULK):
+    for name in (_TOUCHED, _GONE, _EVERY, _BULK, _CHANGED, _BULK_OWNERS):
         session.info.pop(name, None)
     core_rows_written(session)
