@@ -4,6 +4,7 @@ services or pathways involved and saying why."""
 import uuid
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from sqlalchemy import select
 from sqlmodel import Session, col
@@ -16,6 +17,7 @@ from accord.networks.models import Network
 from accord.partners.models import LabelKind, Partner, PartnerLabel
 from accord.pathways.graph import (
     RouteGraph,
+    by_name,
     dominated_by,
     load_graph,
     onward_expected,
@@ -133,7 +135,7 @@ def _unreachable(graph: RouteGraph, say: Say) -> list[Finding]:
                 name=node.name,
             ),
         )
-        for node in sorted(graph.services.values(), key=lambda s: s.name)
+        for node in sorted(graph.services.values(), key=by_name)
         if node.active and not node.entry_point and node.id not in reached
     ]
 
@@ -143,12 +145,12 @@ def _dead_ends(graph: RouteGraph, say: Say) -> list[Finding]:
         Finding(
             kind=FindingKind.dead_end,
             service_ids=[node.id],
-            pathway_ids=[
+            pathway_ids=sorted(
                 graph.graph.edges[u, node.id]["edge"].id for u in graph.graph.predecessors(node.id)
-            ],
+            ),
             reason=say("health.dead_end", name=node.name),
         )
-        for node in sorted(graph.services.values(), key=lambda s: s.name)
+        for node in sorted(graph.services.values(), key=by_name)
         if node.active
         and onward_expected(node)
         and graph.graph.in_degree(node.id) > 0
@@ -158,7 +160,11 @@ def _dead_ends(graph: RouteGraph, say: Say) -> list[Finding]:
 
 def _broken_pathways(graph: RouteGraph, today: date, say: Say) -> list[Finding]:
     findings = []
-    for edge in graph.pathways:
+    # By the names of the services they join: the order the graph holds them in depends on
+    # how it was built (read whole or patched).
+    names = {service_id: node.name for service_id, node in graph.services.items()}
+    ordered = sorted(graph.pathways, key=lambda e: (names[e.source], names[e.target], e.id))
+    for edge in ordered:
         source, target = graph.services[edge.source], graph.services[edge.target]
         if edge.status in (PathwayStatus.agreed, PathwayStatus.active):
             closed = [s for s in (source, target) if not s.active]
@@ -199,25 +205,40 @@ def _single_points_of_failure(graph: RouteGraph, say: Say) -> list[Finding]:
         # No route starts anywhere yet (a new network): nothing lies on every route, and
         # the services are already reported unreachable without an entry point.
         return []
-    numbered = graph.numbered_edges()
+    # Worked out per need and kept with the graph: after a change to a few pathways, only
+    # the needs they carry are searched again (graph.py `per_need`).
+    chains = graph.per_need("single-points-of-failure", partial(_dominators, graph, entries))
+    return [
+        Finding(
+            kind=FindingKind.single_point_of_failure,
+            need=need,
+            service_ids=[service_id],
+            reason=say("health.single_point_of_failure", name=graph.services[service_id].name),
+        )
+        for need in Need
+        for service_id in chains[need]
+        if service_id not in entries
+    ]
+
+
+def _dominators(
+    graph: RouteGraph, entries: list[uuid.UUID], needs: list[Need]
+) -> dict[Need, list[uuid.UUID]]:
+    """For each of `needs`, the services on every route from the entry points to a service
+    that meets it."""
+    numbered = graph.numbered_edges(needs)
     sources = [numbered.number[s] for s in entries]
-    findings = []
-    for need in Need:
-        targets = [numbered.number[s.id] for s in graph.meeting(need)]
-        for number in dominated_by(numbered.by_need[need], sources, targets):
-            service_id = numbered.ids[number]
-            if service_id in entries:
-                continue
-            node = graph.services[service_id]
-            findings.append(
-                Finding(
-                    kind=FindingKind.single_point_of_failure,
-                    need=need,
-                    service_ids=[service_id],
-                    reason=say("health.single_point_of_failure", name=node.name),
-                )
+    return {
+        need: [
+            numbered.ids[number]
+            for number in dominated_by(
+                numbered.by_need[need],
+                sources,
+                [numbered.number[s.id] for s in graph.meeting(need)],
             )
-    return findings
+        ]
+        for need in needs
+    }
 
 
 def _populations_and_languages(

@@ -596,7 +596,7 @@ def test_a_capacity_post_leaves_the_route_graph_and_health_kept(
     health_before = client.get(f"{base}/pathways/health", headers=headers).json()
     assert room() == "unknown"
     built: list[str] = []
-    for module, name in ((graph, "_build_graph"), (health, "_check")):
+    for module, name in ((graph, "_build_graph"), (graph, "_patched"), (health, "_check")):
         original = getattr(module, name)
 
         def counted(*args: Any, _original: Any = original, _name: str = name) -> Any:
@@ -618,7 +618,8 @@ def test_a_capacity_post_leaves_the_route_graph_and_health_kept(
     assert client.get(f"{base}/pathways/health", headers=headers).json() == health_before
     assert built == []  # neither the graph nor the health answer was built again
 
-    # A change to a pathway moves both parts, and health shows it.
+    # A change to a pathway moves both parts, and health shows it: the graph is patched
+    # with the pathway's row, not built again.
     pathway = made.json()
     changed = client.patch(
         f"{base}/pathways/{pathway['id']}",
@@ -628,7 +629,7 @@ def test_a_capacity_post_leaves_the_route_graph_and_health_kept(
     assert changed.status_code == 200, changed.text
     assert _routes_revision(app, world.a.slug) > routes_before
     assert client.get(f"{base}/pathways/health", headers=headers).json() != health_before
-    assert built == ["_check", "_build_graph"]
+    assert built == ["_check", "_patched"]
 
 
 def test_a_kind_kept_under_a_part_may_read_only_its_tables(app: FastAPI, world: World) -> None:
