@@ -160,13 +160,22 @@ def _dead_ends(graph: RouteGraph, say: Say) -> list[Finding]:
 
 def _broken_pathways(graph: RouteGraph, today: date, say: Say) -> list[Finding]:
     findings = []
-    # By the names of the services they join: the order the graph holds them in depends on
-    # how it was built (read whole or patched).
-    names = {service_id: node.name for service_id, node in graph.services.items()}
-    ordered = sorted(graph.pathways, key=lambda e: (names[e.source], names[e.target], e.id))
-    for edge in ordered:
-        source, target = graph.services[edge.source], graph.services[edge.target]
-        if edge.status in (PathwayStatus.agreed, PathwayStatus.active):
+    services = graph.services
+    inactive = {s.id for s in services.values() if not s.active}
+    standing = (PathwayStatus.agreed, PathwayStatus.active)
+    # The few pathways with a finding first (one pass, no call per pathway), then those in
+    # order of the names of the services they join: the order the graph holds them in
+    # depends on how it was built (read whole or patched).
+    found = [
+        edge
+        for edge in graph.pathways
+        if (edge.review_date is not None and edge.review_date < today)
+        or (edge.status in standing and (edge.source in inactive or edge.target in inactive))
+    ]
+    found.sort(key=lambda e: (services[e.source].name, services[e.target].name, e.id))
+    for edge in found:
+        source, target = services[edge.source], services[edge.target]
+        if edge.status in standing:
             closed = [s for s in (source, target) if not s.active]
             if closed:
                 findings.append(
