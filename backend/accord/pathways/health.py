@@ -2,16 +2,19 @@
 services or pathways involved and saying why."""
 
 import uuid
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from accord.core import i18n
+from accord.core import collector, i18n
 from accord.core.kept import EVERYONE, KeptAnswers
 from accord.core.language_names import language_name
+from accord.core.responses import RenderedJSON
 from accord.core.vocabulary import Need, PathwayStatus, Population
 from accord.networks.models import Network
 from accord.partners.models import LabelKind, Partner, PartnerLabel
@@ -28,6 +31,19 @@ from accord.pathways.models import Finding, FindingKind, PathwayHealth
 Say = Callable[..., str]  # i18n.message bound to the language asked for
 
 
+@dataclass(frozen=True)
+class KeptHealth:
+    """A health answer as it is kept: its JSON (PathwayHealth) rendered once, and how many
+    findings there are of each kind (the overview's counts). Not the findings themselves: a
+    large network has thousands, five or so objects each, which every full pass of the
+    garbage collector walked for as long as the answer was kept (bench/README.md)."""
+
+    rendered: RenderedJSON
+    checked_services: int
+    checked_pathways: int
+    counts: Counter[FindingKind]
+
+
 def current_day() -> date:
     return date.today()
 
@@ -39,7 +55,7 @@ def check(
     revisions: tuple[int, ...],
     area: str | None = None,
     lang: str = i18n.DEFAULT,
-) -> PathwayHealth:
+) -> KeptHealth:
     """Every finding, its reason in `lang` (the kind and fields beside it are stable codes),
     for the network as of `revisions` (as this request read them).
 
@@ -60,6 +76,28 @@ def check(
 
 
 def _check(
+    session: Session,
+    kept: KeptAnswers,
+    network_id: uuid.UUID,
+    revisions: tuple[int, ...],
+    area: str | None,
+    lang: str,
+    today: date,
+) -> KeptHealth:
+    # Tens of thousands of short-lived objects (numbered edges, walks, findings), none in a
+    # cycle: with the collector running, those alive at each of its young passes were
+    # promoted and soon set off a full pass over everything kept (core/collector.py).
+    with collector.paused():
+        answer = _answer(session, kept, network_id, revisions, area, lang, today)
+    return KeptHealth(
+        rendered=RenderedJSON.of(answer.model_dump(mode="json")),
+        checked_services=answer.checked_services,
+        checked_pathways=answer.checked_pathways,
+        counts=Counter(finding.kind for finding in answer.findings),
+    )
+
+
+def _answer(
     session: Session,
     kept: KeptAnswers,
     network_id: uuid.UUID,

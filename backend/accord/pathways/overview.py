@@ -88,10 +88,9 @@ def finding_counts(context: OverviewContext) -> Counter[FindingKind]:
     """How many findings of each kind pathway health has for the network today: counted
     from the kept health answer (health.check), the same for every member and language;
     only the titles, made per answer, differ."""
-    found = health.check(
+    return health.check(
         context.session, context.kept, context.network_id, context.access.revisions
-    )
-    return Counter(finding.kind for finding in found.findings)
+    ).counts
 
 
 def pathway_attention(context: OverviewContext) -> Sequence[OverviewItem]:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from accord.core.concurrency import IfMatch, set_etag
+from accord.core.concurrency import IfMatch, IfNoneMatch, set_etag
 from accord.core.deps import AccordRoute, Kept, ReadSession, SettingsDep, WriteSession
 from accord.core.i18n import Language
 from accord.core.idempotency import declare_idempotency_key
@@ -14,6 +14,8 @@ from accord.core.openapi import (
     DELETE_ERRORS,
     ETAG_HEADER,
     LIST_ERRORS,
+    NOT_MODIFIED,
+    PAGE_ETAG_HEADER,
     READ_ERRORS,
     UPDATE_ERRORS,
     link_to,
@@ -126,18 +128,25 @@ def find_routes(
     return Response(answer, media_type="application/json")
 
 
-@router.get("/health", response_model=PathwayHealth, responses=responses(*READ_ERRORS))
+@router.get(
+    "/health",
+    response_model=PathwayHealth,
+    responses=responses(*READ_ERRORS, extra={**NOT_MODIFIED, 200: {"headers": PAGE_ETAG_HEADER}}),
+)
 def pathway_health(
     access: MemberAccess,
     session: ReadSession,
     kept: Kept,
     lang: Language,
     area: Annotated[str | None, Query(max_length=100)] = None,
-) -> PathwayHealth:
+    if_none_match: IfNoneMatch = None,
+) -> Response:
     """Where the routes are broken: unmet needs by area, unreachable services, dead ends,
     pathways to closed services or overdue for review, single points of failure, and
-    populations or languages no service of a needed type serves."""
-    return health.check(session, kept, access.network_id, access.revisions, area, lang)
+    populations or languages no service of a needed type serves. Send the answer's ETag
+    back in If-None-Match to get 304 while it has not changed."""
+    found = health.check(session, kept, access.network_id, access.revisions, area, lang)
+    return found.rendered.response(if_none_match)
 
 
 @router.get(

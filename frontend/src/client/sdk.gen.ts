@@ -935,7 +935,8 @@ export const pathwaysFindRoutes = <ThrowOnError extends boolean = false>(options
  *
  * Where the routes are broken: unmet needs by area, unreachable services, dead ends,
  * pathways to closed services or overdue for review, single points of failure, and
- * populations or languages no service of a needed type serves.
+ * populations or languages no service of a needed type serves. Send the answer's ETag
+ * back in If-None-Match to get 304 while it has not changed.
  */
 export const pathwaysPathwayHealth = <ThrowOnError extends boolean = false>(options: Options<PathwaysPathwayHealthData, ThrowOnError>) => (options.client ?? client).get<PathwaysPathwayHealthResponses, PathwaysPathwayHealthErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

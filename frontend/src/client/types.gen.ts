@@ -8812,6 +8812,12 @@ export type PathwaysPathwayHealthData = {
     body?: never;
     headers?: {
         /**
+         * If-None-Match
+         *
+         * An ETag you hold; answered with 304 if the record has not changed.
+         */
+        'If-None-Match'?: string | null;
+        /**
          * Accept-Language
          */
         'Accept-Language'?: string | null;
