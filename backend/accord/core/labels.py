@@ -76,7 +76,8 @@ class LabelStore:
         """What `aggregated` read, by API field name and in the order the user gave."""
         rows = orjson.loads(aggregated) if isinstance(aggregated, str) else aggregated or []
         result: dict[str, list[str]] = {name: [] for name in self.fields}
-        for kind, _position, value in sorted(rows, key=lambda row: (row[0], row[1])):
+        # By kind, then position (unique within a kind): plain list order, compared in C.
+        for kind, _position, value in sorted(rows):
             name = self._names.get(kind)
             if name is not None:
                 result[name].append(value)

@@ -76,6 +76,9 @@ class Partner(SQLModel, table=True):
         Index("ix_partners_network_sector", "network_id", "sector", "sort_name", "name", "id"),
         Index("ix_partners_network_stage", "network_id", "stage"),
         Index("ix_partners_network_updated", "network_id", "updated_at", "id"),
+        # A filtered count probes each match by id and checks its network: from the index
+        # alone, not a table read per match (migration 0018).
+        Index("ix_partners_id_network", "id", "network_id"),
     )
 
     id: uuid.UUID = id_field()
