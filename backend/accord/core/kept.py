@@ -16,6 +16,11 @@ change with a capacity post, an assessment or a contact, which are most of a net
 writes. That too holds by construction: building such a kind records every table its
 statements read, and reading one outside its part is refused (`ReadOutsidePart`), so a new
 query cannot make it stale unnoticed.
+
+Such a kind may also be **patched**: `get(..., patch=)` offers the value kept at an earlier
+revision of the part, which the patch brings up to date from what the commits in between
+recorded they changed (networks/revision.py `changes_between`), or declines (None) and the
+value is built anew. The patch is read-checked like a build.
 """
 
 import threading

@@ -21,6 +21,14 @@ It is one row per network and part (`NetworkRevision`; core/kept.py `Part`): par
 tables (`PART_TABLES`), for the kept values built from those tables alone (the route graph
 and pathway health do not move with capacity posts). Spreading one counter over sixteen
 rows did not pay in a side-by-side run (bench/README.md).
+
+A part with named subjects (`PART_SUBJECTS`: the routes part's services, partners and
+pathways) also records, in the same commit, which ones it changed, at the revision it moved
+the part to (`RevisionChange`; `changes_between`): a value kept at an earlier revision can
+then be patched from their rows rather than built again (pathways/graph.py). A table of the
+part with no subject, a bulk statement that names no owner, or more than
+SUBJECTS_PER_COMMIT subjects is recorded as `EVERYTHING`; only the last CHANGES_KEPT
+revisions are kept. A gap or `EVERYTHING` between two revisions means: build anew.
 """
 
 import uuid
