@@ -539,18 +539,19 @@ def _derived_digraph(
     own_succ: set[uuid.UUID] = set()
     own_pred: set[uuid.UUID] = set()
 
+    def own(adjacency: dict[uuid.UUID, Any], owned: set[uuid.UUID], node: uuid.UUID) -> Any:
+        """The node's entry of `adjacency`, copied first if it is still `old`'s."""
+        if node not in owned:
+            adjacency[node] = dict(adjacency[node])
+            owned.add(node)
+        return adjacency[node]
+
     def successors(u: uuid.UUID) -> dict[uuid.UUID, Any]:
-        if u not in own_succ:
-            succ[u] = dict(succ[u])
-            own_succ.add(u)
-        found: dict[uuid.UUID, Any] = succ[u]
+        found: dict[uuid.UUID, Any] = own(succ, own_succ, u)
         return found
 
     def predecessors(v: uuid.UUID) -> dict[uuid.UUID, Any]:
-        if v not in own_pred:
-            pred[v] = dict(pred[v])
-            own_pred.add(v)
-        found: dict[uuid.UUID, Any] = pred[v]
+        found: dict[uuid.UUID, Any] = own(pred, own_pred, v)
         return found
 
     for u, v in drop_edges:

@@ -88,40 +88,28 @@ def _check(
     # cycle: with the collector running, those alive at each of its young passes were
     # promoted and soon set off a full pass over everything kept (core/collector.py).
     with collector.paused():
-        answer = _answer(session, kept, network_id, revisions, area, lang, today)
+        graph = load_graph(session, kept, network_id, revisions)
+
+        def say(key: str, **values: object) -> str:
+            return i18n.message(key, lang, **values)
+
+        findings: list[Finding] = []
+        findings += _unmet_needs(graph, area, say, lang)
+        findings += _unreachable(graph, say)
+        findings += _dead_ends(graph, say)
+        findings += _broken_pathways(graph, today, say)
+        findings += _single_points_of_failure(graph, say)
+        findings += _populations_and_languages(session, network_id, graph, say, lang)
+        answer = PathwayHealth(
+            checked_services=len(graph.services),
+            checked_pathways=len(graph.pathways),
+            findings=findings,
+        )
     return KeptHealth(
         rendered=RenderedJSON.of(answer.model_dump(mode="json")),
         checked_services=answer.checked_services,
         checked_pathways=answer.checked_pathways,
         counts=Counter(finding.kind for finding in answer.findings),
-    )
-
-
-def _answer(
-    session: Session,
-    kept: KeptAnswers,
-    network_id: uuid.UUID,
-    revisions: tuple[int, ...],
-    area: str | None,
-    lang: str,
-    today: date,
-) -> PathwayHealth:
-    graph = load_graph(session, kept, network_id, revisions)
-
-    def say(key: str, **values: object) -> str:
-        return i18n.message(key, lang, **values)
-
-    findings: list[Finding] = []
-    findings += _unmet_needs(graph, area, say, lang)
-    findings += _unreachable(graph, say)
-    findings += _dead_ends(graph, say)
-    findings += _broken_pathways(graph, today, say)
-    findings += _single_points_of_failure(graph, say)
-    findings += _populations_and_languages(session, network_id, graph, say, lang)
-    return PathwayHealth(
-        checked_services=len(graph.services),
-        checked_pathways=len(graph.pathways),
-        findings=findings,
     )
 
 
