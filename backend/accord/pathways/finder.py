@@ -145,12 +145,14 @@ def _best(
             reachable.append((distances[target], target))
         else:
             excluded.append((target, [(ExclusionCode.no_agreed_route, str(query.max_steps))]))
-    reachable.sort(key=lambda item: (item[0], graph.services[item[1]].name))
+    # Services' ids break ties of name: a graph patched after a change (graph.py) holds its
+    # services in another order than a fresh build, and both must give the same answer.
+    reachable.sort(key=lambda item: (item[0], graph.services[item[1]].name, item[1]))
     routes = [
         ([target] if target in entry_ids else paths[target], targets[target])
         for _distance, target in reachable
     ]
-    excluded.sort(key=lambda item: (len(item[1]), graph.services[item[0]].name))
+    excluded.sort(key=lambda item: (len(item[1]), graph.services[item[0]].name, item[0]))
     return Candidates(len(targets), routes, excluded[:EXCLUDED_SHOWN], len(excluded))
 
 
@@ -164,7 +166,7 @@ def _entries(
         found = [s for s in graph.services.values() if s.partner_id == query.entry.id]
         if found:
             partner = EntryPartner(id=found[0].partner_id, name=found[0].partner_name)
-            return sorted(found, key=lambda s: (not s.active, s.name)), partner, False
+            return sorted(found, key=lambda s: (not s.active, s.name, s.id)), partner, False
         try:
             record = partners.get_partner(session, network_id, query.entry.id)
         except NotFound as missing:
@@ -172,7 +174,9 @@ def _entries(
                 "No partner with this id in this network.",
                 errors=[FieldError(field="body.entry.id", message="no such partner")],
             ) from missing
-        doors = sorted((graph.services[i] for i in graph.entry_points()), key=lambda s: s.name)
+        doors = sorted(
+            (graph.services[i] for i in graph.entry_points()), key=lambda s: (s.name, s.id)
+        )
         return doors, EntryPartner(id=record.id, name=record.name), True
     node = graph.services.get(query.entry.id)
     if node is None:

@@ -218,3 +218,33 @@ def test_single_points_of_failure_carry_over_only_for_needs_the_change_left_alon
     # A second way round, for the same need: the kept answer for it must not carry over.
     network.pathway(desk, refuge, ["emergency_shelter"])
     assert kept_and_fresh() == [[refuge]]
+
+
+def test_a_patched_graph_ranks_services_of_the_same_name_as_a_fresh_one(
+    network: Network, world: World
+) -> None:
+    """A service closed and opened again comes back at the end of a patched graph's
+    services; two refuges of one name and one distance must still be listed as after a
+    fresh build (by id), or the same question would get two answers."""
+    shelter_partner, police = world.a_partner["id"], world.a_other_partner["id"]
+    desk = network.service(police, "police_response", "Front desk", entry_point=True)
+    refuges = [network.service(shelter_partner, "shelter", "Refuge") for _ in range(3)]
+    for refuge in refuges:
+        network.pathway(desk, refuge, ["emergency_shelter"])
+    question = {"entry": {"kind": "service", "id": desk}, "needs": ["emergency_shelter"]}
+
+    def targets() -> list[str]:
+        response = network.client.post(
+            network.base + "/pathways/routes", json=question, headers=network.headers
+        )
+        assert response.status_code == 200, response.text
+        return [r["target"]["service"]["id"] for r in response.json()["needs"][0]["routes"]]
+
+    targets()  # the graph kept, to be patched
+    first = min(refuges, key=uuid.UUID)
+    network.call("PATCH", f"/services/{first}", {"status": "temporarily_closed"})
+    targets()
+    network.call("PATCH", f"/services/{first}", {"status": "active"})
+    patched = targets()
+    network.app.state.kept.clear()
+    assert patched == targets() == sorted(refuges, key=uuid.UUID)
