@@ -22,7 +22,7 @@ from typing import Annotated, Any, Generic, TypeVar
 import orjson
 from fastapi import Depends, Query, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Integer, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -54,10 +54,18 @@ class CountedPage(Page[T], Generic[T]):
     total: int = Field(description="How many items match the filters, on all pages together.")
 
 
-def count_of(session: Session, statement: AnySelect) -> int:
+def count_statement(statement: AnySelect) -> AnySelect:
     """How many rows `statement` (a list's filtered select, before paging) yields."""
-    counted = select(func.count()).select_from(statement.order_by(None).subquery())
-    return int(fetch_rows(session, counted)[0][0])
+    return select(func.count()).select_from(statement.order_by(None).subquery())
+
+
+def count_of(session: Session, statement: AnySelect) -> int:
+    return total_of(session, count_statement(statement))
+
+
+def total_of(session: Session, counted: AnySelect, parameters: dict[str, Any] | None = None) -> int:
+    """The count a `count_statement` gives, with the values of its bound parameters."""
+    return int(fetch_rows(session, counted, parameters)[0][0])
 
 
 class InvalidCursor(BadRequest):
@@ -202,6 +210,24 @@ def _after(columns: Sequence[SortColumn], values: Sequence[Any]) -> ColumnElemen
     return or_(*clauses)
 
 
+def _window(
+    statement: AnySelect,
+    columns: Sequence[SortColumn],
+    after: Sequence[Any] | None,
+    limit: Any,
+    *,
+    select_keys: bool,
+) -> AnySelect:
+    """`statement` ordered by `columns`, after the sort values `after` (literal values or
+    bound parameters), at most `limit` rows (an int or a bound parameter)."""
+    if after is not None:
+        statement = statement.where(_after(columns, after))
+    if select_keys:
+        statement = statement.add_columns(*(c.expression for c in columns))
+    order = [c.expression.desc() if c.descending else c.expression.asc() for c in columns]
+    return statement.order_by(*order).limit(limit)
+
+
 def paginate(
     statement: AnySelect,
     *,
@@ -214,40 +240,50 @@ def paginate(
     """Order and window `statement`; fetch one row more than `limit` to know if more exist.
     `select_keys` appends the sort values to each row, for sorts on computed expressions
     (lower(name), a rank) whose cursor values must come from the database itself."""
-    if cursor:
-        values = cursors.decode(cursor, [column.parse for column in columns])
-        statement = statement.where(_after(columns, values))
-    if select_keys:
-        statement = statement.add_columns(*(c.expression for c in columns))
-    order = [c.expression.desc() if c.descending else c.expression.asc() for c in columns]
-    return statement.order_by(*order).limit(limit + 1)
+    after = cursors.decode(cursor, [column.parse for column in columns]) if cursor else None
+    return _window(statement, columns, after, limit + 1, select_keys=select_keys)
 
 
-def paginate_deferred(
+def deferred_page_statement(
     ids: AnySelect,
     details: AnySelect,
     id_column: Any,
-    *,
-    cursors: ListCursors,
     columns: Sequence[SortColumn],
-    limit: int,
-    cursor: str | None,
+    *,
+    after_a_cursor: bool,
 ) -> AnySelect:
-    """`paginate` in two steps: the page's rows are chosen by id first (`ids`: one id
-    column, with every filter: the order and the window run over narrow index rows), then
-    only those rows' `details` are read, joined on `id_column`, with the sort values
-    appended as `select_keys` does. PostgreSQL otherwise joins and reads every row that
-    matches before it sorts and keeps a page: a region's 4,349 partners took 36 ms where
-    their page of ids takes 3."""
-    window = paginate(
-        ids, cursors=cursors, columns=columns, limit=limit, cursor=cursor, select_keys=True
-    ).subquery("page")
+    """A page in two steps, with its window as bound parameters (`page_parameters` gives
+    their values), so that one statement serves every page of a list's shape: a hot list
+    builds it once (building a statement and matching it to its compiled form in
+    SQLAlchemy's cache cost more than running it).
+
+    The page's rows are chosen by id first (`ids`: one id column, with every filter: the
+    order and the window run over narrow index rows), then only those rows' `details` are
+    read, joined on `id_column`, with the sort values appended as `select_keys` does.
+    PostgreSQL otherwise joins and reads every row that matches before it sorts and keeps
+    a page: a region's 4,349 partners took 36 ms where their page of ids takes 3."""
+    after = (
+        [bindparam(f"after_{i}", type_=c.expression.type) for i, c in enumerate(columns)]
+        if after_a_cursor
+        else None
+    )
+    limit = bindparam("page_limit", type_=Integer)
+    window = _window(ids, columns, after, limit, select_keys=True).subquery("page")
     page_id, *keys = list(window.c)
     order = [
         key.desc() if column.descending else key.asc()
         for key, column in zip(keys, columns, strict=True)
     ]
     return details.join(window, page_id == id_column).add_columns(*keys).order_by(*order)
+
+
+def page_parameters(
+    cursors: ListCursors, columns: Sequence[SortColumn], *, limit: int, cursor: str | None
+) -> dict[str, Any]:
+    """The values of a `deferred_page_statement` (made with `after_a_cursor=bool(cursor)`):
+    one row more than `limit`, to know if more exist, after the cursor's sort values."""
+    values = cursors.decode(cursor, [column.parse for column in columns]) if cursor else []
+    return {"page_limit": limit + 1, **{f"after_{i}": v for i, v in enumerate(values)}}
 
 
 def page_of(

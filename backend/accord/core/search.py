@@ -6,7 +6,7 @@ plain stored strings instead of calling per-database functions on every row."""
 import unicodedata
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy import BindParameter, ColumnElement, func, or_
 
 # Sort keys live in String(200) columns; folding can lengthen a name ("ß" is "ss").
 SORT_KEY_MAX = 200
@@ -32,10 +32,17 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def matches_folded(q: str, column: Any) -> ColumnElement[bool]:
+def folded_pattern(q: str) -> str:
+    """The LIKE pattern of `matches_folded` for `q`: its folded text anywhere, with % and _
+    matching literally."""
+    return f"%{_escape_like(fold(q.strip()))}%"
+
+
+def matches_folded(q: str | BindParameter[str], column: Any) -> ColumnElement[bool]:
     """Rows whose stored folded `column` contains `q`, folded the same way; % and _ match
-    literally."""
-    return column.like(f"%{_escape_like(fold(q.strip()))}%", escape="\\")
+    literally. `q` may be a bound parameter whose value is `folded_pattern(q)`."""
+    pattern = q if isinstance(q, BindParameter) else folded_pattern(q)
+    return column.like(pattern, escape="\\")
 
 
 def matches_text(q: str, *columns: Any) -> ColumnElement[bool]:

@@ -3,9 +3,10 @@
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Row, case, func, select
+from sqlalchemy import Row, String, bindparam, case, func, select
 from sqlmodel import Session, col
 
 from accord.accounts.models import User
@@ -24,14 +25,17 @@ from accord.core.pagination import (
     CursorCodec,
     SortColumn,
     count_of,
+    count_statement,
+    deferred_page_statement,
     page_of,
+    page_parameters,
     paginate,
-    paginate_deferred,
     parse_datetime,
     parse_uuid,
+    total_of,
 )
 from accord.core.responses import RenderedJSON
-from accord.core.search import matches_folded, search_key, sort_key
+from accord.core.search import folded_pattern, matches_folded, search_key, sort_key
 from accord.core.vocabulary import STAGE_ORDER, Level, Population, Sector, Stage
 from accord.networks.access import NetworkAccess
 from accord.partners.models import (
@@ -200,20 +204,21 @@ def _stage_rank() -> Any:
     return case({stage.value: rank for stage, rank in STAGE_ORDER.items()}, value=Partner.stage)
 
 
-def _sort_columns(sort: PartnerSort) -> list[SortColumn]:
+@lru_cache(maxsize=len(PartnerSort))
+def _sort_columns(sort: PartnerSort) -> tuple[SortColumn, ...]:
     descending = sort.value.startswith("-")
     by_id = SortColumn(Partner.id, descending=descending, parse=parse_uuid)
     # Names sort as people read them: ignoring case first, then exactly (a stable order).
-    by_name = [
+    by_name = (
         SortColumn(Partner.sort_name, descending=descending),
         SortColumn(Partner.name, descending=descending),
-    ]
+    )
     if sort in (PartnerSort.stage, PartnerSort.stage_desc):
-        return [SortColumn(_stage_rank(), descending=descending, parse=int), *by_name, by_id]
+        return (SortColumn(_stage_rank(), descending=descending, parse=int), *by_name, by_id)
     if sort in (PartnerSort.updated, PartnerSort.updated_desc):
         updated = SortColumn(Partner.updated_at, descending=descending, parse=parse_datetime)
-        return [updated, by_id]
-    return [*by_name, by_id]
+        return (updated, by_id)
+    return (*by_name, by_id)
 
 
 def _with_sub_areas(
@@ -225,34 +230,79 @@ def _with_sub_areas(
     return replace(filters, areas=areas.with_sub_areas(session, network_id, filters.areas))
 
 
+# The directory's filters are written once, with bound parameters: which filters are set
+# (with the sort, and whether a page follows a cursor) is a list's shape, whose statements
+# are built once per process (`_list_statements`); a request only supplies the values
+# (`_filter_values`).
+_FILTER_NAMES = tuple(f.name for f in fields(PartnerFilters))
+_FILTER_COLUMNS: dict[str, Any] = {
+    "sectors": Partner.sector,
+    "levels": Partner.level,
+    "stages": Partner.stage,
+}
+
+
+def _set_filters(filters: PartnerFilters) -> tuple[str, ...]:
+    """The names of the filters that narrow the list (a blank search does not)."""
+    return tuple(
+        name
+        for name in _FILTER_NAMES
+        if ((filters.q or "").strip() if name == "q" else getattr(filters, name))
+    )
+
+
+def _filter_values(network_id: uuid.UUID, filters: PartnerFilters) -> dict[str, Any]:
+    """The values of the bound parameters `_filtered` writes for these filters."""
+    values: dict[str, Any] = {"network_id": network_id}
+    for name in _set_filters(filters):
+        if name == "q":
+            values[name] = folded_pattern(filters.q or "")
+        elif name == "languages":
+            values[name] = [canonical_language_tag(tag) for tag in filters.languages]
+        else:
+            values[name] = list(getattr(filters, name))
+    return values
+
+
 def _filtered(
-    network_id: uuid.UUID,
-    filters: PartnerFilters,
+    set_filters: Iterable[str],
     statement: AnySelect | None = None,
     *,
     counting: bool = False,
 ) -> AnySelect:
-    """`statement` (by default, partners) narrowed to the network and the filters
-    (`counting`: for a count of every match, not a page; see LabelStore.any_of)."""
+    """`statement` (by default, partners) narrowed to the network and to the filters named
+    in `set_filters`, every value a bound parameter (`counting`: for a count of every
+    match, not a page; see LabelStore.any_of)."""
     statement = select(Partner) if statement is None else statement
-    statement = statement.where(Partner.network_id == network_id)  # type: ignore[arg-type]
-    if filters.sectors:
-        statement = statement.where(Partner.sector.in_(filters.sectors))  # type: ignore[attr-defined]
-    if filters.levels:
-        statement = statement.where(Partner.level.in_(filters.levels))  # type: ignore[attr-defined]
-    if filters.stages:
-        statement = statement.where(Partner.stage.in_(filters.stages))  # type: ignore[attr-defined]
-    for name, values in (
-        ("populations", filters.populations),
-        ("languages", [canonical_language_tag(tag) for tag in filters.languages]),
-        ("areas", filters.areas),
-        ("tags", filters.tags),
-    ):
-        if values:
+    network = bindparam("network_id", type_=Partner.__table__.c.network_id.type)  # type: ignore[attr-defined]
+    statement = statement.where(Partner.network_id == network)  # type: ignore[arg-type]
+    for name in set_filters:
+        if name == "q":
+            pattern = bindparam("q", type_=String())
+            statement = statement.where(matches_folded(pattern, col(Partner.search_text)))
+        elif (column := _FILTER_COLUMNS.get(name)) is not None:
+            values = bindparam(name, expanding=True, type_=column.type)
+            statement = statement.where(column.in_(values))
+        else:
+            values = bindparam(name, expanding=True, type_=String())
             statement = statement.where(LABELS.any_of(Partner.id, name, values, counting=counting))
-    if filters.q and filters.q.strip():
-        statement = statement.where(matches_folded(filters.q, col(Partner.search_text)))
     return statement
+
+
+@lru_cache(maxsize=512)
+def _list_statements(
+    set_filters: tuple[str, ...], sort: PartnerSort, after_a_cursor: bool
+) -> tuple[AnySelect, AnySelect]:
+    """The count and the page of one shape of the directory's list (see `_filtered`)."""
+    counted = count_statement(_filtered(set_filters, select(col(Partner.id)), counting=True))
+    page = deferred_page_statement(
+        _filtered(set_filters, select(col(Partner.id))),
+        _public_select(),
+        Partner.id,
+        _sort_columns(sort),
+        after_a_cursor=after_a_cursor,
+    )
+    return counted, page
 
 
 def list_partners(
@@ -269,19 +319,11 @@ def list_partners(
     """A page of partners as PartnerPublic dicts, the next cursor, and how many match."""
     cursors = codec.for_list("partners", network=network_id, filters=filters, sort=sort)
     filters = _with_sub_areas(session, network_id, filters)
-    total = count_of(
-        session, _filtered(network_id, filters, select(col(Partner.id)), counting=True)
-    )
-    statement = paginate_deferred(
-        _filtered(network_id, filters, select(col(Partner.id))),
-        _public_select(),
-        Partner.id,
-        cursors=cursors,
-        columns=_sort_columns(sort),
-        limit=limit,
-        cursor=cursor,
-    )
-    rows = fetch_rows(session, statement)
+    counted, statement = _list_statements(_set_filters(filters), sort, bool(cursor))
+    values = _filter_values(network_id, filters)
+    total = total_of(session, counted, values)
+    window = page_parameters(cursors, _sort_columns(sort), limit=limit, cursor=cursor)
+    rows = fetch_rows(session, statement, values | window)
     # The sort keys come after the partner's own columns.
     keys = len(_PUBLIC_COLUMNS)
     page, next_cursor = page_of(rows, cursors=cursors, limit=limit, key=lambda r: r[keys:])
@@ -392,7 +434,7 @@ def stakeholder_map(
     """Built from the assessments: readable by whoever may read those."""
     ensure_may_see_assessments(access)
     filters = _with_sub_areas(session, access.network_id, filters)
-    partners = _filtered(access.network_id, filters).subquery()
+    partners = _filtered(_set_filters(filters)).subquery()
     rows = session.execute(
         select(
             partners.c.id,
@@ -405,7 +447,8 @@ def stakeholder_map(
             col(StakeholderAssessment.champion),
         )
         .join(StakeholderAssessment, StakeholderAssessment.partner_id == partners.c.id)  # type: ignore[arg-type]
-        .order_by(partners.c.name)
+        .order_by(partners.c.name),
+        _filter_values(access.network_id, filters),
     ).all()
     points: list[StakeholderPoint] = []
     unassessed: list[StakeholderPoint] = []

@@ -235,6 +235,36 @@ def test_filters_of_different_kinds_must_all_match(client: TestClient, directory
     assert listed(client, directory, {"sector": "health", "area": "north"}) == []
 
 
+def test_lists_of_one_shape_answer_each_with_its_own_values(
+    client: TestClient, directory: World
+) -> None:
+    # The statements of a list's shape are built once and reused with other values: each
+    # ask must still get its own rows, total and cursors.
+    def page(params: Any) -> dict[str, Any]:
+        response = client.get(PARTNERS, params=params, headers=directory.viewer.headers)
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    for area, expected in (("north", 2), ("south", 2), ("nowhere", 0)):
+        assert page({"area": area})["total"] == expected
+    first = page({"area": "north", "limit": 1})
+    second = page({"area": "north", "limit": 1, "cursor": first["next_cursor"]})
+    assert [first["total"], second["total"]] == [2, 2]
+    assert [item["name"] for item in first["items"] + second["items"]] == [
+        "Lakeside Women's Aid",
+        "Ministry of Justice",
+    ]
+    assert second["next_cursor"] is None
+    south = page({"area": "south", "limit": 1})
+    assert [item["name"] for item in south["items"]] == ["City Hospital"]
+    b = directory.other_coordinator
+    create(client, b, slug="network-b", name="Northern Refuge", areas=["north"])
+    in_b = client.get(url(slug="network-b"), params={"area": "north"}, headers=b.headers)
+    assert (in_b.json()["total"], names(in_b)) == (1, ["Northern Refuge"])
+    assert page({"area": "north"})["total"] == 2
+
+
 def test_q_searches_name_acronym_and_description_ignoring_case(
     client: TestClient, directory: World
 ) -> None:
