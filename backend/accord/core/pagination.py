@@ -60,6 +60,7 @@ def count_statement(statement: AnySelect) -> AnySelect:
 
 
 def count_of(session: Session, statement: AnySelect) -> int:
+    """How many rows `statement` yields, counted now."""
     return total_of(session, count_statement(statement))
 
 
@@ -210,6 +211,11 @@ def _after(columns: Sequence[SortColumn], values: Sequence[Any]) -> ColumnElemen
     return or_(*clauses)
 
 
+def _cursor_values(cursors: ListCursors, columns: Sequence[SortColumn], cursor: str) -> list[Any]:
+    """The sort values `cursor` carries, as bindable values of `columns`."""
+    return cursors.decode(cursor, [column.parse for column in columns])
+
+
 def _window(
     statement: AnySelect,
     columns: Sequence[SortColumn],
@@ -240,7 +246,7 @@ def paginate(
     """Order and window `statement`; fetch one row more than `limit` to know if more exist.
     `select_keys` appends the sort values to each row, for sorts on computed expressions
     (lower(name), a rank) whose cursor values must come from the database itself."""
-    after = cursors.decode(cursor, [column.parse for column in columns]) if cursor else None
+    after = _cursor_values(cursors, columns, cursor) if cursor else None
     return _window(statement, columns, after, limit + 1, select_keys=select_keys)
 
 
@@ -282,7 +288,7 @@ def page_parameters(
 ) -> dict[str, Any]:
     """The values of a `deferred_page_statement` (made with `after_a_cursor=bool(cursor)`):
     one row more than `limit`, to know if more exist, after the cursor's sort values."""
-    values = cursors.decode(cursor, [column.parse for column in columns]) if cursor else []
+    values = _cursor_values(cursors, columns, cursor) if cursor else []
     return {"page_limit": limit + 1, **{f"after_{i}": v for i, v in enumerate(values)}}
 
 

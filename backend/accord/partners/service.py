@@ -251,10 +251,12 @@ def _set_filters(filters: PartnerFilters) -> tuple[str, ...]:
     )
 
 
-def _filter_values(network_id: uuid.UUID, filters: PartnerFilters) -> dict[str, Any]:
-    """The values of the bound parameters `_filtered` writes for these filters."""
+def _filter_values(
+    network_id: uuid.UUID, filters: PartnerFilters, set_filters: Iterable[str]
+) -> dict[str, Any]:
+    """The values of the bound parameters `_filtered(set_filters)` writes for `filters`."""
     values: dict[str, Any] = {"network_id": network_id}
-    for name in _set_filters(filters):
+    for name in set_filters:
         if name == "q":
             values[name] = folded_pattern(filters.q or "")
         elif name == "languages":
@@ -319,8 +321,9 @@ def list_partners(
     """A page of partners as PartnerPublic dicts, the next cursor, and how many match."""
     cursors = codec.for_list("partners", network=network_id, filters=filters, sort=sort)
     filters = _with_sub_areas(session, network_id, filters)
-    counted, statement = _list_statements(_set_filters(filters), sort, bool(cursor))
-    values = _filter_values(network_id, filters)
+    set_filters = _set_filters(filters)
+    counted, statement = _list_statements(set_filters, sort, bool(cursor))
+    values = _filter_values(network_id, filters, set_filters)
     total = total_of(session, counted, values)
     window = page_parameters(cursors, _sort_columns(sort), limit=limit, cursor=cursor)
     rows = fetch_rows(session, statement, values | window)
@@ -434,7 +437,8 @@ def stakeholder_map(
     """Built from the assessments: readable by whoever may read those."""
     ensure_may_see_assessments(access)
     filters = _with_sub_areas(session, access.network_id, filters)
-    partners = _filtered(_set_filters(filters)).subquery()
+    set_filters = _set_filters(filters)
+    partners = _filtered(set_filters).subquery()
     rows = session.execute(
         select(
             partners.c.id,
@@ -448,7 +452,7 @@ def stakeholder_map(
         )
         .join(StakeholderAssessment, StakeholderAssessment.partner_id == partners.c.id)  # type: ignore[arg-type]
         .order_by(partners.c.name),
-        _filter_values(access.network_id, filters),
+        _filter_values(access.network_id, filters, set_filters),
     ).all()
     points: list[StakeholderPoint] = []
     unassessed: list[StakeholderPoint] = []
