@@ -221,6 +221,7 @@ def generate(url: str, seed: int, scale: float) -> dict[str, Any]:
                 labels.append(
                     {
                         "partner_id": pid,
+                        "network_id": region["id"],
                         "kind": "population",
                         "value": value,
                         "position": position,
@@ -232,6 +233,7 @@ def generate(url: str, seed: int, scale: float) -> dict[str, Any]:
                 labels.append(
                     {
                         "partner_id": pid,
+                        "network_id": region["id"],
                         "kind": "language",
                         "value": value,
                         "position": position,
@@ -240,6 +242,7 @@ def generate(url: str, seed: int, scale: float) -> dict[str, Any]:
             labels.append(
                 {
                     "partner_id": pid,
+                    "network_id": region["id"],
                     "kind": "area",
                     "value": f"{region['slug']}-d{chance.randint(1, 12)}",
                     "position": 0,

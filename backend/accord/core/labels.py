@@ -1,13 +1,15 @@
 """Multi-valued attributes (populations, languages, areas, tags) stored one row per value,
 so that every filter is an indexed lookup on SQLite and PostgreSQL alike. A label table
-has the owner's id column, `kind`, `value` and `position` (the order the user gave)."""
+has the owner's id column, `kind`, `value` and `position` (the order the user gave), and
+may keep the owner's network beside them (`network`), so that counting the owners with a
+label needs no other table."""
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import orjson
-from sqlalchemy import BindParameter, delete, exists, select
+from sqlalchemy import BindParameter, delete, distinct, exists, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, SQLModel
@@ -33,9 +35,17 @@ def _label_rows_postgresql(element: label_rows, compiler: Any, **kw: Any) -> str
 
 
 class LabelStore:
-    def __init__(self, table: type[SQLModel], owner: str, fields: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        table: type[SQLModel],
+        owner: str,
+        fields: Mapping[str, str],
+        *,
+        network: str | None = None,
+    ) -> None:
         self.table = table
         self.owner = owner
+        self.network = network  # the column that holds the owner's network, if one does
         self.fields = dict(fields)  # API field name -> stored kind
         self._names = {kind: name for name, kind in self.fields.items()}
         self._owner_column: Any = getattr(table, owner)
@@ -84,26 +94,53 @@ class LabelStore:
         return result
 
     def write(
-        self, session: Session, owner_id: uuid.UUID, name: str, values: Iterable[str]
+        self,
+        session: Session,
+        owner_id: uuid.UUID,
+        name: str,
+        values: Iterable[str],
+        *,
+        network_id: uuid.UUID | None = None,
     ) -> None:
-        """Replace the owner's values under `name`."""
+        """Replace the owner's values under `name` (`network_id`: the owner's, where the
+        table keeps it)."""
         kind = self.fields[name]
         session.execute(
             delete(self.table).where(self._owner_column == owner_id, self._kind == kind),
             execution_options=owned_by(owner_id),
         )
-        self.add(session, owner_id, name, values)
+        self.add(session, owner_id, name, values, network_id=network_id)
 
-    def add(self, session: Session, owner_id: uuid.UUID, name: str, values: Iterable[str]) -> None:
+    def add(
+        self,
+        session: Session,
+        owner_id: uuid.UUID,
+        name: str,
+        values: Iterable[str],
+        *,
+        network_id: uuid.UUID | None = None,
+    ) -> None:
         """Values for a new owner (who has none yet to replace)."""
-        for row in self.rows(owner_id, name, values):
+        for row in self.rows(owner_id, name, values, network_id=network_id):
             session.add(self.table(**row))
 
-    def rows(self, owner_id: uuid.UUID, name: str, values: Iterable[str]) -> list[dict[str, Any]]:
+    def rows(
+        self,
+        owner_id: uuid.UUID,
+        name: str,
+        values: Iterable[str],
+        *,
+        network_id: uuid.UUID | None = None,
+    ) -> list[dict[str, Any]]:
         """A new owner's values under `name`, as rows to insert."""
         kind = self.fields[name]
+        owner: dict[str, Any] = {self.owner: owner_id}
+        if self.network is not None:
+            if network_id is None:
+                raise ValueError(f"{self.table.__name__} rows need the owner's network_id.")
+            owner[self.network] = network_id
         return [
-            {self.owner: owner_id, "kind": kind, "value": str(value), "position": position}
+            owner | {"kind": kind, "value": str(value), "position": position}
             for position, value in enumerate(values)
         ]
 
@@ -130,4 +167,19 @@ class LabelStore:
             return owner_id.in_(owners)
         return exists().where(
             self._owner_column == owner_id, self._kind == kind, self._value.in_(chosen)
+        )
+
+    def count_owners(
+        self, name: str, values: BindParameter[Any], network: BindParameter[Any]
+    ) -> Any:
+        """How many owners in `network` have at least one of `values` under `name`, from the
+        label table alone (it must keep the network): with an index on (network, kind,
+        owner, value) the database reads the network's labels of that kind in owner order
+        and counts each owner once, where a count over the owners' table checks each
+        match's network through a probe (bench/README.md: a region, 3.8 -> 0.9 ms)."""
+        if self.network is None:
+            raise ValueError(f"{self.table.__name__} keeps no network to count owners by.")
+        network_column: Any = getattr(self.table, self.network)
+        return select(func.count(distinct(self._owner_column))).where(
+            network_column == network, self._kind == self.fields[name], self._value.in_(values)
         )

@@ -122,9 +122,19 @@ class PartnerLabel(SQLModel, table=True):
     value, so every filter is an indexed lookup on SQLite and PostgreSQL alike."""
 
     __tablename__ = "partner_labels"
-    __table_args__ = (Index("ix_partner_labels_kind_value", "kind", "value", "partner_id"),)
+    __table_args__ = (
+        Index("ix_partner_labels_kind_value", "kind", "value", "partner_id"),
+        # A list filtered by one label field counts its matches from here alone, in partner
+        # order (LabelStore.count_owners).
+        Index(
+            "ix_partner_labels_network_kind_partner", "network_id", "kind", "partner_id", "value"
+        ),
+    )
 
     partner_id: uuid.UUID = Field(foreign_key="partners.id", primary_key=True, ondelete="CASCADE")
+    network_id: uuid.UUID = Field(
+        foreign_key="networks.id", ondelete="CASCADE", description="The partner's network."
+    )
     kind: LabelKind = code_field(20, primary_key=True)
     value: str = Field(primary_key=True, max_length=100)
     position: int = Field(default=0, description="Keeps the order the user gave.")

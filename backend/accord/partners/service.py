@@ -71,6 +71,7 @@ LABELS = LabelStore(
         "areas": LabelKind.area,
         "tags": LabelKind.tag,
     },
+    network="network_id",
 )
 _ASSESSMENT_FIELDS = (
     "trusted_by_survivors",
@@ -296,7 +297,17 @@ def _list_statements(
     set_filters: tuple[str, ...], sort: PartnerSort, after_a_cursor: bool
 ) -> tuple[AnySelect, AnySelect]:
     """The count and the page of one shape of the directory's list (see `_filtered`)."""
-    counted = count_statement(_filtered(set_filters, select(col(Partner.id)), counting=True))
+    if len(set_filters) == 1 and set_filters[0] in LABELS.fields:
+        # One label field alone (a region's areas): counted from the labels, which keep
+        # their partner's network.
+        (name,) = set_filters
+        counted = LABELS.count_owners(
+            name,
+            bindparam(name, expanding=True, type_=String()),
+            bindparam("network_id", type_=Partner.__table__.c.network_id.type),  # type: ignore[attr-defined]
+        )
+    else:
+        counted = count_statement(_filtered(set_filters, select(col(Partner.id)), counting=True))
     page = deferred_page_statement(
         _filtered(set_filters, select(col(Partner.id))),
         _public_select(),
@@ -546,7 +557,9 @@ def create_partner(session: Session, access: NetworkAccess, data: PartnerCreate)
         after=_snapshot(partner, labels),
     )
     label_rows = [
-        row for name in LABELS.fields for row in LABELS.rows(partner["id"], name, labels[name])
+        row
+        for name in LABELS.fields
+        for row in LABELS.rows(partner["id"], name, labels[name], network_id=access.network_id)
     ]
     comes_with_it = [
         (_assessments, [assessment]),
@@ -587,7 +600,7 @@ def update_partner(
         if name in changes:
             values = [str(v) for v in changes[name]]
             if values != labels[name]:
-                LABELS.write(session, partner.id, name, values)
+                LABELS.write(session, partner.id, name, values, network_id=partner.network_id)
                 labels[name] = values
     after = _snapshot(partner, labels)
     audit.record_update(

@@ -325,3 +325,42 @@ def test_filtering_partners_services_and_coverage_by_a_region_finds_its_district
     assert service_names("north-district") == {"North refuge"}
     # A free code outside the gazetteer keeps working as before.
     assert service_names("elsewhere") == {"Free-coded clinic"}
+
+
+def test_a_regions_total_counts_each_partner_once_and_only_in_its_network(
+    client: TestClient, world: World
+) -> None:
+    """A list filtered by areas alone is counted from the partners' labels: a partner in
+    the region and one of its districts counts once, another network's partner with the
+    same area code not at all, and a partner moved out of the region leaves the total."""
+    _region_with_districts(client, world)
+
+    def patch(network: str, partner: dict[str, Any], actor: Actor, areas: list[str]) -> None:
+        current = client.get(
+            f"/api/v1/networks/{network}/partners/{partner['id']}", headers=actor.headers
+        ).json()
+        response = client.patch(
+            f"/api/v1/networks/{network}/partners/{partner['id']}",
+            json={"areas": areas},
+            headers=actor.headers | {"If-Match": f'"{current["version"]}"'},
+        )
+        assert response.status_code == 200, response.text
+
+    patch(world.a.slug, world.a_partner, world.coordinator, ["riverside", "north-district"])
+    patch(world.a.slug, world.a_other_partner, world.coordinator, ["south-district"])
+    patch(world.b.slug, world.b_partner, world.other_coordinator, ["riverside"])
+
+    def total(area: str) -> int:
+        response = client.get(
+            f"/api/v1/networks/{world.a.slug}/partners",
+            params={"area": area, "limit": 1},
+            headers=world.viewer.headers,
+        )
+        assert response.status_code == 200, response.text
+        return int(response.json()["total"])
+
+    assert total("riverside") == 2
+    assert total("north-district") == 1
+    patch(world.a.slug, world.a_other_partner, world.coordinator, ["elsewhere"])
+    assert total("riverside") == 1
+    assert total("elsewhere") == 1
