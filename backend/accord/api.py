@@ -19,6 +19,7 @@ from accord.networks.routes import router as networks_router
 from accord.overview.routes import router as overview_router
 from accord.partners.routes import router as partners_router
 from accord.pathways.routes import router as pathways_router
+from accord.referrals.routes import router as referrals_router
 from accord.roles.routes import commitments_router, coverage_router, csv_router, roles_router
 from accord.services.routes import board_router as capacity_board_router
 from accord.services.routes import router as services_router
@@ -43,6 +44,7 @@ ROUTERS = (
     services_router,
     capacity_board_router,
     pathways_router,
+    referrals_router,
     audit_router,
 )
 

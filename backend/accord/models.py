@@ -15,6 +15,7 @@ from accord.partners.models import (
     StakeholderAssessment,
 )
 from accord.pathways.models import Pathway, PathwayNeed
+from accord.referrals.models import Referral, ReferralNeed
 from accord.roles.models import (
     CatalogueState,
     CommitmentStatusChange,
@@ -44,6 +45,8 @@ __all__ = [
     "PartnerStageChange",
     "Pathway",
     "PathwayNeed",
+    "Referral",
+    "ReferralNeed",
     "RefreshSession",
     "Role",
     "RoleCommitment",

@@ -103,10 +103,22 @@ def _setup_ids(client: TestClient, world: World) -> dict[str, str]:
             "to_service_id": service.json()["id"],
             "needs": ["emergency_shelter"],
             "channel": "phone",
+            "status": "active",
         },
         headers=headers,
     )
     assert pathway.status_code == 201
+    referral = client.post(
+        f"{base}/referrals",
+        json={
+            "pathway_id": pathway.json()["id"],
+            "needs": ["emergency_shelter"],
+            "urgency": "routine",
+            "consent_given": True,
+        },
+        headers=world.editor.headers,
+    )
+    assert referral.status_code == 201, referral.text
     invitation = client.post(
         f"{base}/invitations",
         json={"email": "guest@example.org", "role": "viewer"},
@@ -121,6 +133,7 @@ def _setup_ids(client: TestClient, world: World) -> dict[str, str]:
         "area_id": area.json()["id"],
         "invitation_id": invitation.json()["id"],
         "pathway_id": pathway.json()["id"],
+        "referral_id": referral.json()["id"],
         "service_id": service.json()["id"],
         "location_id": location.json()["id"],
         "contact_id": contact.json()["id"],

@@ -212,7 +212,7 @@ _MONTHS = (
 )
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-_DATE = re.compile(
+DATE_PATTERN = _DATE = re.compile(
     r"(?<![0-9])(?:"
     # 12/03/1990, 12.03.90, 12-3-1990 and 1990-03-12, 1990/3/12
     r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:[0-9]{4}|[0-9]{2})"

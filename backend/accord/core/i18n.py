@@ -357,6 +357,39 @@ MESSAGES: dict[str, dict[str, str]] = {
             "intérpretes."
         ),
     },
+    # a sender's reference refused (referrals/reference.py)
+    "input.reference_name": {
+        "en": "Looks like a name. Use your case system's code (with at least one digit), "
+        "never anything that identifies the woman.",
+        "fr": "Ressemble à un nom. Utilisez le code de votre dossier (avec au moins un "
+        "chiffre), jamais ce qui identifie la femme.",
+        "es": "Parece un nombre. Use el código de su sistema de casos (con al menos un "
+        "dígito), nunca algo que identifique a la mujer.",
+    },
+    "input.reference_email": {
+        "en": "Looks like an e-mail address. Use your case system's code, never anything "
+        "that identifies the woman.",
+        "fr": "Ressemble à une adresse e-mail. Utilisez le code de votre dossier, jamais ce "
+        "qui identifie la femme.",
+        "es": "Parece una dirección de correo. Use el código de su sistema de casos, nunca "
+        "algo que identifique a la mujer.",
+    },
+    "input.reference_phone": {
+        "en": "Looks like a phone number. Use your case system's code, never anything that "
+        "identifies the woman.",
+        "fr": "Ressemble à un numéro de téléphone. Utilisez le code de votre dossier, jamais "
+        "ce qui identifie la femme.",
+        "es": "Parece un número de teléfono. Use el código de su sistema de casos, nunca "
+        "algo que identifique a la mujer.",
+    },
+    "input.reference_date": {
+        "en": "Looks like a date, which could be a date of birth. Use your case system's "
+        "code, never anything that identifies the woman.",
+        "fr": "Ressemble à une date, qui pourrait être une date de naissance. Utilisez le "
+        "code de votre dossier, jamais ce qui identifie la femme.",
+        "es": "Parece una fecha, que podría ser una fecha de nacimiento. Use el código de su "
+        "sistema de casos, nunca algo que identifique a la mujer.",
+    },
     # input refused (core/fields.py), by the validation error's type: `input.<type>`
     "input.personal_data_email": {
         "en": (

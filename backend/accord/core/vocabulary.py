@@ -226,6 +226,35 @@ class PathwayStatus(Code):
     suspended = "suspended"
 
 
+class ReferralStatus(Code):
+    """A referral's lifecycle (referrals/lifecycle.py), mapped one to one to HL7 FHIR Task
+    statuses: sent = requested, received = received, accepted = accepted, declined =
+    rejected, completed = completed, revoked = cancelled, expired = failed."""
+
+    sent = "sent"
+    received = "received"
+    accepted = "accepted"
+    declined = "declined"
+    completed = "completed"
+    revoked = "revoked"
+    expired = "expired"
+
+
+class Urgency(Code):
+    immediate = "immediate"
+    same_day = "same_day"
+    routine = "routine"
+
+
+class DeclineReason(Code):
+    no_capacity = "no_capacity"
+    not_eligible = "not_eligible"
+    unable_to_contact = "unable_to_contact"
+    survivor_declined = "survivor_declined"
+    referred_onward = "referred_onward"  # names the onward service: the next referral
+    other = "other"
+
+
 class Channel(Code):
     phone = "phone"
     secure_email = "secure_email"

@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Annotated
 
 from pydantic import EmailStr, StringConstraints
+from pydantic import Field as PydanticField
 from sqlalchemy import JSON, BigInteger, Index, SmallInteger, UniqueConstraint, false
 from sqlmodel import Field
 
@@ -21,6 +22,19 @@ from accord.core.models import (
     utcnow,
 )
 from accord.core.vocabulary import Code, Level, MembershipRole
+
+DEFAULT_EXPIRY_FACTOR = 3
+DEFAULT_THRESHOLD = 10
+EXPIRY_FACTOR_DESCRIPTION = (
+    "A referral nobody has received expires after its pathway's expected response time "
+    "times this (1 to 20; 3 unless changed)."
+)
+THRESHOLD_DESCRIPTION = (
+    "Statistics read by anyone but the two partners of a referral show counts below this "
+    "as suppressed (5 to 100; 10 unless changed)."
+)
+ExpiryFactor = Annotated[int, PydanticField(ge=1, le=20, description=EXPIRY_FACTOR_DESCRIPTION)]
+Threshold = Annotated[int, PydanticField(ge=5, le=100, description=THRESHOLD_DESCRIPTION)]
 
 
 class Network(SQLModel, table=True):
@@ -39,6 +53,15 @@ class Network(SQLModel, table=True):
     # the network may open them to every member.
     assessments_visible_to_members: bool = Field(
         default=False, sa_column_kwargs={"server_default": false()}
+    )
+    # A referral nobody has received expires after its pathway's response time times this.
+    referral_expiry_factor: int = Field(
+        default=DEFAULT_EXPIRY_FACTOR,
+        sa_column_kwargs={"server_default": str(DEFAULT_EXPIRY_FACTOR)},
+    )
+    # Statistics read beyond the two partners suppress counts below this (accord/disclosure).
+    disclosure_threshold: int = Field(
+        default=DEFAULT_THRESHOLD, sa_column_kwargs={"server_default": str(DEFAULT_THRESHOLD)}
     )
     version: int = Field(default=1)
     created_at: datetime = created_at_field()
@@ -61,6 +84,8 @@ class NetworkCreate(InputModel):
     assessments_visible_to_members: bool = Field(
         default=False, description=ASSESSMENTS_VISIBLE_DESCRIPTION
     )
+    referral_expiry_factor: ExpiryFactor = DEFAULT_EXPIRY_FACTOR
+    disclosure_threshold: Threshold = DEFAULT_THRESHOLD
 
 
 class NetworkUpdate(InputModel):
@@ -70,6 +95,8 @@ class NetworkUpdate(InputModel):
     languages: LanguageList = optional()
     parent: Slug | None = Field(default=None, description="Slug of the parent network.")
     assessments_visible_to_members: bool = optional(description=ASSESSMENTS_VISIBLE_DESCRIPTION)
+    referral_expiry_factor: ExpiryFactor = optional()
+    disclosure_threshold: Threshold = optional()
 
 
 class NetworkPublic(OutputModel):
@@ -84,6 +111,8 @@ class NetworkPublic(OutputModel):
         description="Your role in this network; null for a platform admin who is not a member."
     )
     assessments_visible_to_members: bool = Field(description=ASSESSMENTS_VISIBLE_DESCRIPTION)
+    referral_expiry_factor: int = Field(description=EXPIRY_FACTOR_DESCRIPTION)
+    disclosure_threshold: int = Field(description=THRESHOLD_DESCRIPTION)
     version: int
     created_at: datetime
     updated_at: datetime

@@ -56,6 +56,8 @@ _NETWORK_FIELDS = (
     "languages",
     "parent_id",
     "assessments_visible_to_members",
+    "referral_expiry_factor",
+    "disclosure_threshold",
 )
 
 
@@ -76,6 +78,8 @@ def network_public(
         parent=parent_slug,
         my_role=my_role,
         assessments_visible_to_members=network.assessments_visible_to_members,
+        referral_expiry_factor=network.referral_expiry_factor,
+        disclosure_threshold=network.disclosure_threshold,
         version=network.version,
         created_at=network.created_at,
         updated_at=network.updated_at,
@@ -160,6 +164,8 @@ def create_network(session: Session, actor: User, data: NetworkCreate) -> Networ
         languages=data.languages,
         parent_id=parent.id if parent else None,
         assessments_visible_to_members=data.assessments_visible_to_members,
+        referral_expiry_factor=data.referral_expiry_factor,
+        disclosure_threshold=data.disclosure_threshold,
     )
     session.add(network)
     session.flush()

@@ -125,8 +125,17 @@ def rows(client: TestClient, world: World) -> World:
             "to_service_id": services[target]["id"],
             "needs": ["emergency_shelter"],
             "channel": "phone",
+            "status": "active",
         }
-        post("pathways", body)
+        pathway = post("pathways", body)
+    for urgency in ("routine", "same_day"):
+        referral = {"pathway_id": pathway["id"], "needs": ["emergency_shelter"], "urgency": urgency}
+        sent = client.post(
+            f"{network}/referrals",
+            json=referral | {"consent_given": True},
+            headers=world.editor.headers,
+        )
+        assert sent.status_code == 201, sent.text
     region = post("areas", {"code": "riverside", "names": {"en": "Riverside"}})
     post("areas", {"code": "old-town", "names": {"en": "Old Town"}, "parent_id": region["id"]})
     for email in ("first@invited.example", "second@invited.example"):

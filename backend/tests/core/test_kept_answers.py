@@ -63,13 +63,19 @@ class Steps:
         self.ids: dict[str, str] = {}
 
     def _call(
-        self, method: str, path: str, body: Any = None, etag_of: str | None = None
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        etag_of: str | None = None,
+        as_editor: bool = False,
     ) -> Response:
-        headers = dict(self.headers)
+        # Referrals are sent and moved by a partner's editors, not by coordinators.
+        headers = dict(self.world.editor.headers if as_editor else self.headers)
         if etag_of is not None:
-            headers["If-Match"] = self.client.get(
-                self.base + etag_of, headers=self.headers
-            ).headers["etag"]
+            headers["If-Match"] = self.client.get(self.base + etag_of, headers=headers).headers[
+                "etag"
+            ]
         return self.client.request(method, self.base + path, json=body, headers=headers)
 
     def _made(self, name: str, response: Response) -> Response:
@@ -338,8 +344,55 @@ class Steps:
                             "to_service_id": self.ids["service"],
                             "needs": ["emergency_shelter"],
                             "channel": "phone",
+                            "status": "active",
                         },
                     ),
+                ),
+            ),
+            (
+                "referrals-send_referral",
+                lambda: self._made(
+                    "referral",
+                    self._call(
+                        "POST",
+                        "/referrals",
+                        {
+                            "pathway_id": self.ids["pathway"],
+                            "needs": ["emergency_shelter"],
+                            "urgency": "routine",
+                            "consent_given": True,
+                        },
+                        as_editor=True,
+                    ),
+                ),
+            ),
+            (
+                "referrals-move_referral",
+                lambda: self._call(
+                    "PATCH",
+                    f"/referrals/{self.ids['referral']}",
+                    {"status": "received"},
+                    f"/referrals/{self.ids['referral']}",
+                    as_editor=True,
+                ),
+            ),
+            (
+                "referrals-run_batch",
+                lambda: self._call(
+                    "POST",
+                    "/referrals:batch",
+                    {
+                        "items": [
+                            {
+                                "op": "create",
+                                "pathway_id": self.ids["pathway"],
+                                "needs": ["emergency_shelter"],
+                                "urgency": "routine",
+                                "consent_given": True,
+                            }
+                        ]
+                    },
+                    as_editor=True,
                 ),
             ),
             (

@@ -2,7 +2,7 @@
 
 import { type Client, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AreasAreaTreeData, AreasAreaTreeErrors, AreasAreaTreeResponses, AreasCreateAreaData, AreasCreateAreaErrors, AreasCreateAreaResponses, AreasDeleteAreaData, AreasDeleteAreaErrors, AreasDeleteAreaResponses, AreasGetAreaData, AreasGetAreaErrors, AreasGetAreaResponses, AreasListAreasData, AreasListAreasErrors, AreasListAreasResponses, AreasUpdateAreaData, AreasUpdateAreaErrors, AreasUpdateAreaResponses, AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRedeemPasswordResetData, AuthRedeemPasswordResetErrors, AuthRedeemPasswordResetResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignInData, AuthSignInErrors, AuthSignInResponses, AuthSignOutData, AuthSignOutErrors, AuthSignOutResponses, CommitmentsCreateCommitmentData, CommitmentsCreateCommitmentErrors, CommitmentsCreateCommitmentResponses, CommitmentsDeleteCommitmentData, CommitmentsDeleteCommitmentErrors, CommitmentsDeleteCommitmentResponses, CommitmentsGetCommitmentData, CommitmentsGetCommitmentErrors, CommitmentsGetCommitmentResponses, CommitmentsListCommitmentsData, CommitmentsListCommitmentsErrors, CommitmentsListCommitmentsResponses, CommitmentsUpdateCommitmentData, CommitmentsUpdateCommitmentErrors, CommitmentsUpdateCommitmentResponses, CoverageCoverageCsvData, CoverageCoverageCsvErrors, CoverageCoverageCsvResponses, CoverageCoverageGapsData, CoverageCoverageGapsErrors, CoverageCoverageGapsResponses, CoverageCoverageMatrixData, CoverageCoverageMatrixErrors, CoverageCoverageMatrixResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, InvitationsAcceptInvitationData, InvitationsAcceptInvitationErrors, InvitationsAcceptInvitationResponses, NetworksCreateInvitationData, NetworksCreateInvitationErrors, NetworksCreateInvitationResponses, NetworksCreateNetworkData, NetworksCreateNetworkErrors, NetworksCreateNetworkResponses, NetworksGetInvitationData, NetworksGetInvitationErrors, NetworksGetInvitationResponses, NetworksGetMemberData, NetworksGetMemberErrors, NetworksGetMemberResponses, NetworksGetNetworkData, NetworksGetNetworkErrors, NetworksGetNetworkResponses, NetworksIssuePasswordResetData, NetworksIssuePasswordResetErrors, NetworksIssuePasswordResetResponses, NetworksListInvitationsData, NetworksListInvitationsErrors, NetworksListInvitationsResponses, NetworksListMembersData, NetworksListMembersErrors, NetworksListMembersResponses, NetworksListNetworksData, NetworksListNetworksErrors, NetworksListNetworksResponses, NetworksRemoveMemberData, NetworksRemoveMemberErrors, NetworksRemoveMemberResponses, NetworksUpdateMemberData, NetworksUpdateMemberErrors, NetworksUpdateMemberResponses, NetworksUpdateNetworkData, NetworksUpdateNetworkErrors, NetworksUpdateNetworkResponses, NetworksWithdrawInvitationData, NetworksWithdrawInvitationErrors, NetworksWithdrawInvitationResponses, OverviewNetworkOverviewData, OverviewNetworkOverviewErrors, OverviewNetworkOverviewResponses, PartnersChangeStageData, PartnersChangeStageErrors, PartnersChangeStageResponses, PartnersCreateContactData, PartnersCreateContactErrors, PartnersCreateContactResponses, PartnersCreatePartnerData, PartnersCreatePartnerErrors, PartnersCreatePartnerResponses, PartnersDeleteContactData, PartnersDeleteContactErrors, PartnersDeleteContactResponses, PartnersDeletePartnerData, PartnersDeletePartnerErrors, PartnersDeletePartnerResponses, PartnersGetAssessmentData, PartnersGetAssessmentErrors, PartnersGetAssessmentResponses, PartnersGetContactData, PartnersGetContactErrors, PartnersGetContactResponses, PartnersGetPartnerData, PartnersGetPartnerErrors, PartnersGetPartnerResponses, PartnersListContactsData, PartnersListContactsErrors, PartnersListContactsResponses, PartnersListPartnersData, PartnersListPartnersErrors, PartnersListPartnersResponses, PartnersStageHistoryData, PartnersStageHistoryErrors, PartnersStageHistoryResponses, PartnersStakeholderMapData, PartnersStakeholderMapErrors, PartnersStakeholderMapResponses, PartnersUpdateAssessmentData, PartnersUpdateAssessmentErrors, PartnersUpdateAssessmentResponses, PartnersUpdateContactData, PartnersUpdateContactErrors, PartnersUpdateContactResponses, PartnersUpdatePartnerData, PartnersUpdatePartnerErrors, PartnersUpdatePartnerResponses, PathwaysCreatePathwayData, PathwaysCreatePathwayErrors, PathwaysCreatePathwayResponses, PathwaysDeletePathwayData, PathwaysDeletePathwayErrors, PathwaysDeletePathwayResponses, PathwaysFindRoutesData, PathwaysFindRoutesErrors, PathwaysFindRoutesResponses, PathwaysGetPathwayData, PathwaysGetPathwayErrors, PathwaysGetPathwayResponses, PathwaysListPathwaysData, PathwaysListPathwaysErrors, PathwaysListPathwaysResponses, PathwaysPathwayHealthData, PathwaysPathwayHealthErrors, PathwaysPathwayHealthResponses, PathwaysUpdatePathwayData, PathwaysUpdatePathwayErrors, PathwaysUpdatePathwayResponses, RolesCreateRoleData, RolesCreateRoleErrors, RolesCreateRoleResponses, RolesGetRoleData, RolesGetRoleErrors, RolesGetRoleResponses, RolesListRolesData, RolesListRolesErrors, RolesListRolesResponses, RolesUpdateRoleData, RolesUpdateRoleErrors, RolesUpdateRoleResponses, ServicesCapacityBoardData, ServicesCapacityBoardErrors, ServicesCapacityBoardResponses, ServicesCreateLocationData, ServicesCreateLocationErrors, ServicesCreateLocationResponses, ServicesCreateServiceData, ServicesCreateServiceErrors, ServicesCreateServiceResponses, ServicesCurrentCapacityData, ServicesCurrentCapacityErrors, ServicesCurrentCapacityResponses, ServicesDeleteLocationData, ServicesDeleteLocationErrors, ServicesDeleteLocationResponses, ServicesDeleteServiceData, ServicesDeleteServiceErrors, ServicesDeleteServiceResponses, ServicesGetLocationData, ServicesGetLocationErrors, ServicesGetLocationResponses, ServicesGetServiceData, ServicesGetServiceErrors, ServicesGetServiceResponses, ServicesListLocationsData, ServicesListLocationsErrors, ServicesListLocationsResponses, ServicesListServicesData, ServicesListServicesErrors, ServicesListServicesResponses, ServicesPostCapacityData, ServicesPostCapacityErrors, ServicesPostCapacityResponses, ServicesUpdateLocationData, ServicesUpdateLocationErrors, ServicesUpdateLocationResponses, ServicesUpdateServiceData, ServicesUpdateServiceErrors, ServicesUpdateServiceResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses } from './types.gen';
+import type { AreasAreaTreeData, AreasAreaTreeErrors, AreasAreaTreeResponses, AreasCreateAreaData, AreasCreateAreaErrors, AreasCreateAreaResponses, AreasDeleteAreaData, AreasDeleteAreaErrors, AreasDeleteAreaResponses, AreasGetAreaData, AreasGetAreaErrors, AreasGetAreaResponses, AreasListAreasData, AreasListAreasErrors, AreasListAreasResponses, AreasUpdateAreaData, AreasUpdateAreaErrors, AreasUpdateAreaResponses, AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRedeemPasswordResetData, AuthRedeemPasswordResetErrors, AuthRedeemPasswordResetResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthSignInData, AuthSignInErrors, AuthSignInResponses, AuthSignOutData, AuthSignOutErrors, AuthSignOutResponses, CommitmentsCreateCommitmentData, CommitmentsCreateCommitmentErrors, CommitmentsCreateCommitmentResponses, CommitmentsDeleteCommitmentData, CommitmentsDeleteCommitmentErrors, CommitmentsDeleteCommitmentResponses, CommitmentsGetCommitmentData, CommitmentsGetCommitmentErrors, CommitmentsGetCommitmentResponses, CommitmentsListCommitmentsData, CommitmentsListCommitmentsErrors, CommitmentsListCommitmentsResponses, CommitmentsUpdateCommitmentData, CommitmentsUpdateCommitmentErrors, CommitmentsUpdateCommitmentResponses, CoverageCoverageCsvData, CoverageCoverageCsvErrors, CoverageCoverageCsvResponses, CoverageCoverageGapsData, CoverageCoverageGapsErrors, CoverageCoverageGapsResponses, CoverageCoverageMatrixData, CoverageCoverageMatrixErrors, CoverageCoverageMatrixResponses, HealthLiveData, HealthLiveErrors, HealthLiveResponses, HealthReadyData, HealthReadyErrors, HealthReadyResponses, InvitationsAcceptInvitationData, InvitationsAcceptInvitationErrors, InvitationsAcceptInvitationResponses, NetworksCreateInvitationData, NetworksCreateInvitationErrors, NetworksCreateInvitationResponses, NetworksCreateNetworkData, NetworksCreateNetworkErrors, NetworksCreateNetworkResponses, NetworksGetInvitationData, NetworksGetInvitationErrors, NetworksGetInvitationResponses, NetworksGetMemberData, NetworksGetMemberErrors, NetworksGetMemberResponses, NetworksGetNetworkData, NetworksGetNetworkErrors, NetworksGetNetworkResponses, NetworksIssuePasswordResetData, NetworksIssuePasswordResetErrors, NetworksIssuePasswordResetResponses, NetworksListInvitationsData, NetworksListInvitationsErrors, NetworksListInvitationsResponses, NetworksListMembersData, NetworksListMembersErrors, NetworksListMembersResponses, NetworksListNetworksData, NetworksListNetworksErrors, NetworksListNetworksResponses, NetworksRemoveMemberData, NetworksRemoveMemberErrors, NetworksRemoveMemberResponses, NetworksUpdateMemberData, NetworksUpdateMemberErrors, NetworksUpdateMemberResponses, NetworksUpdateNetworkData, NetworksUpdateNetworkErrors, NetworksUpdateNetworkResponses, NetworksWithdrawInvitationData, NetworksWithdrawInvitationErrors, NetworksWithdrawInvitationResponses, OverviewNetworkOverviewData, OverviewNetworkOverviewErrors, OverviewNetworkOverviewResponses, PartnersChangeStageData, PartnersChangeStageErrors, PartnersChangeStageResponses, PartnersCreateContactData, PartnersCreateContactErrors, PartnersCreateContactResponses, PartnersCreatePartnerData, PartnersCreatePartnerErrors, PartnersCreatePartnerResponses, PartnersDeleteContactData, PartnersDeleteContactErrors, PartnersDeleteContactResponses, PartnersDeletePartnerData, PartnersDeletePartnerErrors, PartnersDeletePartnerResponses, PartnersGetAssessmentData, PartnersGetAssessmentErrors, PartnersGetAssessmentResponses, PartnersGetContactData, PartnersGetContactErrors, PartnersGetContactResponses, PartnersGetPartnerData, PartnersGetPartnerErrors, PartnersGetPartnerResponses, PartnersListContactsData, PartnersListContactsErrors, PartnersListContactsResponses, PartnersListPartnersData, PartnersListPartnersErrors, PartnersListPartnersResponses, PartnersStageHistoryData, PartnersStageHistoryErrors, PartnersStageHistoryResponses, PartnersStakeholderMapData, PartnersStakeholderMapErrors, PartnersStakeholderMapResponses, PartnersUpdateAssessmentData, PartnersUpdateAssessmentErrors, PartnersUpdateAssessmentResponses, PartnersUpdateContactData, PartnersUpdateContactErrors, PartnersUpdateContactResponses, PartnersUpdatePartnerData, PartnersUpdatePartnerErrors, PartnersUpdatePartnerResponses, PathwaysCreatePathwayData, PathwaysCreatePathwayErrors, PathwaysCreatePathwayResponses, PathwaysDeletePathwayData, PathwaysDeletePathwayErrors, PathwaysDeletePathwayResponses, PathwaysFindRoutesData, PathwaysFindRoutesErrors, PathwaysFindRoutesResponses, PathwaysGetPathwayData, PathwaysGetPathwayErrors, PathwaysGetPathwayResponses, PathwaysListPathwaysData, PathwaysListPathwaysErrors, PathwaysListPathwaysResponses, PathwaysPathwayHealthData, PathwaysPathwayHealthErrors, PathwaysPathwayHealthResponses, PathwaysUpdatePathwayData, PathwaysUpdatePathwayErrors, PathwaysUpdatePathwayResponses, ReferralsGetReferralData, ReferralsGetReferralErrors, ReferralsGetReferralResponses, ReferralsListReferralsData, ReferralsListReferralsErrors, ReferralsListReferralsResponses, ReferralsMoveReferralData, ReferralsMoveReferralErrors, ReferralsMoveReferralResponses, ReferralsRunBatchData, ReferralsRunBatchErrors, ReferralsRunBatchResponses, ReferralsSendReferralData, ReferralsSendReferralErrors, ReferralsSendReferralResponses, RolesCreateRoleData, RolesCreateRoleErrors, RolesCreateRoleResponses, RolesGetRoleData, RolesGetRoleErrors, RolesGetRoleResponses, RolesListRolesData, RolesListRolesErrors, RolesListRolesResponses, RolesUpdateRoleData, RolesUpdateRoleErrors, RolesUpdateRoleResponses, ServicesCapacityBoardData, ServicesCapacityBoardErrors, ServicesCapacityBoardResponses, ServicesCreateLocationData, ServicesCreateLocationErrors, ServicesCreateLocationResponses, ServicesCreateServiceData, ServicesCreateServiceErrors, ServicesCreateServiceResponses, ServicesCurrentCapacityData, ServicesCurrentCapacityErrors, ServicesCurrentCapacityResponses, ServicesDeleteLocationData, ServicesDeleteLocationErrors, ServicesDeleteLocationResponses, ServicesDeleteServiceData, ServicesDeleteServiceErrors, ServicesDeleteServiceResponses, ServicesGetLocationData, ServicesGetLocationErrors, ServicesGetLocationResponses, ServicesGetServiceData, ServicesGetServiceErrors, ServicesGetServiceResponses, ServicesListLocationsData, ServicesListLocationsErrors, ServicesListLocationsResponses, ServicesListServicesData, ServicesListServicesErrors, ServicesListServicesResponses, ServicesPostCapacityData, ServicesPostCapacityErrors, ServicesPostCapacityResponses, ServicesUpdateLocationData, ServicesUpdateLocationErrors, ServicesUpdateLocationResponses, ServicesUpdateServiceData, ServicesUpdateServiceErrors, ServicesUpdateServiceResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -968,6 +968,81 @@ export const pathwaysGetPathway = <ThrowOnError extends boolean = false>(options
 export const pathwaysUpdatePathway = <ThrowOnError extends boolean = false>(options: Options<PathwaysUpdatePathwayData, ThrowOnError>) => (options.client ?? client).patch<PathwaysUpdatePathwayResponses, PathwaysUpdatePathwayErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/networks/{network}/pathways/{pathway_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Referrals
+ *
+ * The inboxes, newest first. Partners' editors see the referrals their partners sent
+ * and received; coordinators every referral of the network, without the sender's
+ * reference; viewers see statistics only (403).
+ */
+export const referralsListReferrals = <ThrowOnError extends boolean = false>(options: Options<ReferralsListReferralsData, ThrowOnError>) => (options.client ?? client).get<ReferralsListReferralsResponses, ReferralsListReferralsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/referrals',
+    ...options
+});
+
+/**
+ * Send Referral
+ *
+ * Send a referral (the sending partner's editors): along an active pathway, for some of
+ * its needs, with consent where it asks for it; or straight to a service (off-pathway,
+ * consent always). Codes only: nothing here may identify the survivor.
+ */
+export const referralsSendReferral = <ThrowOnError extends boolean = false>(options: Options<ReferralsSendReferralData, ThrowOnError>) => (options.client ?? client).post<ReferralsSendReferralResponses, ReferralsSendReferralErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/referrals',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Run Batch
+ *
+ * Up to 500 sends (`op: create`) and transitions (`op: transition`, with the version
+ * moved on from) in one call, for an agency's system. Each item answers on its own (the
+ * status it alone would have had, and its problem); one that fails changes nothing.
+ * Retry a whole batch safely with the same Idempotency-Key.
+ */
+export const referralsRunBatch = <ThrowOnError extends boolean = false>(options: Options<ReferralsRunBatchData, ThrowOnError>) => (options.client ?? client).post<ReferralsRunBatchResponses, ReferralsRunBatchErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/referrals:batch',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get Referral
+ */
+export const referralsGetReferral = <ThrowOnError extends boolean = false>(options: Options<ReferralsGetReferralData, ThrowOnError>) => (options.client ?? client).get<ReferralsGetReferralResponses, ReferralsGetReferralErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/referrals/{referral_id}',
+    ...options
+});
+
+/**
+ * Move Referral
+ *
+ * Move the referral on: the receiving partner's editors mark it received, accepted,
+ * declined (with a reason; referred onward names the next service, and the next referral
+ * is sent there) or completed; the sending partner's editors revoke it before completion.
+ * Any other step answers 409.
+ */
+export const referralsMoveReferral = <ThrowOnError extends boolean = false>(options: Options<ReferralsMoveReferralData, ThrowOnError>) => (options.client ?? client).patch<ReferralsMoveReferralResponses, ReferralsMoveReferralErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/networks/{network}/referrals/{referral_id}',
     ...options,
     headers: {
         'Content-Type': 'application/json',

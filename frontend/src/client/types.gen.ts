@@ -239,6 +239,151 @@ export type AuditEventPublic = {
 };
 
 /**
+ * BatchAnswer
+ */
+export type BatchAnswer = {
+    /**
+     * Results
+     */
+    results: Array<BatchResult>;
+    /**
+     * Succeeded
+     */
+    succeeded: number;
+    /**
+     * Failed
+     */
+    failed: number;
+};
+
+export type BatchCreate = ({
+    pathway_id: string;
+} | {
+    from_service_id: string;
+    to_service_id: string;
+}) & {
+    /**
+     * Pathway Id
+     *
+     * The active pathway it is sent along.
+     */
+    pathway_id?: string | null;
+    /**
+     * From Service Id
+     *
+     * The sending service: the pathway's own when one is given (may be left out).
+     */
+    from_service_id?: string | null;
+    /**
+     * To Service Id
+     *
+     * The receiving service: the pathway's own when one is given (may be left out).
+     */
+    to_service_id?: string | null;
+    /**
+     * Needs
+     *
+     * Coded needs; along a pathway, among its own.
+     */
+    needs: Array<Need>;
+    urgency: Urgency;
+    /**
+     * Consent Given
+     *
+     * The survivor gave informed consent to this referral. Required when the pathway says so, and for every off-pathway referral.
+     */
+    consent_given: boolean;
+    /**
+     * Sender Reference
+     */
+    sender_reference?: string | null;
+    /**
+     * Op
+     */
+    op: 'create';
+};
+
+/**
+ * BatchProblem
+ */
+export type BatchProblem = {
+    /**
+     * Type
+     */
+    type: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Status
+     */
+    status: number;
+    /**
+     * Detail
+     */
+    detail: string;
+    /**
+     * Fields
+     *
+     * The items' fields the problem is about.
+     */
+    fields: Array<string>;
+};
+
+/**
+ * BatchResult
+ */
+export type BatchResult = {
+    /**
+     * Index
+     */
+    index: number;
+    /**
+     * Status
+     *
+     * What the item alone would have answered.
+     */
+    status: number;
+    referral: ReferralPublic | null;
+    problem: BatchProblem | null;
+};
+
+/**
+ * BatchTransition
+ */
+export type BatchTransition = {
+    /**
+     * Status
+     */
+    status: 'received' | 'accepted' | 'declined' | 'completed' | 'revoked';
+    /**
+     * Required when declining, refused otherwise.
+     */
+    decline_reason?: DeclineReason | null;
+    /**
+     * Onward Service Id
+     *
+     * Declined as `referred_onward`: where it goes next.
+     */
+    onward_service_id?: string | null;
+    /**
+     * Op
+     */
+    op: 'transition';
+    /**
+     * Referral Id
+     */
+    referral_id: string;
+    /**
+     * Version
+     *
+     * The version moved on from (as If-Match).
+     */
+    version: number;
+};
+
+/**
  * BoardEntry
  *
  * A shelter or crisis centre on the beds-tonight board: no address, only the public
@@ -908,6 +1053,23 @@ export const DecisionAuthority = {
  * How far the partner's representative can commit their organisation (000, 001).
  */
 export type DecisionAuthority = typeof DecisionAuthority[keyof typeof DecisionAuthority];
+
+/**
+ * DeclineReason
+ */
+export const DeclineReason = {
+    NO_CAPACITY: 'no_capacity',
+    NOT_ELIGIBLE: 'not_eligible',
+    UNABLE_TO_CONTACT: 'unable_to_contact',
+    SURVIVOR_DECLINED: 'survivor_declined',
+    REFERRED_ONWARD: 'referred_onward',
+    OTHER: 'other'
+} as const;
+
+/**
+ * DeclineReason
+ */
+export type DeclineReason = typeof DeclineReason[keyof typeof DeclineReason];
 
 /**
  * EntryPartner
@@ -1713,6 +1875,18 @@ export type NetworkCreate = {
      * Whether members other than coordinators may read stakeholder assessments (trust, risks, influence…) and the stakeholder map. Off by default.
      */
     assessments_visible_to_members?: boolean;
+    /**
+     * Referral Expiry Factor
+     *
+     * A referral nobody has received expires after its pathway's expected response time times this (1 to 20; 3 unless changed).
+     */
+    referral_expiry_factor?: number;
+    /**
+     * Disclosure Threshold
+     *
+     * Statistics read by anyone but the two partners of a referral show counts below this as suppressed (5 to 100; 10 unless changed).
+     */
+    disclosure_threshold?: number;
 };
 
 /**
@@ -1757,6 +1931,18 @@ export type NetworkPublic = {
      */
     assessments_visible_to_members: boolean;
     /**
+     * Referral Expiry Factor
+     *
+     * A referral nobody has received expires after its pathway's expected response time times this (1 to 20; 3 unless changed).
+     */
+    referral_expiry_factor: number;
+    /**
+     * Disclosure Threshold
+     *
+     * Statistics read by anyone but the two partners of a referral show counts below this as suppressed (5 to 100; 10 unless changed).
+     */
+    disclosure_threshold: number;
+    /**
      * Version
      */
     version: number;
@@ -1799,6 +1985,14 @@ export type NetworkUpdate = {
      * Whether members other than coordinators may read stakeholder assessments (trust, risks, influence…) and the stakeholder map. Off by default.
      */
     assessments_visible_to_members?: boolean;
+    /**
+     * Referral Expiry Factor
+     */
+    referral_expiry_factor?: number;
+    /**
+     * Disclosure Threshold
+     */
+    disclosure_threshold?: number;
 };
 
 /**
@@ -2040,6 +2234,22 @@ export type PagePathwayPublic = {
      * Items
      */
     items: Array<PathwayPublic>;
+    /**
+     * Next Cursor
+     *
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * Page[ReferralPublic]
+ */
+export type PageReferralPublic = {
+    /**
+     * Items
+     */
+    items: Array<ReferralPublic>;
     /**
      * Next Cursor
      *
@@ -2541,6 +2751,233 @@ export const PostedCapacity = {
  * PostedCapacity
  */
 export type PostedCapacity = typeof PostedCapacity[keyof typeof PostedCapacity];
+
+/**
+ * ReferralBatch
+ */
+export type ReferralBatch = {
+    /**
+     * Items
+     */
+    items: Array<({
+        op: 'create';
+    } & BatchCreate) | ({
+        op: 'transition';
+    } & BatchTransition)>;
+};
+
+export type ReferralCreate = ({
+    pathway_id: string;
+} | {
+    from_service_id: string;
+    to_service_id: string;
+}) & {
+    /**
+     * Pathway Id
+     *
+     * The active pathway it is sent along.
+     */
+    pathway_id?: string | null;
+    /**
+     * From Service Id
+     *
+     * The sending service: the pathway's own when one is given (may be left out).
+     */
+    from_service_id?: string | null;
+    /**
+     * To Service Id
+     *
+     * The receiving service: the pathway's own when one is given (may be left out).
+     */
+    to_service_id?: string | null;
+    /**
+     * Needs
+     *
+     * Coded needs; along a pathway, among its own.
+     */
+    needs: Array<Need>;
+    urgency: Urgency;
+    /**
+     * Consent Given
+     *
+     * The survivor gave informed consent to this referral. Required when the pathway says so, and for every off-pathway referral.
+     */
+    consent_given: boolean;
+    /**
+     * Sender Reference
+     */
+    sender_reference?: string | null;
+};
+
+/**
+ * ReferralEnd
+ */
+export type ReferralEnd = {
+    /**
+     * Service Id
+     */
+    service_id: string;
+    service_type: ServiceType;
+    /**
+     * Partner Id
+     */
+    partner_id: string;
+};
+
+/**
+ * ReferralPublic
+ */
+export type ReferralPublic = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Pathway Id
+     */
+    pathway_id: string | null;
+    /**
+     * Off Pathway
+     */
+    off_pathway: boolean;
+    sender: ReferralEnd;
+    receiver: ReferralEnd;
+    /**
+     * Needs
+     */
+    needs: Array<Need>;
+    urgency: Urgency;
+    /**
+     * Consent Given
+     */
+    consent_given: boolean;
+    /**
+     * Sender Reference
+     *
+     * The sender's own reference: shown to the sending and receiving partners' editors only (null for coordinators).
+     */
+    sender_reference: string | null;
+    status: ReferralStatus;
+    /**
+     * Fhir Status
+     *
+     * The same status as an HL7 FHIR Task's.
+     */
+    fhir_status: 'requested' | 'received' | 'accepted' | 'rejected' | 'completed' | 'cancelled' | 'failed';
+    decline_reason: DeclineReason | null;
+    /**
+     * Previous Referral Id
+     */
+    previous_referral_id: string | null;
+    /**
+     * Onward Referral Id
+     */
+    onward_referral_id: string | null;
+    /**
+     * Sent At
+     */
+    sent_at: string;
+    /**
+     * Due At
+     *
+     * When it should have been answered by.
+     */
+    due_at: string;
+    /**
+     * Expires At
+     *
+     * When it expires if nobody receives it.
+     */
+    expires_at: string;
+    /**
+     * Overdue
+     *
+     * Not answered (accepted or declined) by due_at.
+     */
+    overdue: boolean;
+    /**
+     * Received At
+     */
+    received_at: string | null;
+    /**
+     * Accepted At
+     */
+    accepted_at: string | null;
+    /**
+     * Declined At
+     */
+    declined_at: string | null;
+    /**
+     * Completed At
+     */
+    completed_at: string | null;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    /**
+     * Expired At
+     */
+    expired_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ReferralStatus
+ *
+ * A referral's lifecycle (referrals/lifecycle.py), mapped one to one to HL7 FHIR Task
+ * statuses: sent = requested, received = received, accepted = accepted, declined =
+ * rejected, completed = completed, revoked = cancelled, expired = failed.
+ */
+export const ReferralStatus = {
+    SENT: 'sent',
+    RECEIVED: 'received',
+    ACCEPTED: 'accepted',
+    DECLINED: 'declined',
+    COMPLETED: 'completed',
+    REVOKED: 'revoked',
+    EXPIRED: 'expired'
+} as const;
+
+/**
+ * ReferralStatus
+ *
+ * A referral's lifecycle (referrals/lifecycle.py), mapped one to one to HL7 FHIR Task
+ * statuses: sent = requested, received = received, accepted = accepted, declined =
+ * rejected, completed = completed, revoked = cancelled, expired = failed.
+ */
+export type ReferralStatus = typeof ReferralStatus[keyof typeof ReferralStatus];
+
+/**
+ * ReferralTransition
+ *
+ * Move a referral on: `received`, `accepted`, `declined` (with a reason) or `completed`
+ * by the receiving partner, `revoked` by the sending one. Declined as `referred_onward`
+ * names the onward service, and the next referral is sent there.
+ */
+export type ReferralTransition = {
+    /**
+     * Status
+     */
+    status: 'received' | 'accepted' | 'declined' | 'completed' | 'revoked';
+    /**
+     * Required when declining, refused otherwise.
+     */
+    decline_reason?: DeclineReason | null;
+    /**
+     * Onward Service Id
+     *
+     * Declined as `referred_onward`: where it goes next.
+     */
+    onward_service_id?: string | null;
+};
 
 /**
  * RoleCreate
@@ -3470,6 +3907,20 @@ export const UnmetCode = {
  * UnmetCode
  */
 export type UnmetCode = typeof UnmetCode[keyof typeof UnmetCode];
+
+/**
+ * Urgency
+ */
+export const Urgency = {
+    IMMEDIATE: 'immediate',
+    SAME_DAY: 'same_day',
+    ROUTINE: 'routine'
+} as const;
+
+/**
+ * Urgency
+ */
+export type Urgency = typeof Urgency[keyof typeof Urgency];
 
 /**
  * UserCreate
@@ -9098,6 +9549,389 @@ export type PathwaysUpdatePathwayResponses = {
 };
 
 export type PathwaysUpdatePathwayResponse = PathwaysUpdatePathwayResponses[keyof PathwaysUpdatePathwayResponses];
+
+export type ReferralsListReferralsData = {
+    body?: never;
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: {
+        /**
+         * Direction
+         *
+         * Only the referrals your partners sent, or only those they received.
+         */
+        direction?: 'sent' | 'received' | null;
+        /**
+         * Partner Id
+         *
+         * Only this partner's referrals (sent or received).
+         */
+        partner_id?: string | null;
+        /**
+         * Status
+         */
+        status?: Array<ReferralStatus>;
+        /**
+         * Urgency
+         */
+        urgency?: Array<Urgency>;
+        /**
+         * Pathway Id
+         */
+        pathway_id?: string | null;
+        /**
+         * Overdue
+         *
+         * Only those past (true) or within (false) their time.
+         */
+        overdue?: boolean | null;
+        /**
+         * Limit
+         *
+         * Page size, at most 200.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/networks/{network}/referrals';
+};
+
+export type ReferralsListReferralsErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ReferralsListReferralsError = ReferralsListReferralsErrors[keyof ReferralsListReferralsErrors];
+
+export type ReferralsListReferralsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageReferralPublic;
+};
+
+export type ReferralsListReferralsResponse = ReferralsListReferralsResponses[keyof ReferralsListReferralsResponses];
+
+export type ReferralsSendReferralData = {
+    body: ReferralCreate;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/referrals';
+};
+
+export type ReferralsSendReferralErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Request Entity Too Large
+     */
+    413: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ReferralsSendReferralError = ReferralsSendReferralErrors[keyof ReferralsSendReferralErrors];
+
+export type ReferralsSendReferralResponses = {
+    /**
+     * Sent
+     */
+    201: ReferralPublic;
+};
+
+export type ReferralsSendReferralResponse = ReferralsSendReferralResponses[keyof ReferralsSendReferralResponses];
+
+export type ReferralsRunBatchData = {
+    body: ReferralBatch;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * Makes the POST safe to retry: the same key with the same request returns the first response (also while the first is still running: the retry waits for it); the same key with another request answers 409.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/referrals:batch';
+};
+
+export type ReferralsRunBatchErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Request Entity Too Large
+     */
+    413: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ReferralsRunBatchError = ReferralsRunBatchErrors[keyof ReferralsRunBatchErrors];
+
+export type ReferralsRunBatchResponses = {
+    /**
+     * Successful Response
+     */
+    200: BatchAnswer;
+};
+
+export type ReferralsRunBatchResponse = ReferralsRunBatchResponses[keyof ReferralsRunBatchResponses];
+
+export type ReferralsGetReferralData = {
+    body?: never;
+    path: {
+        /**
+         * Referral Id
+         */
+        referral_id: string;
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/referrals/{referral_id}';
+};
+
+export type ReferralsGetReferralErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ReferralsGetReferralError = ReferralsGetReferralErrors[keyof ReferralsGetReferralErrors];
+
+export type ReferralsGetReferralResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReferralPublic;
+};
+
+export type ReferralsGetReferralResponse = ReferralsGetReferralResponses[keyof ReferralsGetReferralResponses];
+
+export type ReferralsMoveReferralData = {
+    body: ReferralTransition;
+    headers?: {
+        /**
+         * If-Match
+         *
+         * The ETag of the version you read. Required: 428 without it, 412 if stale.
+         */
+        'If-Match'?: string | null;
+    };
+    path: {
+        /**
+         * Referral Id
+         */
+        referral_id: string;
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: never;
+    url: '/api/v1/networks/{network}/referrals/{referral_id}';
+};
+
+export type ReferralsMoveReferralErrors = {
+    /**
+     * Bad Request
+     */
+    400: Problem;
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Conflict
+     */
+    409: Problem;
+    /**
+     * Precondition Failed
+     */
+    412: Problem;
+    /**
+     * Request Entity Too Large
+     */
+    413: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Precondition Required
+     */
+    428: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ReferralsMoveReferralError = ReferralsMoveReferralErrors[keyof ReferralsMoveReferralErrors];
+
+export type ReferralsMoveReferralResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReferralPublic;
+};
+
+export type ReferralsMoveReferralResponse = ReferralsMoveReferralResponses[keyof ReferralsMoveReferralResponses];
 
 export type AuditListAuditEventsData = {
     body?: never;

@@ -1,0 +1,128 @@
+"""A small referral network whose answers are known:
+
+    police desk (Central Police) ──shelter, safety 120', consent──▶ refuge (Riverside Shelter)
+    refuge ──shelter, no consent asked──▶ legal aid (Legal Aid Centre)
+    a draft pathway: legal aid ──▶ police desk
+
+The police's editor sends, the shelter's editor (world.editor) receives, the legal aid
+centre's editor only watches."""
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from accord.core.vocabulary import MembershipRole
+from tests.conftest import Actor, Factory, World, partner_body
+
+
+@dataclass
+class Referrals:
+    world: World
+    client: TestClient
+    police: Actor  # editor of the sending partner
+    shelter: Actor  # editor of the receiving partner (world.editor)
+    legal: Actor  # editor of a third partner
+    services: dict[str, dict[str, Any]]
+    pathways: dict[str, dict[str, Any]]
+
+    @property
+    def base(self) -> str:
+        return f"/api/v1/networks/{self.world.a.slug}/referrals"
+
+    def send(self, actor: Actor | None = None, **fields: Any) -> Any:
+        body: dict[str, Any] = {
+            "pathway_id": self.pathways["police_to_refuge"]["id"],
+            "needs": ["emergency_shelter"],
+            "urgency": "same_day",
+            "consent_given": True,
+        } | fields
+        return self.client.post(self.base, json=body, headers=(actor or self.police).headers)
+
+    def sent(self, **fields: Any) -> dict[str, Any]:
+        response = self.send(**fields)
+        assert response.status_code == 201, response.text
+        return dict(response.json())
+
+    def move(self, referral: dict[str, Any], actor: Actor, status: str, **fields: Any) -> Any:
+        return self.client.patch(
+            f"{self.base}/{referral['id']}",
+            json={"status": status, **fields},
+            headers=actor.headers | {"If-Match": f'"{referral["version"]}"'},
+        )
+
+    def moved(
+        self, referral: dict[str, Any], actor: Actor, status: str, **fields: Any
+    ) -> dict[str, Any]:
+        response = self.move(referral, actor, status, **fields)
+        assert response.status_code == 200, response.text
+        return dict(response.json())
+
+
+@pytest.fixture
+def net(client: TestClient, world: World, make: Factory) -> Referrals:
+    headers = world.coordinator.headers
+    base = f"/api/v1/networks/{world.a.slug}"
+
+    def post(path: str, body: dict[str, Any]) -> dict[str, Any]:
+        response = client.post(f"{base}/{path}", json=body, headers=headers)
+        assert response.status_code == 201, response.text
+        return dict(response.json())
+
+    legal_partner = post("partners", partner_body(name="Legal Aid Centre", sector="specialist_ngo"))
+    services = {
+        "police": post(
+            "services",
+            {
+                "partner_id": world.a_other_partner["id"],
+                "name": "Police desk",
+                "type": "police_response",
+            },
+        ),
+        "refuge": post(
+            "services", {"partner_id": world.a_partner["id"], "name": "Refuge", "type": "shelter"}
+        ),
+        "legal": post(
+            "services",
+            {"partner_id": legal_partner["id"], "name": "Legal aid", "type": "legal_aid"},
+        ),
+    }
+
+    def pathway(source: str, target: str, **fields: Any) -> dict[str, Any]:
+        body = {
+            "from_service_id": services[source]["id"],
+            "to_service_id": services[target]["id"],
+            "channel": "phone",
+            "status": "active",
+        } | fields
+        return post("pathways", body)
+
+    pathways = {
+        "police_to_refuge": pathway(
+            "police",
+            "refuge",
+            needs=["emergency_shelter", "safety_planning"],
+            expected_response_minutes=120,
+        ),
+        "refuge_to_legal": pathway(
+            "refuge", "legal", needs=["emergency_shelter", "legal_advice"], consent_required=False
+        ),
+        "draft": pathway("legal", "police", needs=["police_report"], status="draft"),
+    }
+    police = make.user("police-editor@example.org", name="Pat Police")
+    make.member(
+        world.a, police, MembershipRole.partner_editor, [uuid.UUID(world.a_other_partner["id"])]
+    )
+    legal = make.user("legal-editor@example.org", name="Lee Legal")
+    make.member(world.a, legal, MembershipRole.partner_editor, [uuid.UUID(legal_partner["id"])])
+    return Referrals(
+        world=world,
+        client=client,
+        police=police,
+        shelter=world.editor,
+        legal=legal,
+        services=services,
+        pathways=pathways,
+    )
