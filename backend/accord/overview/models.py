@@ -22,6 +22,7 @@ class OverviewKind(Code):
     pathway_reviews_overdue = "pathway_reviews_overdue"
     partners_unassessed = "partners_unassessed"
     areas_unnamed = "areas_unnamed"
+    referrals_overdue = "referrals_overdue"
 
 
 class OverviewSeverity(Code):
@@ -46,6 +47,7 @@ class OverviewScreen(Code):
     partners = "partners"
     stakeholder_map = "stakeholder_map"
     areas = "areas"
+    referrals = "referrals"
 
 
 class OverviewLink(OutputModel):

@@ -41,7 +41,15 @@ def providers() -> tuple[Provider, ...]:
     from accord.areas.overview import unnamed_areas
     from accord.partners.overview import unassessed_partners
     from accord.pathways.overview import pathway_attention
+    from accord.referrals.overview import overdue_referrals
     from accord.roles.overview import role_attention
     from accord.services.overview import stale_capacity
 
-    return (role_attention, stale_capacity, pathway_attention, unassessed_partners, unnamed_areas)
+    return (
+        overdue_referrals,
+        role_attention,
+        stale_capacity,
+        pathway_attention,
+        unassessed_partners,
+        unnamed_areas,
+    )

@@ -8,8 +8,8 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import Field as PydanticField
 from pydantic import ConfigDict, StringConstraints, model_validator
+from pydantic import Field as PydanticField
 from sqlalchemy import Index
 from sqlmodel import Field
 

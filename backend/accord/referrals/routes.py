@@ -54,8 +54,9 @@ def list_referrals(
         Query(description="Only the referrals your partners sent, or only those they received."),
     ] = None,
     partner_id: Annotated[
-        uuid.UUID | None, Query(description="Only this partner's referrals (sent or received).")
-    ] = None,
+        list[uuid.UUID],
+        Query(max_length=50, description="Only these partners' referrals (sent or received)."),
+    ] = [],  # noqa: B006
     status: Annotated[list[ReferralStatus], Query(max_length=7)] = [],  # noqa: B006
     urgency: Annotated[list[Urgency], Query(max_length=3)] = [],  # noqa: B006
     pathway_id: uuid.UUID | None = None,
@@ -73,7 +74,7 @@ def list_referrals(
         access,
         service.ReferralFilters(
             direction=direction,
-            partner_id=partner_id,
+            partner_ids=partner_id,
             statuses=status,
             urgencies=urgency,
             pathway_id=pathway_id,

@@ -191,7 +191,7 @@ def get_visible(
 @dataclass
 class ReferralFilters:
     direction: str | None = None  # "sent" | "received": by the caller's partners
-    partner_id: uuid.UUID | None = None
+    partner_ids: list[uuid.UUID] = field(default_factory=list)
     statuses: list[ReferralStatus] = field(default_factory=list)
     urgencies: list[Urgency] = field(default_factory=list)
     pathway_id: uuid.UUID | None = None
@@ -224,10 +224,14 @@ def list_referrals(
         sending = receiving = None
     else:
         sending = receiving = sorted(access.editable_partner_ids)
-    if filters.partner_id is not None:
-        if sending is not None and filters.partner_id not in access.editable_partner_ids:
-            return [], None  # another partner's referrals: none the caller may see
-        sending = receiving = [filters.partner_id]
+    if filters.partner_ids:
+        asked = sorted(set(filters.partner_ids))
+        if sending is not None:
+            # Of the partners asked for, those the caller edits: another's are not seen.
+            asked = [p for p in asked if p in access.editable_partner_ids]
+            if not asked:
+                return [], None
+        sending = receiving = asked
     statement = statement.where(_by_direction(filters.direction, sending, receiving))
     if filters.statuses:
         statement = statement.where(col(Referral.status).in_(filters.statuses))

@@ -252,3 +252,50 @@ def test_a_batch_holds_at_most_500_items(net: Referrals) -> None:
         ).status_code
         == 422
     )
+
+
+def test_the_overview_names_the_partners_whose_referrals_wait_past_their_time(
+    net: Referrals, app: FastAPI
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from accord.core.database import transaction
+    from accord.referrals.models import Referral
+
+    late = [net.sent(), net.sent()]
+    net.sent()  # still within its time
+    with transaction(app.state.session_factory) as session:
+        for referral in late:
+            row = session.get(Referral, uuid.UUID(referral["id"]))
+            assert row is not None
+            row.due_at = datetime.now(UTC) - timedelta(minutes=5)
+
+    def items(actor: Any, lang: str = "en") -> list[dict[str, Any]]:
+        response = net.client.get(
+            f"/api/v1/networks/{net.world.a.slug}/overview",
+            params={"lang": lang},
+            headers=actor.headers,
+        )
+        assert response.status_code == 200, response.text
+        return [i for i in response.json()["items"] if i["kind"] == "referrals_overdue"]
+
+    for actor in (net.world.coordinator, net.shelter, net.police):
+        (item,) = items(actor)
+        assert item["count"] == 2 and item["severity"] == "high"
+        assert item["title"] == "2 referrals to Riverside Shelter waiting past their time"
+        assert item["link"] == {
+            "screen": "referrals",
+            "filters": {"partner_id": [net.world.a_partner["id"]], "overdue": ["true"]},
+        }
+    (french,) = items(net.world.coordinator, "fr")
+    assert french["title"].startswith("2 orientations vers Riverside Shelter")
+    # Neither a viewer nor a partner with no part in them.
+    assert items(net.world.viewer) == []
+    assert items(net.legal) == []
+    # The link's filters work on the list.
+    listed = net.client.get(
+        net.base,
+        params={"partner_id": net.world.a_partner["id"], "overdue": "true"},
+        headers=net.world.coordinator.headers,
+    )
+    assert sorted(r["id"] for r in listed.json()["items"]) == sorted(r["id"] for r in late)

@@ -2095,7 +2095,8 @@ export const OverviewKind = {
     PATHWAY_FINDINGS: 'pathway_findings',
     PATHWAY_REVIEWS_OVERDUE: 'pathway_reviews_overdue',
     PARTNERS_UNASSESSED: 'partners_unassessed',
-    AREAS_UNNAMED: 'areas_unnamed'
+    AREAS_UNNAMED: 'areas_unnamed',
+    REFERRALS_OVERDUE: 'referrals_overdue'
 } as const;
 
 /**
@@ -2132,7 +2133,8 @@ export const OverviewScreen = {
     PATHWAY_HEALTH: 'pathway_health',
     PARTNERS: 'partners',
     STAKEHOLDER_MAP: 'stakeholder_map',
-    AREAS: 'areas'
+    AREAS: 'areas',
+    REFERRALS: 'referrals'
 } as const;
 
 /**
@@ -9570,9 +9572,9 @@ export type ReferralsListReferralsData = {
         /**
          * Partner Id
          *
-         * Only this partner's referrals (sent or received).
+         * Only these partners' referrals (sent or received).
          */
-        partner_id?: string | null;
+        partner_id?: Array<string>;
         /**
          * Status
          */
