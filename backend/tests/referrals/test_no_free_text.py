@@ -3,6 +3,7 @@ reference: never free text. This walks every schema a referral is read or writte
 in the OpenAPI document, and fails as soon as one gains a string that is not an id, a
 code, a time or the pattern-bound reference — a name, a note, an address would be one."""
 
+import copy
 from typing import Any
 
 from fastapi import FastAPI
@@ -67,7 +68,7 @@ def test_no_referral_schema_holds_free_text(app: FastAPI) -> None:
 
 def test_the_walk_finds_a_free_text_field(app: FastAPI) -> None:
     """The check itself can fail: a schema with a plain string is reported."""
-    document = app.openapi()
+    document = copy.deepcopy(app.openapi())  # the app's own document stays as it is
     document["components"]["schemas"]["ReferralEnd"]["properties"]["note"] = {"type": "string"}
     assert _free_strings(
         document, {"$ref": "#/components/schemas/ReferralEnd"}, "ReferralEnd", set()
