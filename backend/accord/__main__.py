@@ -77,6 +77,18 @@ def load_catalogue(_args: argparse.Namespace) -> int:
     return 0
 
 
+def expire_referrals(_args: argparse.Namespace) -> int:
+    from accord.referrals.sweep import expire_all
+
+    engine = create_db_engine(_settings())
+    try:
+        expired = expire_all(SessionFactories.over(engine).write)
+    finally:
+        engine.dispose()
+    print(f"{expired} referrals expired (nobody received them in time).")
+    return 0
+
+
 def openapi(args: argparse.Namespace) -> int:
     from accord.main import create_app
 
@@ -109,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
 
     demo = commands.add_parser("load-demo", help="load the demo network (development only)")
     demo.set_defaults(run=load_demo)
+
+    expire = commands.add_parser(
+        "expire-referrals", help="expire referrals nobody received in time (safe to repeat)"
+    )
+    expire.set_defaults(run=expire_referrals)
 
     spec = commands.add_parser("openapi", help="write the OpenAPI document")
     spec.add_argument("--output", default="-", help="a file, or - for standard output")

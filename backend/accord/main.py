@@ -22,6 +22,7 @@ from accord.core.pagination import CursorCodec
 from accord.core.ratelimit import RateLimiter, RateLimitMiddleware
 from accord.core.settings import Environment, Settings, get_settings
 from accord.dashboard import mount_dashboard
+from accord.referrals.sweep import sweep_referrals
 
 DESCRIPTION = """
 Accord is the shared workspace of a coordinated response to violence against women and
@@ -46,7 +47,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Sync routes run in this thread pool; the connection pool is sized to match it.
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
-        yield
+        async with anyio.create_task_group() as background:
+            if settings.referral_sweep_seconds:
+                background.start_soon(
+                    sweep_referrals, app.state.sessions.write, settings.referral_sweep_seconds
+                )
+            yield
+            background.cancel_scope.cancel()
         engine.dispose()
 
     app = FastAPI(

@@ -96,6 +96,8 @@ def settings(migrated: str) -> Settings:
         database_url=migrated,
         secret_key=SECRET,
         request_threads=8,
+        # Tests expire referrals when they mean to (tests/referrals/test_sweep.py runs it).
+        referral_sweep_seconds=0,
         # One app serves the whole run, so its counts outlive each test: tests of the limits
         # build their own app with low ones (tests/core/test_ratelimit.py).
         **GENEROUS_RATE_LIMITS,

@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     password_reset_hours: int = Field(default=24, ge=1, le=24 * 7)
     # Capacity posted longer ago than this is reported as unknown, not as the old value.
     capacity_max_age_hours: int = Field(default=24, ge=1, le=24 * 30)
+    # How often each API process expires referrals nobody received in time (0: never; then
+    # run `python -m accord expire-referrals` from cron). Expiring is idempotent, so several
+    # processes sweeping at once expire each referral once.
+    referral_sweep_seconds: int = Field(default=60, ge=0, le=3600)
     sql_echo: bool = False
     # Rate limits ("N/second|minute|hour|day"; see core/ratelimit.py). Counted in this
     # process's memory, or in Redis when redis_url is set (shared by every API process).
