@@ -15,7 +15,7 @@ from accord.accounts import service as accounts
 from accord.accounts.models import User
 from accord.audit import service as audit
 from accord.core.concurrency import require_current_version
-from accord.core.database import lock
+from accord.core.database import fetch_rows, lock
 from accord.core.errors import Conflict, FieldError, Forbidden, NotFound
 from accord.core.models import utcnow
 from accord.core.pagination import (
@@ -742,3 +742,18 @@ def accept_invitation(session: Session, user: User, token: str) -> MyMembership:
         role=invitation.role,
         partner_ids=partner_ids,
     )
+
+
+def with_nested(session: Session, network_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+    """The network and every network nested below it, at any depth, as (id, slug), the
+    network itself first: a national network's statistics consolidate its sub-networks'."""
+    rows = fetch_rows(session, select(Network.id, Network.slug, Network.parent_id))  # type: ignore[call-overload]
+    children: dict[uuid.UUID | None, list[tuple[uuid.UUID, str]]] = {}
+    slugs = {}
+    for network, slug, parent in rows:
+        children.setdefault(parent, []).append((network, slug))
+        slugs[network] = slug
+    found = [(network_id, slugs[network_id])]
+    for network, _slug in found:
+        found.extend(sorted(children.get(network, []), key=lambda item: item[1]))
+    return found

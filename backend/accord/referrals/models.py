@@ -24,6 +24,7 @@ from accord.core.models import (
     utcnow,
 )
 from accord.core.vocabulary import (
+    Code,
     DeclineReason,
     Need,
     ReferralStatus,
@@ -257,3 +258,97 @@ class BatchAnswer(OutputModel):
     results: list[BatchResult]
     succeeded: int
     failed: int
+
+
+# --- statistics --------------------------------------------------------------------------------
+
+
+class StatsGroupBy(Code):
+    pathway = "pathway"
+    to_partner = "to_partner"
+    need = "need"
+
+
+class StatsPeriod(Code):
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class GroupKind(Code):
+    total = "total"  # every referral of the answer
+    partner = "partner"  # received by this partner
+    pathway = "pathway"  # sent along this pathway
+    off_pathway = "off_pathway"  # sent straight to this partner's services
+    network = "network"  # of this nested network (its partners and pathways are not named)
+    need = "need"  # for this need (one referral may have several)
+
+
+class StatsGroup(OutputModel):
+    kind: GroupKind
+    id: uuid.UUID | None = PydanticField(
+        description="The partner (partner, off_pathway) or pathway the row is about."
+    )
+    code: str | None = PydanticField(
+        description="The need's code, or the nested network's slug.", max_length=60
+    )
+
+
+class StatCount(OutputModel):
+    value: int | None = PydanticField(
+        description="The count (rounded to `rounding_base` where suppression applies); null "
+        "when suppressed."
+    )
+    suppressed: bool
+
+
+class StatMeasure(OutputModel):
+    value: float | None = PydanticField(description="Null when suppressed or not known.")
+    suppressed: bool
+
+
+class StatCounts(OutputModel):
+    """Referrals sent in the period, by the status they are in now."""
+
+    total: StatCount
+    sent: StatCount
+    received: StatCount
+    accepted: StatCount
+    declined: StatCount
+    completed: StatCount
+    revoked: StatCount
+    expired: StatCount
+
+
+class StatsRow(OutputModel):
+    period: str = PydanticField(
+        description="`2026`, `2026-Q1` or `2026-01` (UTC calendar).", max_length=7
+    )
+    group: StatsGroup
+    counts: StatCounts
+    acceptance_rate_percent: StatMeasure = PydanticField(
+        description="Of those answered, how many were accepted (whole percent)."
+    )
+    minutes_to_receive_median: StatMeasure
+    minutes_to_receive_p90: StatMeasure
+    minutes_to_accept_median: StatMeasure
+    minutes_to_accept_p90: StatMeasure
+
+
+class StatsAnswer(OutputModel):
+    year: int
+    period: StatsPeriod
+    group_by: StatsGroupBy
+    scope: Literal["network", "partner"] = PydanticField(
+        description="`network`: every referral of the network and the networks nested below "
+        "it, with small counts suppressed; `partner`: the referrals one partner sent or "
+        "received, exact, for that partner's own editors."
+    )
+    threshold: int | None = PydanticField(
+        description="Counts from 1 to this minus one are suppressed (network scope)."
+    )
+    rounding_base: int | None = PydanticField(
+        description="Every published count is rounded to a multiple of this (network scope)."
+    )
+    networks: list[str] = PydanticField(description="The networks counted, by slug.")
+    rows: list[StatsRow]

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from accord.core.concurrency import IfMatch, set_etag
 from accord.core.deps import AccordRoute, ReadSession, WriteSession
 from accord.core.idempotency import declare_idempotency_key
+from accord.core.models import utcnow
 from accord.core.openapi import (
     CREATE_ERRORS,
     ETAG_HEADER,
@@ -21,13 +22,16 @@ from accord.core.openapi import (
 from accord.core.pagination import CursorQuery, Cursors, LimitQuery, Page
 from accord.core.vocabulary import ReferralStatus, Urgency
 from accord.networks.access import EditorAccess, MemberAccess
-from accord.referrals import service
+from accord.referrals import service, stats
 from accord.referrals.models import (
     BatchAnswer,
     ReferralBatch,
     ReferralCreate,
     ReferralPublic,
     ReferralTransition,
+    StatsAnswer,
+    StatsGroupBy,
+    StatsPeriod,
 )
 
 router = APIRouter(
@@ -121,6 +125,39 @@ def run_batch(access: EditorAccess, session: WriteSession, batch: ReferralBatch)
     status it alone would have had, and its problem); one that fails changes nothing.
     Retry a whole batch safely with the same Idempotency-Key."""
     return service.run_batch(session, access, batch)
+
+
+@router.get("/stats", response_model=StatsAnswer, responses=responses(*READ_ERRORS))
+def referral_stats(
+    access: MemberAccess,
+    session: ReadSession,
+    group_by: StatsGroupBy = StatsGroupBy.to_partner,
+    period: StatsPeriod = StatsPeriod.month,
+    year: Annotated[
+        int | None,
+        Query(ge=2000, le=2100, description="A calendar year (UTC); this year if left out."),
+    ] = None,
+    partner_id: Annotated[
+        uuid.UUID | None,
+        Query(description="Your partner's own referrals, exact (its editors only)."),
+    ] = None,
+) -> StatsAnswer:
+    """Counts by status, acceptance rate, and median and 90th percentile minutes to receive
+    and to accept, by calendar month, quarter or year and by receiving partner, pathway or
+    need — for every member, with counts below the network's threshold suppressed (a flag,
+    never a number) and every count rounded to a multiple of 5; a national network's answer
+    consolidates its sub-networks' (each one group). A partner's editors read its own
+    figures exactly with `partner_id`."""
+    return stats.referral_stats(
+        session,
+        access,
+        stats.StatsQuery(
+            group_by=group_by,
+            period=period,
+            year=year if year is not None else utcnow().year,
+            partner_id=partner_id,
+        ),
+    )
 
 
 @router.get(

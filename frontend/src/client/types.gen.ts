@@ -1391,6 +1391,23 @@ export const GenderEligibility = {
 export type GenderEligibility = typeof GenderEligibility[keyof typeof GenderEligibility];
 
 /**
+ * GroupKind
+ */
+export const GroupKind = {
+    TOTAL: 'total',
+    PARTNER: 'partner',
+    PATHWAY: 'pathway',
+    OFF_PATHWAY: 'off_pathway',
+    NETWORK: 'network',
+    NEED: 'need'
+} as const;
+
+/**
+ * GroupKind
+ */
+export type GroupKind = typeof GroupKind[keyof typeof GroupKind];
+
+/**
  * HealthStatus
  */
 export type HealthStatus = {
@@ -3852,6 +3869,163 @@ export type StakeholderPoint = {
      * Champion
      */
     champion: boolean;
+};
+
+/**
+ * StatCount
+ */
+export type StatCount = {
+    /**
+     * Value
+     *
+     * The count (rounded to `rounding_base` where suppression applies); null when suppressed.
+     */
+    value: number | null;
+    /**
+     * Suppressed
+     */
+    suppressed: boolean;
+};
+
+/**
+ * StatCounts
+ *
+ * Referrals sent in the period, by the status they are in now.
+ */
+export type StatCounts = {
+    total: StatCount;
+    sent: StatCount;
+    received: StatCount;
+    accepted: StatCount;
+    declined: StatCount;
+    completed: StatCount;
+    revoked: StatCount;
+    expired: StatCount;
+};
+
+/**
+ * StatMeasure
+ */
+export type StatMeasure = {
+    /**
+     * Value
+     *
+     * Null when suppressed or not known.
+     */
+    value: number | null;
+    /**
+     * Suppressed
+     */
+    suppressed: boolean;
+};
+
+/**
+ * StatsAnswer
+ */
+export type StatsAnswer = {
+    /**
+     * Year
+     */
+    year: number;
+    period: StatsPeriod;
+    group_by: StatsGroupBy;
+    /**
+     * Scope
+     *
+     * `network`: every referral of the network and the networks nested below it, with small counts suppressed; `partner`: the referrals one partner sent or received, exact, for that partner's own editors.
+     */
+    scope: 'network' | 'partner';
+    /**
+     * Threshold
+     *
+     * Counts from 1 to this minus one are suppressed (network scope).
+     */
+    threshold: number | null;
+    /**
+     * Rounding Base
+     *
+     * Every published count is rounded to a multiple of this (network scope).
+     */
+    rounding_base: number | null;
+    /**
+     * Networks
+     *
+     * The networks counted, by slug.
+     */
+    networks: Array<string>;
+    /**
+     * Rows
+     */
+    rows: Array<StatsRow>;
+};
+
+/**
+ * StatsGroup
+ */
+export type StatsGroup = {
+    kind: GroupKind;
+    /**
+     * Id
+     *
+     * The partner (partner, off_pathway) or pathway the row is about.
+     */
+    id: string | null;
+    /**
+     * Code
+     *
+     * The need's code, or the nested network's slug.
+     */
+    code: string | null;
+};
+
+/**
+ * StatsGroupBy
+ */
+export const StatsGroupBy = {
+    PATHWAY: 'pathway',
+    TO_PARTNER: 'to_partner',
+    NEED: 'need'
+} as const;
+
+/**
+ * StatsGroupBy
+ */
+export type StatsGroupBy = typeof StatsGroupBy[keyof typeof StatsGroupBy];
+
+/**
+ * StatsPeriod
+ */
+export const StatsPeriod = {
+    MONTH: 'month',
+    QUARTER: 'quarter',
+    YEAR: 'year'
+} as const;
+
+/**
+ * StatsPeriod
+ */
+export type StatsPeriod = typeof StatsPeriod[keyof typeof StatsPeriod];
+
+/**
+ * StatsRow
+ */
+export type StatsRow = {
+    /**
+     * Period
+     *
+     * `2026`, `2026-Q1` or `2026-01` (UTC calendar).
+     */
+    period: string;
+    group: StatsGroup;
+    counts: StatCounts;
+    /**
+     * Of those answered, how many were accepted (whole percent).
+     */
+    acceptance_rate_percent: StatMeasure;
+    minutes_to_receive_median: StatMeasure;
+    minutes_to_receive_p90: StatMeasure;
+    minutes_to_accept_median: StatMeasure;
+    minutes_to_accept_p90: StatMeasure;
 };
 
 /**
@@ -9794,6 +9968,73 @@ export type ReferralsRunBatchResponses = {
 };
 
 export type ReferralsRunBatchResponse = ReferralsRunBatchResponses[keyof ReferralsRunBatchResponses];
+
+export type ReferralsReferralStatsData = {
+    body?: never;
+    path: {
+        /**
+         * Network
+         *
+         * The network's slug.
+         */
+        network: string;
+    };
+    query?: {
+        group_by?: StatsGroupBy;
+        period?: StatsPeriod;
+        /**
+         * Year
+         *
+         * A calendar year (UTC); this year if left out.
+         */
+        year?: number | null;
+        /**
+         * Partner Id
+         *
+         * Your partner's own referrals, exact (its editors only).
+         */
+        partner_id?: string | null;
+    };
+    url: '/api/v1/networks/{network}/referrals/stats';
+};
+
+export type ReferralsReferralStatsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: Problem;
+    /**
+     * Forbidden
+     */
+    403: Problem;
+    /**
+     * Not Found
+     */
+    404: Problem;
+    /**
+     * Unprocessable Entity
+     */
+    422: Problem;
+    /**
+     * Too Many Requests
+     */
+    429: Problem;
+    /**
+     * Service Unavailable
+     */
+    503: Problem;
+};
+
+export type ReferralsReferralStatsError = ReferralsReferralStatsErrors[keyof ReferralsReferralStatsErrors];
+
+export type ReferralsReferralStatsResponses = {
+    /**
+     * Successful Response
+     */
+    200: StatsAnswer;
+};
+
+export type ReferralsReferralStatsResponse = ReferralsReferralStatsResponses[keyof ReferralsReferralStatsResponses];
 
 export type ReferralsGetReferralData = {
     body?: never;

@@ -1,0 +1,403 @@
+"""Referral statistics: counts by status, acceptance rate, and the median and 90th percentile
+of the minutes to receive and to accept, by calendar month, quarter or year and by pathway,
+receiving partner or need.
+
+Who reads what (`scope`):
+- `network`: any member reads every referral of the network and of the networks nested below
+  it (a national network consolidates its sub-networks'), through disclosure control
+  (accord/disclosure): small counts suppressed, every count rounded. A nested network's
+  referrals are one group (`network`), so a consolidated answer never names which of its
+  partners contributed a cell.
+- `partner`: a partner's own editors read, exactly, the referrals it sent or received.
+
+No differencing: periods are fixed UTC calendar months, quarters and years of one year, and
+groups come from closed lists. Every answer of a year is a slice of one protected lattice
+(periods by groups by statuses): months and quarters, partners and pathways are the same
+numbers suppressed the same way, so putting answers side by side gives nothing back. The
+need groups overlap (a referral can have several needs), so they sum to nothing and form
+their own lattice; their `total` row is the one of the partners' lattice.
+
+A rate, median or percentile is published only where the row's total is and it is computed
+from at least `threshold` referrals; a rate also needs its accepted and declined counts each
+zero or at least the threshold, since a rate of a small count gives it back."""
+
+import math
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import product
+from typing import Any
+
+from sqlalchemy import case, extract, func, or_, select
+from sqlmodel import Session, col
+
+from accord.core.database import fetch_rows
+from accord.core.errors import Forbidden
+from accord.core.vocabulary import ReferralStatus
+from accord.disclosure import Axis, Policy, Protected, protect
+from accord.networks import service as networks
+from accord.networks.access import NetworkAccess
+from accord.networks.models import Network
+from accord.referrals.models import (
+    GroupKind,
+    Referral,
+    ReferralNeed,
+    StatCount,
+    StatCounts,
+    StatMeasure,
+    StatsAnswer,
+    StatsGroup,
+    StatsGroupBy,
+    StatsPeriod,
+    StatsRow,
+)
+from accord.referrals.service import is_party
+
+TOTAL = "total"
+STATUSES = tuple(status.value for status in ReferralStatus)
+STATUS_AXIS = Axis("status", {TOTAL: STATUSES})
+ROUNDING_BASE = 5
+
+
+@dataclass(frozen=True)
+class StatsQuery:
+    group_by: StatsGroupBy
+    period: StatsPeriod
+    year: int
+    partner_id: uuid.UUID | None = None
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year}-{month:02d}"
+
+
+def _quarter(year: int, quarter: int) -> str:
+    return f"{year}-Q{quarter}"
+
+
+def period_axis(year: int) -> Axis:
+    children: dict[str, list[str]] = {str(year): [_quarter(year, q) for q in range(1, 5)]}
+    for quarter in range(1, 5):
+        children[_quarter(year, quarter)] = [
+            _month(year, month) for month in range(3 * quarter - 2, 3 * quarter + 1)
+        ]
+    return Axis("period", children)
+
+
+def _period_keys(year: int, period: StatsPeriod) -> list[str]:
+    if period == StatsPeriod.year:
+        return [str(year)]
+    if period == StatsPeriod.quarter:
+        return [_quarter(year, q) for q in range(1, 5)]
+    return [_month(year, m) for m in range(1, 13)]
+
+
+# --- what is counted -------------------------------------------------------------------------
+
+
+@dataclass
+class Leaves:
+    """Exact figures by (month, leaf group, status), and what rates and percentiles are
+    computed from, by (month, leaf group)."""
+
+    counts: dict[tuple[str, ...], int] = field(default_factory=lambda: defaultdict(int))
+    accepted: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    declined: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    to_receive: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    to_accept: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _year_bounds(year: int) -> tuple[datetime, datetime]:
+    return datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
+
+
+def _scope_conditions(
+    network_ids: Sequence[uuid.UUID], year: int, partner_id: uuid.UUID | None
+) -> list[Any]:
+    start, end = _year_bounds(year)
+    conditions = [
+        col(Referral.network_id).in_(list(network_ids)),
+        col(Referral.sent_at) >= start,
+        col(Referral.sent_at) < end,
+    ]
+    if partner_id is not None:
+        conditions.append(
+            or_(
+                col(Referral.from_partner_id) == partner_id,
+                col(Referral.to_partner_id) == partner_id,
+            )
+        )
+    return conditions
+
+
+def _group_leaf(
+    own: uuid.UUID,
+    slugs: Mapping[uuid.UUID, str],
+    network: uuid.UUID,
+    partner: uuid.UUID,
+    pathway: uuid.UUID | None,
+) -> str:
+    if network != own:
+        return f"network:{slugs[network]}"
+    if pathway is not None:
+        return f"pathway:{pathway}"
+    return f"off_pathway:{partner}"
+
+
+def _leaves(
+    session: Session,
+    own: uuid.UUID,
+    slugs: Mapping[uuid.UUID, str],
+    conditions: list[Any],
+    year: int,
+    *,
+    by_need: bool,
+) -> tuple[Leaves, dict[str, str]]:
+    """The leaves of the partners' lattice (by_need False) or of the needs' one, and each
+    partner-level group's parent (pathway and off-pathway groups under their partner)."""
+    month = extract("month", col(Referral.sent_at))
+    if by_need:
+        groups: list[Any] = [col(ReferralNeed.value)]
+    else:
+        groups = [col(Referral.network_id), col(Referral.to_partner_id), col(Referral.pathway_id)]
+    accepted = func.sum(case((col(Referral.accepted_at).is_not(None), 1), else_=0))
+    declined = func.sum(case((col(Referral.declined_at).is_not(None), 1), else_=0))
+    counted = select(month, *groups, col(Referral.status), func.count(), accepted, declined)
+    timed = select(
+        month, *groups, col(Referral.minutes_to_receive), col(Referral.minutes_to_accept)
+    )
+    if by_need:
+        counted = counted.join(ReferralNeed, col(ReferralNeed.referral_id) == col(Referral.id))
+        timed = timed.join(ReferralNeed, col(ReferralNeed.referral_id) == col(Referral.id))
+    counted = counted.where(*conditions).group_by(month, *groups, col(Referral.status))
+    timed = timed.where(*conditions, col(Referral.minutes_to_receive).is_not(None))
+    leaves, parents = Leaves(), {}
+
+    def leaf_of(values: Sequence[Any]) -> str:
+        if by_need:
+            return f"need:{values[0]}"
+        leaf = _group_leaf(own, slugs, values[0], values[1], values[2])
+        if not leaf.startswith("network:"):
+            parents[leaf] = f"partner:{values[1]}"
+        return leaf
+
+    width = len(groups)
+    for row in fetch_rows(session, counted):
+        key = (_month(year, int(row[0])), leaf_of(row[1 : 1 + width]))
+        status, count, accepted_count, declined_count = row[1 + width :]
+        leaves.counts[(*key, str(status))] += count
+        leaves.accepted[key] += int(accepted_count or 0)
+        leaves.declined[key] += int(declined_count or 0)
+    for row in fetch_rows(session, timed):
+        key = (_month(year, int(row[0])), leaf_of(row[1 : 1 + width]))
+        leaves.to_receive[key].append(int(row[1 + width]))
+        if row[2 + width] is not None:
+            leaves.to_accept[key].append(int(row[2 + width]))
+    return leaves, parents
+
+
+def _group_axis(leaves: Iterable[str], parents: Mapping[str, str], *, additive: bool) -> Axis:
+    if not additive:
+        # Needs overlap: each is a root of its own, summing to nothing.
+        return Axis("group", {key: () for key in sorted(set(leaves))}, additive=False)
+    children: dict[str, set[str]] = defaultdict(set)
+    for leaf in leaves:
+        parent = parents.get(leaf)
+        if parent is None:
+            children[TOTAL].add(leaf)
+        else:
+            children[TOTAL].add(parent)
+            children[parent].add(leaf)
+    children.setdefault(TOTAL, set())
+    return Axis(
+        "group", {key: sorted(kids) for key, kids in sorted(children.items(), key=_total_first)}
+    )
+
+
+def _total_first(item: tuple[str, Any]) -> tuple[bool, str]:
+    return (item[0] != TOTAL, item[0])
+
+
+def _chains(axis: Axis) -> dict[str, tuple[str, ...]]:
+    """Each key with the keys above it (those its count adds to)."""
+    chains: dict[str, tuple[str, ...]] = {}
+    for key in axis.keys:
+        parent = axis.parent.get(key) if axis.additive else None
+        chains[key] = (key, *(chains[parent] if parent is not None else ()))
+    return chains
+
+
+def _rolled_up(
+    leaves: Mapping[tuple[str, ...], int], axes: Sequence[Axis]
+) -> dict[tuple[str, ...], int]:
+    chains = [_chains(axis) for axis in axes]
+    counts: dict[tuple[str, ...], int] = defaultdict(int)
+    for cell, count in leaves.items():
+        for combined in product(*(chain[key] for chain, key in zip(chains, cell, strict=True))):
+            counts[combined] += count
+    return counts
+
+
+def _below(axis: Axis, key: str) -> list[str]:
+    """The leaves under `key` (itself, for a leaf)."""
+    kids = axis.children.get(key, ())
+    if not kids:
+        return [key]
+    return [leaf for kid in kids for leaf in _below(axis, kid)]
+
+
+# --- the answer ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lattice:
+    axes: tuple[Axis, Axis, Axis]
+    leaves: Leaves
+    published: Protected | None  # None: the partner's own exact figures
+    exact: Mapping[tuple[str, ...], int]
+
+
+def _lattice(leaves: Leaves, group_axis: Axis, year: int, policy: Policy | None) -> Lattice:
+    axes = (period_axis(year), group_axis, STATUS_AXIS)
+    exact = _rolled_up(leaves.counts, axes)
+    published = protect(exact, axes, policy) if policy is not None else None
+    return Lattice(axes, leaves, published, exact)
+
+
+def _count(lattice: Lattice, cell: tuple[str, ...]) -> StatCount:
+    if lattice.published is None:
+        return StatCount(value=lattice.exact.get(cell, 0), suppressed=False)
+    value = lattice.published[cell]
+    return StatCount(value=value, suppressed=value is None)
+
+
+def _nearest_rank(values: list[int], share: float) -> int:
+    ordered = sorted(values)
+    return ordered[max(math.ceil(share * len(ordered)) - 1, 0)]
+
+
+def _row(lattice: Lattice, period: str, group: str, threshold: int | None) -> StatsRow:
+    periods, groups, _ = lattice.axes
+    months, leaf_groups = _below(periods, period), _below(groups, group)
+    keys = [(m, g) for m in months for g in leaf_groups]
+    accepted = sum(lattice.leaves.accepted.get(k, 0) for k in keys)
+    declined = sum(lattice.leaves.declined.get(k, 0) for k in keys)
+    to_receive = [v for k in keys for v in lattice.leaves.to_receive.get(k, ())]
+    to_accept = [v for k in keys for v in lattice.leaves.to_accept.get(k, ())]
+    total = _count(lattice, (period, group, TOTAL))
+    # Exact figures for the partner itself; beyond it, only from enough referrals.
+    least = threshold or 1
+
+    def enough(count: int) -> bool:
+        return count == 0 or count >= least
+
+    def measure(values: list[int], share: float) -> StatMeasure:
+        if not values:
+            return StatMeasure(value=None, suppressed=False)
+        if total.suppressed or len(values) < least:
+            return StatMeasure(value=None, suppressed=True)
+        return StatMeasure(value=_nearest_rank(values, share), suppressed=False)
+
+    if accepted + declined == 0:
+        rate = StatMeasure(value=None, suppressed=False)
+    elif (
+        total.suppressed
+        or not (enough(accepted) and enough(declined))
+        or accepted + declined < least
+    ):
+        rate = StatMeasure(value=None, suppressed=True)
+    else:
+        rate = StatMeasure(value=round(100 * accepted / (accepted + declined)), suppressed=False)
+    return StatsRow(
+        period=period,
+        group=_group(group),
+        counts=StatCounts(
+            **{status: _count(lattice, (period, group, status)) for status in (TOTAL, *STATUSES)}
+        ),
+        acceptance_rate_percent=rate,
+        minutes_to_receive_median=measure(to_receive, 0.5),
+        minutes_to_receive_p90=measure(to_receive, 0.9),
+        minutes_to_accept_median=measure(to_accept, 0.5),
+        minutes_to_accept_p90=measure(to_accept, 0.9),
+    )
+
+
+def _group(key: str) -> StatsGroup:
+    if key == TOTAL:
+        return StatsGroup(kind=GroupKind.total, id=None, code=None)
+    kind, _, value = key.partition(":")
+    if kind in ("need", "network"):
+        return StatsGroup(kind=GroupKind(kind), id=None, code=value)
+    return StatsGroup(kind=GroupKind(kind), id=uuid.UUID(value), code=None)
+
+
+_SHOWN_KINDS = {
+    StatsGroupBy.to_partner: ("partner", "network"),
+    StatsGroupBy.pathway: ("pathway", "off_pathway", "network"),
+    StatsGroupBy.need: ("need",),
+}
+
+
+def referral_stats(session: Session, access: NetworkAccess, query: StatsQuery) -> StatsAnswer:
+    network = session.get(Network, access.network_id)
+    assert network is not None  # the access dependency found it
+    if query.partner_id is not None:
+        if not is_party(access, query.partner_id, query.partner_id):
+            raise Forbidden(
+                "A partner's exact figures are for its own editors; every member reads the "
+                "network's, with small counts suppressed."
+            )
+        included = [(network.id, network.slug)]
+        policy, threshold = None, None
+    else:
+        included = networks.with_nested(session, network.id)
+        threshold = network.disclosure_threshold
+        policy = Policy(threshold=threshold, rounding_base=ROUNDING_BASE)
+    slugs = dict(included)
+    conditions = _scope_conditions(list(slugs), query.year, query.partner_id)
+    leaves, parents = _leaves(session, network.id, slugs, conditions, query.year, by_need=False)
+    partners = _lattice(
+        leaves, _group_axis(_leaf_groups(leaves), parents, additive=True), query.year, policy
+    )
+    shown = _lattice_for(session, network.id, slugs, conditions, query, policy, partners)
+    kinds = _SHOWN_KINDS[query.group_by]
+    group_keys = [key for key in shown.axes[1].keys if key.partition(":")[0] in kinds]
+    rows = []
+    for period in _period_keys(query.year, query.period):
+        rows.append(_row(partners, period, TOTAL, threshold))
+        rows.extend(_row(shown, period, key, threshold) for key in group_keys)
+    return StatsAnswer(
+        year=query.year,
+        period=query.period,
+        group_by=query.group_by,
+        scope="network" if policy is not None else "partner",
+        threshold=threshold,
+        rounding_base=ROUNDING_BASE if policy is not None else None,
+        networks=[slug for _, slug in included],
+        rows=rows,
+    )
+
+
+def _leaf_groups(leaves: Leaves) -> set[str]:
+    return {group for _, group, _ in leaves.counts}
+
+
+def _lattice_for(
+    session: Session,
+    own: uuid.UUID,
+    slugs: Mapping[uuid.UUID, str],
+    conditions: list[Any],
+    query: StatsQuery,
+    policy: Policy | None,
+    partners: Lattice,
+) -> Lattice:
+    if query.group_by != StatsGroupBy.need:
+        return partners
+    leaves, _ = _leaves(session, own, slugs, conditions, query.year, by_need=True)
+    if not leaves.counts:
+        return partners  # no referral at all: no need groups to show
+    return _lattice(
+        leaves, _group_axis(_leaf_groups(leaves), {}, additive=False), query.year, policy
+    )
