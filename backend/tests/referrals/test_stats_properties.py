@@ -79,7 +79,7 @@ def routes(net: Referrals) -> Iterator[list[dict[str, Any]]]:
 def _insert(
     app: FastAPI, net: Referrals, routes: list[dict[str, Any]], referrals: list[Any]
 ) -> None:
-    chance = random.Random(len(referrals))
+    chance = random.Random(len(referrals))  # noqa: S311 - test data, not secrets
     with transaction(app.state.session_factory) as session:
         session.execute(delete(Referral).where(Referral.network_id == net.world.a.id))  # type: ignore[arg-type]
         for month, route, status, needs in referrals:
