@@ -105,7 +105,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
-            <AnchorLink to="/" fw={700} size="xl" c="teal.9" underline="never">
+            <AnchorLink to="/" fw={700} size="xl" c="teal.9" underline="never" className="app-brand">
               Accord
             </AnchorLink>
             <Group visibleFrom="md" ml="md">
