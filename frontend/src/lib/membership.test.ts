@@ -31,3 +31,24 @@ describe('service and pathway permissions (mirroring the API)', () => {
     }
   });
 });
+
+describe('referral permissions (mirroring the API)', () => {
+  it('coordinators see every referral and act for no partner', () => {
+    const p = permissionsOf(member('coordinator'));
+    expect(p.seeReferrals).toBe(true);
+    expect(p.referralPartnerIds).toEqual([]);
+  });
+
+  it("a partner's editors see and act for their own partners", () => {
+    const p = permissionsOf(member('partner_editor', [OWN]));
+    expect(p.seeReferrals).toBe(true);
+    expect(p.referralPartnerIds).toEqual([OWN]);
+  });
+
+  it('viewers see statistics only', () => {
+    for (const p of [permissionsOf(member('viewer')), permissionsOf(undefined)]) {
+      expect(p.seeReferrals).toBe(false);
+      expect(p.referralPartnerIds).toEqual([]);
+    }
+  });
+});

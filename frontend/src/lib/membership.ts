@@ -42,6 +42,13 @@ export interface Permissions {
   editServicesOf: (partnerId: string) => boolean;
   /** The partners whose services the member may create; null means every partner. */
   servicePartnerIds: string[] | null;
+  /** Open the referral inboxes (coordinators every referral, editors their partners'); viewers see statistics only. */
+  seeReferrals: boolean;
+  /**
+   * The partners the member sends and answers referrals for: a partner editor's own. Empty
+   * for coordinators, who see every referral but move none (the partners' editors do).
+   */
+  referralPartnerIds: string[];
 }
 
 export function permissionsOf(membership: MyMembership | undefined): Permissions {
@@ -60,6 +67,8 @@ export function permissionsOf(membership: MyMembership | undefined): Permissions
     editServicesOf: (partnerId) =>
       coordinator || (role === 'partner_editor' && (membership?.partner_ids ?? []).includes(partnerId)),
     servicePartnerIds: coordinator ? null : role === 'partner_editor' ? (membership?.partner_ids ?? []) : [],
+    seeReferrals: coordinator || role === 'partner_editor',
+    referralPartnerIds: role === 'partner_editor' ? (membership?.partner_ids ?? []) : [],
   };
 }
 

@@ -1,5 +1,5 @@
 /** The API's stable codes (from the generated client), in the API's order. Labels live in the i18n catalogues. */
-import { CapacityStatus, Channel, CommitmentStatus, FindingKind, GenderEligibility, Need, PostedCapacity, ServiceStatus, ServiceType, DecisionAuthority, GapKind, Level, MembershipRole, PartnerSort, Population, Sector, Stage } from '@/client';
+import { CapacityStatus, Channel, CommitmentStatus, DeclineReason, FindingKind, GenderEligibility, Need, PostedCapacity, ServiceStatus, ServiceType, DecisionAuthority, GapKind, Level, MembershipRole, PartnerSort, Population, ReferralStatus, Sector, Stage, Urgency } from '@/client';
 
 export const SECTORS = Object.values(Sector);
 export const LEVELS = Object.values(Level);
@@ -18,5 +18,8 @@ export const CHANNELS = Object.values(Channel);
 export const FINDING_KINDS = Object.values(FindingKind);
 export const GENDERS = Object.values(GenderEligibility);
 export const PARTNER_SORTS = Object.values(PartnerSort);
+export const URGENCIES = Object.values(Urgency);
+export const REFERRAL_STATUSES = Object.values(ReferralStatus);
+export const DECLINE_REASONS = Object.values(DeclineReason);
 
-export type { CapacityStatus, Channel, FindingKind, GenderEligibility, Need, ServiceStatus, ServiceType, CommitmentStatus, DecisionAuthority, GapKind, Level, MembershipRole, PartnerSort, Population, Sector, Stage };
+export type { CapacityStatus, Channel, DeclineReason, FindingKind, GenderEligibility, Need, ServiceStatus, ServiceType, CommitmentStatus, DecisionAuthority, GapKind, Level, MembershipRole, PartnerSort, Population, ReferralStatus, Sector, Stage, Urgency };
