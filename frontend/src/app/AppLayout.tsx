@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Burger, Divider, Group, Menu, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBed, IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconMap2, IconRoute, IconTargetArrow, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBed, IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconMap2, IconRoute, IconSend, IconTargetArrow, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { AnchorLink, NavLinkLink } from '@/components/links';
 import { QuickExitButton } from '@/components/QuickExit';
 import { NetworkSwitcher } from '@/features/networks/components/NetworkSwitcher';
 import { forgetSessionNow, signOut } from '@/lib/api';
-import { findMembership, useMe } from '@/lib/membership';
+import { findMembership, permissionsOf, useMe } from '@/lib/membership';
 
 function initials(name: string): string {
   return name
@@ -79,9 +79,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const isBedsTonight = base !== null && pathname.startsWith(`${base}/services/beds`);
   const isPathwayMap = base !== null && pathname.startsWith(`${base}/services/map`);
   const isServices = base !== null && pathname.startsWith(`${base}/services`) && !isRouteFinder && !isPathwayHealth && !isPathwayMap && !isBedsTonight;
+  const isSendReferral = base !== null && pathname.startsWith(`${base}/referrals/new`);
+  const isReferrals = base !== null && pathname.startsWith(`${base}/referrals`) && !isSendReferral;
   const isMembers = base !== null && pathname.startsWith(`${base}/members`);
   const isAreas = base !== null && pathname.startsWith(`${base}/areas`);
   const isCoordinator = network ? findMembership(me, network)?.role === 'coordinator' : false;
+  const canSendReferrals = network ? permissionsOf(findMembership(me, network)).referralPartnerIds.length > 0 : false;
   const isCoverage = base !== null && pathname.startsWith(`${base}/coverage`) && !isGaps && !isRoles;
 
   const switcher = me ? (
@@ -251,6 +254,29 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 onClick={close}
                 pl="xl"
               />
+              <NavLinkLink
+                to="/n/$network/referrals"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.referrals')}
+                leftSection={<IconArrowsExchange size={18} aria-hidden="true" />}
+                active={isReferrals}
+                aria-current={isReferrals ? 'page' : undefined}
+                onClick={close}
+              />
+              {canSendReferrals && (
+                <NavLinkLink
+                  to="/n/$network/referrals/new"
+                  params={{ network }}
+                  activeOptions={{ exact: true }}
+                  label={t('nav.sendReferral')}
+                  leftSection={<IconSend size={18} aria-hidden="true" />}
+                  active={isSendReferral}
+                  aria-current={isSendReferral ? 'page' : undefined}
+                  onClick={close}
+                  pl="xl"
+                />
+              )}
               {isCoordinator && (
                 <NavLinkLink
                   to="/n/$network/members"

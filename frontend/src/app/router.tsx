@@ -36,6 +36,10 @@ import { ServiceEditPage, ServiceNewPage } from '@/features/services/routes/Serv
 import { ServicePage } from '@/features/services/routes/ServicePage';
 import { ServicesPage } from '@/features/services/routes/ServicesPage';
 import { PartnerDirectoryPage } from '@/features/partners/routes/PartnerDirectoryPage';
+import { parseReferralSearch } from '@/features/referrals/api/search';
+import { ReferralPage } from '@/features/referrals/routes/ReferralPage';
+import { ReferralsPage } from '@/features/referrals/routes/ReferralsPage';
+import { SendReferralPage } from '@/features/referrals/routes/SendReferralPage';
 import { PartnerEditPage, PartnerNewPage } from '@/features/partners/routes/PartnerFormPages';
 import { PartnerPage } from '@/features/partners/routes/PartnerPage';
 import { forgetSessionNow, getSessionState, sessionSettled } from '@/lib/api';
@@ -370,6 +374,41 @@ const serviceRoute = createRoute({
   },
 });
 
+const referralsRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'referrals',
+  validateSearch: parseReferralSearch,
+  component: function Referrals() {
+    const { network } = referralsRoute.useParams();
+    const search = referralsRoute.useSearch();
+    const navigate = referralsRoute.useNavigate();
+    return <ReferralsPage network={network} search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
+const sendReferralRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'referrals/new',
+  validateSearch: (raw: Record<string, unknown>): { from?: string } => {
+    const from = idParam(raw.from);
+    return from ? { from } : {};
+  },
+  component: function SendReferral() {
+    const { network } = sendReferralRoute.useParams();
+    const { from } = sendReferralRoute.useSearch();
+    return <SendReferralPage network={network} from={from} />;
+  },
+});
+
+const referralRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'referrals/$referralId',
+  component: function Referral() {
+    const { network, referralId } = referralRoute.useParams();
+    return <ReferralPage network={network} referralId={referralId} />;
+  },
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => networkRoute,
   path: 'members',
@@ -472,7 +511,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     appNotFoundRoute,
-    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, bedsTonightRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, membersRoute, areasRoute, networkNotFoundRoute]),
+    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, bedsTonightRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, referralsRoute, sendReferralRoute, referralRoute, membersRoute, areasRoute, networkNotFoundRoute]),
   ]),
 ]);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { GAP_SECTIONS } from '@/features/coverage/components/gapSections';
-import { CAPACITY_STATUSES, CHANNELS, COMMITMENT_STATUSES, DECISION_AUTHORITIES, FINDING_KINDS, GAP_KINDS, GENDERS, LEVELS, NEEDS, SERVICE_STATUSES, SERVICE_TYPES, PARTNER_SORTS, POPULATIONS, ROLES, SECTORS, STAGES } from '@/lib/vocabulary';
+import { CAPACITY_STATUSES, CHANNELS, COMMITMENT_STATUSES, DECISION_AUTHORITIES, DECLINE_REASONS, FINDING_KINDS, GAP_KINDS, GENDERS, LEVELS, NEEDS, SERVICE_STATUSES, SERVICE_TYPES, PARTNER_SORTS, POPULATIONS, REFERRAL_STATUSES, ROLES, SECTORS, STAGES, URGENCIES } from '@/lib/vocabulary';
 
 import en from './en/translation.json';
 import es from './es/translation.json';
@@ -59,6 +59,16 @@ describe('i18n catalogues', () => {
       ['findingKind', FINDING_KINDS],
       ['gender', GENDERS],
       ['weekday', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']],
+      ['referralStatus', REFERRAL_STATUSES],
+      ['urgency', URGENCIES],
+      ['declineReason', DECLINE_REASONS],
+      ['referral.step', REFERRAL_STATUSES],
+      ['referralForm.urgencyHint', URGENCIES],
+      ['referrals.caption', ['received', 'sent', 'all']],
+      ['referrals.direction', ['received', 'sent', 'all']],
+      ['referralActions.hint', ['sent', 'received', 'accepted', 'sender']],
+      ['referralActions.done', ['receive', 'accept', 'decline', 'complete', 'revoke', 'onward']],
+      ['referralActions', ['receive', 'accept', 'decline', 'complete', 'revoke']],
     ];
     for (const [prefix, codes] of groups) for (const code of codes) expect(keys[lang]!.has(`${prefix}.${code}`), `${lang} ${prefix}.${code}`).toBe(true);
   });

@@ -8,7 +8,9 @@ import { AnchorLink } from '@/components/links';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
 import { parseCoverageSearch } from '@/features/coverage/api/search';
 import { parsePartnerSearch } from '@/features/partners/api/search';
+import { overdueInboxSearch, parseReferralSearch } from '@/features/referrals/api/search';
 import { parsePathwayHealthSearch, parseServiceSearch } from '@/features/services/api/search';
+import { useMembership, usePermissions } from '@/lib/membership';
 
 import { groupBySeverity, useOverview } from '../api/overview';
 
@@ -22,6 +24,8 @@ const LOOK: Record<OverviewSeverity, { colour: string; icon: ReactNode }> = {
 /** The link to the screen (and filters) where an item is fixed; filters are read as that screen reads its URL. */
 function ItemLink({ network, item, children }: { network: string; item: OverviewItem; children: ReactNode }) {
   const filters = item.link.filters ?? {};
+  const coordinator = useMembership(network)?.role === 'coordinator';
+  const { referralPartnerIds } = usePermissions(network);
   const common = { params: { network }, fw: 600, 'data-testid': `attention-link-${item.kind}-${item.severity}` } as const;
   switch (item.link.screen) {
     case 'coverage_gaps':
@@ -38,6 +42,8 @@ function ItemLink({ network, item, children }: { network: string; item: Overview
       return <AnchorLink to="/n/$network/partners/map" {...common}>{children}</AnchorLink>;
     case 'areas':
       return <AnchorLink to="/n/$network/areas" {...common}>{children}</AnchorLink>;
+    case 'referrals':
+      return <AnchorLink to="/n/$network/referrals" search={item.kind === 'referrals_overdue' ? overdueInboxSearch(filters, coordinator, referralPartnerIds) : parseReferralSearch(filters)} {...common}>{children}</AnchorLink>;
   }
 }
 
@@ -84,7 +90,9 @@ export function AttentionList({ network }: { network: string }) {
                     }}
                   >
                     <ItemLink network={network} item={item}>
-                      {t(`overview.kind.${item.kind}`, { count: item.count })}
+                      {/* One item per receiving partner: the API's title names it. A kind the
+                          catalogue does not know yet also says the API's (localised) title. */}
+                      {item.kind === 'referrals_overdue' ? item.title : t(`overview.kind.${item.kind}`, { count: item.count, defaultValue: item.title })}
                     </ItemLink>
                     <Text size="sm" c="dimmed">
                       {item.summary}

@@ -1,0 +1,26 @@
+import { Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * What a viewer (or a member the API refuses) sees instead of the referrals: why, calmly,
+ * and not an error. Referrals are between the partners that send and receive them.
+ */
+export function ReferralsForViewers() {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="xl" radius="md" data-testid="referrals-viewer-notice">
+      <Stack align="center" gap="sm" ta="center">
+        <ThemeIcon variant="light" size={48} radius="xl" color="gray" aria-hidden="true">
+          <IconLock size={26} />
+        </ThemeIcon>
+        <Title order={2} size="h4">
+          {t('referrals.viewer.title')}
+        </Title>
+        <Text c="dimmed" maw={560}>
+          {t('referrals.viewer.body')}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}
