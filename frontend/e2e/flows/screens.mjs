@@ -16,6 +16,7 @@ const SCREENS = [
   ['route-finder', '/services/routes'],
   ['pathway-health', '/services/health'],
   ['beds-tonight', '/services/beds'],
+  ['referrals', '/referrals'],
   ['coverage-matrix', '/coverage'],
   ['coverage-gaps', '/coverage/gaps'],
   ['members', '/members'],
