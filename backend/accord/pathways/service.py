@@ -220,13 +220,13 @@ def create_pathway(session: Session, access: NetworkAccess, data: PathwayCreate)
 def _endpoint(
     session: Session, access: NetworkAccess, service_id: uuid.UUID, field_name: str
 ) -> Service:
-    try:
-        return services.get_service(session, access.network_id, service_id)
-    except NotFound as exc:
-        raise NotFound(
-            "Both ends of a pathway must be services of this network.",
-            errors=[FieldError(field=field_name, message="no such service in this network")],
-        ) from exc
+    return services.service_named_by(
+        session,
+        access.network_id,
+        service_id,
+        field_name,
+        "Both ends of a pathway must be services of this network.",
+    )
 
 
 def update_pathway(

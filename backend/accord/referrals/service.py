@@ -275,13 +275,9 @@ def _network(session: Session, network_id: uuid.UUID) -> Network:
 
 
 def _service(session: Session, access: NetworkAccess, service_id: uuid.UUID, where: str) -> Service:
-    try:
-        return services.get_service(session, access.network_id, service_id)
-    except NotFound as exc:
-        raise NotFound(
-            "No such service in this network.",
-            errors=[FieldError(field=where, message="no such service in this network")],
-        ) from exc
+    return services.service_named_by(
+        session, access.network_id, service_id, where, "No such service in this network."
+    )
 
 
 def _ends(

@@ -16,7 +16,7 @@ from accord.audit import service as audit
 from accord.core import i18n
 from accord.core.concurrency import require_current_version
 from accord.core.database import fetch_rows, lock
-from accord.core.errors import Conflict, InvalidInput, NotFound
+from accord.core.errors import Conflict, FieldError, InvalidInput, NotFound
 from accord.core.fields import canonical_language_tag
 from accord.core.labels import LabelStore
 from accord.core.models import UTCDateTime, utcnow
@@ -362,6 +362,19 @@ def get_service(
     if service is None or service.network_id != network_id:
         raise NotFound("No service with this id in this network.")
     return service
+
+
+def service_named_by(
+    session: Session, network_id: uuid.UUID, service_id: uuid.UUID, field: str, detail: str
+) -> Service:
+    """The service a request's `field` names; 404 saying `detail`, on that field, if it is
+    not one of this network's (a pathway's ends, a referral's)."""
+    try:
+        return get_service(session, network_id, service_id)
+    except NotFound as exc:
+        raise NotFound(
+            detail, errors=[FieldError(field=field, message="no such service in this network")]
+        ) from exc
 
 
 def describe(
