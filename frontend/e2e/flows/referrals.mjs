@@ -450,4 +450,70 @@ export const scenarios = [
       }
     },
   },
+  {
+    name: 'referrals: statistics — a viewer sees the flow’s few referrals hidden, the shelter’s editor its own exact figures',
+    viewport: WIDE,
+    async run({ page, base, browser, resultsDir }) {
+      await ensureOverdueReferral(base);
+      const coordinator = await tokenFor(base, COORDINATOR);
+      const shelter = await serviceNamed(base, coordinator, 'Refugio Luna');
+      const editorToken = await tokenFor(base, EDITOR);
+      const exact = await call(base, editorToken, 'GET', net(`/referrals/stats?period=year&partner_id=${shelter.partner_id}`));
+      assert.equal(exact.status, 200, JSON.stringify(exact.body));
+      const exactTotal = exact.body.rows.find((r) => r.group.kind === 'total').counts.total.value;
+      assert.ok(exactTotal >= 1 && exactTotal < 10, `the flow's referrals: ${exactTotal}`);
+
+      // The viewer: from the inbox's explanation to the statistics, every figure of the flow's few referrals hidden.
+      const viewer = await signedIn(browser, base, VIEWER);
+      try {
+        await openInbox(viewer.page);
+        await viewer.page.getByTestId('referrals-viewer-notice').getByRole('link', { name: 'See the referral statistics' }).click();
+        await viewer.page.getByRole('heading', { name: 'Referral statistics', level: 1 }).waitFor();
+        await viewer.page.getByRole('combobox', { name: 'Period' }).click();
+        await viewer.page.getByRole('option', { name: 'Whole year' }).click();
+        await viewer.page.waitForURL(/\/referrals\/statistics\?period=year$/);
+        await viewer.page.getByTestId('stats-legend').getByText('rounded to a multiple of 5', { exact: false }).waitFor();
+        // The month's table stays while the year's loads: the year's has one column.
+        await viewer.page.getByTestId('stats-table').getByRole('columnheader', { name: String(exact.body.year), exact: true }).waitFor();
+        assert.equal(await viewer.page.getByTestId('stats-table').getByRole('columnheader').count(), 2);
+        const total = viewer.page.getByTestId('stats-row').filter({ hasText: 'All referrals' });
+        await total.getByTestId('stat-suppressed').waitFor();
+        const cell = total.getByRole('cell').first();
+        // No number where the count is hidden (the explanation read to screen readers aside).
+        const shown = (await cell.innerText()).replace(/Fewer than 10 referrals[^]*?recognised\./, '');
+        assert.doesNotMatch(shown, /\d/, `a hidden count shows no number: ${shown}`);
+        assert.equal(await total.getByTestId('stat-value').count(), 0);
+        assert.match(await total.getByTestId('stat-suppressed').textContent(), /Fewer than 10 referrals/);
+        // Its breakdown opens by keyboard, in rows of their own.
+        await total.getByRole('button', { name: 'All referrals' }).focus();
+        await viewer.page.keyboard.press('Enter');
+        assert.equal(await total.getByRole('button', { name: 'All referrals' }).getAttribute('aria-expanded'), 'true');
+        await viewer.page.getByTestId('stats-detail').filter({ hasText: 'Acceptance rate' }).waitFor();
+        await assertNeutralTitle(viewer.page);
+        await assertAccessible(viewer.page, 'referral statistics (viewer)');
+        await viewer.page.setViewportSize(NARROW);
+        await noPageOverflow(viewer.page, 'statistics at 320 px');
+        await screenshot(viewer.page, resultsDir, 'referral-stats-viewer-320');
+      } finally {
+        await viewer.context.close();
+      }
+
+      // The shelter's editor, choosing its own figures: exact counts, nothing hidden.
+      await signIn(page, base, EDITOR);
+      await openInbox(page);
+      await page.getByRole('main').getByRole('link', { name: 'Statistics' }).click();
+      await page.getByRole('heading', { name: 'Referral statistics', level: 1 }).waitFor();
+      await page.goto(`${base}/n/${NETWORK}/referrals/statistics?period=year`);
+      await page.getByRole('combobox', { name: 'Whose figures' }).click();
+      await page.getByRole('option', { name: `${SHELTER}: own exact figures` }).click();
+      await page.waitForURL(new RegExp(`partner_id=${shelter.partner_id}`));
+      await page.getByTestId('stats-legend').getByText('exact counts', { exact: false }).waitFor();
+      await page.getByTestId('stats-table').getByRole('columnheader', { name: String(exact.body.year), exact: true }).waitFor();
+      const own = page.getByTestId('stats-row').filter({ hasText: 'All referrals' });
+      await own.getByTestId('stat-value').getByText(String(exactTotal), { exact: true }).waitFor();
+      assert.equal(await page.getByTestId('stat-suppressed').count(), 0);
+      await screenshot(page, resultsDir, 'referral-stats-own-1366');
+      await assertAccessible(page, 'referral statistics (own figures)');
+    },
+  },
 ];

@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Burger, Divider, Group, Menu, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowsExchange, IconBed, IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconMap2, IconRoute, IconSend, IconTargetArrow, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBed, IconChartBar, IconBook, IconChartDots3, IconGridDots, IconHome, IconBuildingCommunity, IconHeartbeat, IconTopologyStar3, IconLogout, IconMap2, IconRoute, IconSend, IconTargetArrow, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,7 +80,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const isPathwayMap = base !== null && pathname.startsWith(`${base}/services/map`);
   const isServices = base !== null && pathname.startsWith(`${base}/services`) && !isRouteFinder && !isPathwayHealth && !isPathwayMap && !isBedsTonight;
   const isSendReferral = base !== null && pathname.startsWith(`${base}/referrals/new`);
-  const isReferrals = base !== null && pathname.startsWith(`${base}/referrals`) && !isSendReferral;
+  const isReferralStats = base !== null && pathname.startsWith(`${base}/referrals/statistics`);
+  const isReferrals = base !== null && pathname.startsWith(`${base}/referrals`) && !isSendReferral && !isReferralStats;
   const isMembers = base !== null && pathname.startsWith(`${base}/members`);
   const isAreas = base !== null && pathname.startsWith(`${base}/areas`);
   const isCoordinator = network ? findMembership(me, network)?.role === 'coordinator' : false;
@@ -263,6 +264,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 active={isReferrals}
                 aria-current={isReferrals ? 'page' : undefined}
                 onClick={close}
+              />
+              <NavLinkLink
+                to="/n/$network/referrals/statistics"
+                params={{ network }}
+                activeOptions={{ exact: true }}
+                label={t('nav.referralStats')}
+                leftSection={<IconChartBar size={18} aria-hidden="true" />}
+                active={isReferralStats}
+                aria-current={isReferralStats ? 'page' : undefined}
+                onClick={close}
+                pl="xl"
               />
               {canSendReferrals && (
                 <NavLinkLink

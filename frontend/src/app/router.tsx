@@ -39,6 +39,8 @@ import { PartnerDirectoryPage } from '@/features/partners/routes/PartnerDirector
 import { parseReferralSearch } from '@/features/referrals/api/search';
 import { ReferralPage } from '@/features/referrals/routes/ReferralPage';
 import { ReferralsPage } from '@/features/referrals/routes/ReferralsPage';
+import { ReferralStatsPage } from '@/features/referrals/routes/ReferralStatsPage';
+import { parseStatsSearch } from '@/features/referrals/api/stats-search';
 import { SendReferralPage } from '@/features/referrals/routes/SendReferralPage';
 import { PartnerEditPage, PartnerNewPage } from '@/features/partners/routes/PartnerFormPages';
 import { PartnerPage } from '@/features/partners/routes/PartnerPage';
@@ -386,6 +388,18 @@ const referralsRoute = createRoute({
   },
 });
 
+const referralStatsRoute = createRoute({
+  getParentRoute: () => networkRoute,
+  path: 'referrals/statistics',
+  validateSearch: (raw: Record<string, unknown>) => parseStatsSearch(raw),
+  component: function ReferralStats() {
+    const { network } = referralStatsRoute.useParams();
+    const search = referralStatsRoute.useSearch();
+    const navigate = referralStatsRoute.useNavigate();
+    return <ReferralStatsPage network={network} search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
 const sendReferralRoute = createRoute({
   getParentRoute: () => networkRoute,
   path: 'referrals/new',
@@ -511,7 +525,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     appNotFoundRoute,
-    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, bedsTonightRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, referralsRoute, sendReferralRoute, referralRoute, membersRoute, areasRoute, networkNotFoundRoute]),
+    networkRoute.addChildren([overviewRoute, partnersRoute, newPartnerRoute, mapRoute, partnerRoute, editPartnerRoute, coverageRoute, gapsRoute, rolesRoute, servicesRoute, routeFinderRoute, bedsTonightRoute, pathwayHealthRoute, pathwayMapRoute, serviceRoute, newServiceRoute, editServiceRoute, newPathwayRoute, pathwayRoute, editPathwayRoute, referralsRoute, referralStatsRoute, sendReferralRoute, referralRoute, membersRoute, areasRoute, networkNotFoundRoute]),
   ]),
 ]);
 

@@ -191,14 +191,14 @@ export function ReferralPage({ network, referralId }: { network: string; referra
     return (
       <>
         <PageHeader title={t('referrals.title')} />
-        <ReferralsForViewers />
+        <ReferralsForViewers network={network} />
       </>
     );
   }
   if (query.isPending) return <LoadingState />;
   if (query.isError) {
     if (isApiError(query.error, 404) || isApiError(query.error, 422)) return <ReferralNotFound network={network} />;
-    if (isApiError(query.error, 403)) return <ReferralsForViewers />;
+    if (isApiError(query.error, 403)) return <ReferralsForViewers network={network} />;
     return <ErrorState onRetry={() => void query.refetch()} />;
   }
   const referral = query.data;

@@ -1,5 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconSend } from '@tabler/icons-react';
+import { IconChartBar, IconChevronLeft, IconChevronRight, IconSend } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -70,14 +70,23 @@ export function ReferralsPage({ network, search, onSearchChange }: { network: st
     <PageHeader
       title={t('referrals.title')}
       description={permissions.seeReferrals ? t(coordinator ? 'referrals.descriptionCoordinator' : 'referrals.descriptionEditor') : undefined}
-      actions={canSend && <SendButton network={network} />}
+      actions={
+        <>
+          {permissions.seeReferrals && (
+            <ButtonLink to="/n/$network/referrals/statistics" params={{ network }} variant="default" leftSection={<IconChartBar size={16} aria-hidden="true" />}>
+              {t('referrals.toStats')}
+            </ButtonLink>
+          )}
+          {canSend && <SendButton network={network} />}
+        </>
+      }
     />
   );
   if (!permissions.seeReferrals || isApiError(list.error, 403)) {
     return (
       <>
         {header}
-        <ReferralsForViewers />
+        <ReferralsForViewers network={network} />
       </>
     );
   }

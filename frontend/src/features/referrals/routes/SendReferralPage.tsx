@@ -24,7 +24,7 @@ export function SendReferralPage({ network, from }: { network: string; from?: st
     return (
       <>
         {header}
-        <ReferralsForViewers />
+        <ReferralsForViewers network={network} />
       </>
     );
   }
