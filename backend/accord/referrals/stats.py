@@ -12,10 +12,12 @@ Who reads what (`scope`):
 
 No differencing: periods are fixed UTC calendar months, quarters and years of one year, and
 groups come from closed lists. Every answer of a year is a slice of one protected lattice
-(periods by groups by statuses): months and quarters, partners and pathways are the same
-numbers suppressed the same way, so putting answers side by side gives nothing back. The
-need groups overlap (a referral can have several needs), so they sum to nothing and form
-their own lattice; their `total` row is the one of the partners' lattice.
+(periods by groups by statuses): months and quarters, partners, pathways and needs are the
+same numbers suppressed the same way, so putting answers side by side gives nothing back.
+The needs overlap (a referral can have several), so they are parts of the total beside the
+partners' tree (`Axis.parts`), adding up to nothing. (A year still under way changes as
+referrals come in: two answers a day apart may differ by one referral; accord/disclosure
+protects each answer, not the difference between two.)
 
 A rate, median or percentile is published only where the row's total is and it is computed
 from at least `threshold` referrals; a rate also needs its accepted and declined counts each
@@ -108,6 +110,13 @@ class Leaves:
     to_receive: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     to_accept: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
 
+    def merge(self, other: "Leaves") -> None:
+        self.counts.update(other.counts)
+        self.accepted.update(other.accepted)
+        self.declined.update(other.declined)
+        self.to_receive.update(other.to_receive)
+        self.to_accept.update(other.to_accept)
+
 
 def _year_bounds(year: int) -> tuple[datetime, datetime]:
     return datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
@@ -198,10 +207,9 @@ def _leaves(
     return leaves, parents
 
 
-def _group_axis(leaves: Iterable[str], parents: Mapping[str, str], *, additive: bool) -> Axis:
-    if not additive:
-        # Needs overlap: each is a root of its own, summing to nothing.
-        return Axis("group", {key: () for key in sorted(set(leaves))}, additive=False)
+def _group_axis(leaves: Iterable[str], parents: Mapping[str, str], needs: Iterable[str]) -> Axis:
+    """The partners' tree (total > partners > their pathways and off-pathway referrals;
+    nested networks under the total), with the needs as parts of the total."""
     children: dict[str, set[str]] = defaultdict(set)
     for leaf in leaves:
         parent = parents.get(leaf)
@@ -211,9 +219,8 @@ def _group_axis(leaves: Iterable[str], parents: Mapping[str, str], *, additive: 
             children[TOTAL].add(parent)
             children[parent].add(leaf)
     children.setdefault(TOTAL, set())
-    return Axis(
-        "group", {key: sorted(kids) for key, kids in sorted(children.items(), key=_total_first)}
-    )
+    tree = {key: sorted(kids) for key, kids in sorted(children.items(), key=_total_first)}
+    return Axis("group", tree, parts={TOTAL: sorted(set(needs))})
 
 
 def _total_first(item: tuple[str, Any]) -> tuple[bool, str]:
@@ -225,6 +232,8 @@ def _chains(axis: Axis) -> dict[str, tuple[str, ...]]:
     chains: dict[str, tuple[str, ...]] = {}
     for key in axis.keys:
         parent = axis.parent.get(key) if axis.additive else None
+        if parent is not None and key not in axis.children.get(parent, ()):
+            parent = None  # a part (a need) counts some of its parent's, adding up to nothing
         chains[key] = (key, *(chains[parent] if parent is not None else ()))
     return chains
 
@@ -358,15 +367,15 @@ def referral_stats(session: Session, access: NetworkAccess, query: StatsQuery) -
     slugs = dict(included)
     conditions = _scope_conditions(list(slugs), query.year, query.partner_id)
     leaves, parents = _leaves(session, network.id, slugs, conditions, query.year, by_need=False)
-    partners = _lattice(
-        leaves, _group_axis(_leaf_groups(leaves), parents, additive=True), query.year, policy
-    )
-    shown = _lattice_for(session, network.id, slugs, conditions, query, policy, partners)
+    needs, _ = _leaves(session, network.id, slugs, conditions, query.year, by_need=True)
+    leaves.merge(needs)  # the keys differ: need groups
+    groups = _group_axis(_leaf_groups(leaves) - _leaf_groups(needs), parents, _leaf_groups(needs))
+    shown = _lattice(leaves, groups, query.year, policy)
     kinds = _SHOWN_KINDS[query.group_by]
     group_keys = [key for key in shown.axes[1].keys if key.partition(":")[0] in kinds]
     rows = []
     for period in _period_keys(query.year, query.period):
-        rows.append(_row(partners, period, TOTAL, threshold))
+        rows.append(_row(shown, period, TOTAL, threshold))
         rows.extend(_row(shown, period, key, threshold) for key in group_keys)
     return StatsAnswer(
         year=query.year,
@@ -382,22 +391,3 @@ def referral_stats(session: Session, access: NetworkAccess, query: StatsQuery) -
 
 def _leaf_groups(leaves: Leaves) -> set[str]:
     return {group for _, group, _ in leaves.counts}
-
-
-def _lattice_for(
-    session: Session,
-    own: uuid.UUID,
-    slugs: Mapping[uuid.UUID, str],
-    conditions: list[Any],
-    query: StatsQuery,
-    policy: Policy | None,
-    partners: Lattice,
-) -> Lattice:
-    if query.group_by != StatsGroupBy.need:
-        return partners
-    leaves, _ = _leaves(session, own, slugs, conditions, query.year, by_need=True)
-    if not leaves.counts:
-        return partners  # no referral at all: no need groups to show
-    return _lattice(
-        leaves, _group_axis(_leaf_groups(leaves), {}, additive=False), query.year, policy
-    )
