@@ -12,7 +12,14 @@ endpoint through the same client, and every figure is also given as a ratio to i
 Results go to bench/results/cold-<date>.json.
 
 BENCH_REPEATS (default 7) asks of each kind per page; BENCH_PAGES=health,overview only the
-pages whose names hold one of those words.
+pages whose names hold one of those words; BENCH_LABEL=name writes
+cold-<date>-<database>-name.json instead, beside the day's full run.
+
+The referral pages (issue #14) keep no answer, so cold and warm are the same work, asked
+BENCH_REPEATS times (the statistics BENCH_STATS_REPEATS, 3) and given as both: the inbox
+of the largest network's busiest receiving partner, asked by its editor, the coordinator's
+page of every referral, and the national network's statistics over the last full year by
+month and need (consolidating all forty regions').
 
 Pathway health and the overview are also asked right after a write, as a coordinator meets
 them: after a capacity post (most of a network's writes: it moves only the revision's
@@ -42,6 +49,14 @@ from accord.main import create_app
 from run import prepare, targets  # the same data set and the same network as `make bench`
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "7"))
+# The national statistics take seconds each: asked fewer times (BENCH_STATS_REPEATS).
+STATS_REPEATS = int(os.environ.get("BENCH_STATS_REPEATS", "3"))
+# Pages that keep no answer: asked REPEATS times (cold = warm), not twice as often.
+NOT_KEPT = {
+    "referrals inbox, received (editor)",
+    "referrals, all (coordinator)",
+    "referral stats, national, by need",
+}
 SECRET = "bench-secret-" + "x" * 40
 
 
@@ -63,8 +78,10 @@ def main() -> None:
     app.router.routes.insert(0, app.router.routes.pop())
     kept = app.state.kept
     headers = {"Authorization": f"Bearer {t['token']}"}
+    editor = {"Authorization": f"Bearer {t['editor_token']}"}
     base = f"/api/v1/networks/{t['large']['slug']}"
-    pages = {
+    year = t["referrals"]["stats_year"]
+    pages: dict[str, str | tuple[str, dict[str, str]]] = {
         "list 50 partners": f"{base}/partners?limit=50",
         "list 50 partners, filtered": f"{base}/partners?limit=50&sector=health",
         "one partner": f"{base}/partners/{t['partner']}",
@@ -74,17 +91,26 @@ def main() -> None:
         "overview": f"{base}/overview",
         "beds-tonight board": f"{base}/capacity-board",
         "partners of a region (gazetteer)": f"{base}/partners?limit=50&area={t['large']['slug']}",
+        "referrals inbox, received (editor)": (
+            f"{base}/referrals?direction=received&limit=50",
+            editor,
+        ),
+        "referrals, all (coordinator)": f"{base}/referrals?limit=50",
+        "referral stats, national, by need": (
+            f"/api/v1/networks/national/referrals/stats?group_by=need&period=month&year={year}"
+        ),
     }
 
     if only := os.environ.get("BENCH_PAGES"):
         words = only.split(",")
         pages = {name: path for name, path in pages.items() if any(w in name for w in words)}
 
-    def ask(client: TestClient, path: str, *, cold: bool) -> float:
+    def ask(client: TestClient, page: str | tuple[str, dict[str, str]], *, cold: bool) -> float:
+        path, asking = page if isinstance(page, tuple) else (page, headers)
         if cold:
             kept.clear()
         started = time.perf_counter()
-        response = client.get(path, headers=headers)
+        response = client.get(path, headers=asking)
         elapsed = time.perf_counter() - started
         if response.status_code != 200:
             raise SystemExit(f"{path}: {response.status_code} {response.text[:300]}")
@@ -96,8 +122,13 @@ def main() -> None:
         bare_ms = median_ms(bare_timings)
         for name, path in pages.items():
             ask(client, path, cold=True)  # the database's own caches warmed, as in service
-            cold = median_ms([ask(client, path, cold=True) for _ in range(REPEATS)])
-            warm = median_ms([ask(client, path, cold=False) for _ in range(REPEATS)])
+            if name in NOT_KEPT:
+                # Nothing to drop: each ask is cold, and a warm one would be the same work.
+                repeats = STATS_REPEATS if "stats" in name else REPEATS
+                cold = warm = median_ms([ask(client, path, cold=True) for _ in range(repeats)])
+            else:
+                cold = median_ms([ask(client, path, cold=True) for _ in range(REPEATS)])
+                warm = median_ms([ask(client, path, cold=False) for _ in range(REPEATS)])
             results[name] = {
                 "cold_ms": cold,
                 "warm_ms": warm,
@@ -116,7 +147,9 @@ def main() -> None:
         "pages": results,
         "after_a_write": after,
     }
-    path = ROOT / "bench" / "results" / f"cold-{datetime.now(UTC):%Y-%m-%d}-{out['database']}.json"
+    # BENCH_LABEL: a run of its own beside the day's (a few pages, a variant).
+    label = f"-{os.environ['BENCH_LABEL']}" if os.environ.get("BENCH_LABEL") else ""
+    path = ROOT / "bench" / "results" / f"cold-{datetime.now(UTC):%Y-%m-%d}-{out['database']}{label}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(out, indent=2) + "\n")
     print(f"written to {path.relative_to(ROOT)}")

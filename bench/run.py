@@ -8,16 +8,19 @@ Starlette endpoint and the straightforward FastAPI + SQLModel list endpoint
 ratios to both. Results: bench/results/<date>.json and the table printed at the end.
 
 Environment: BENCH_DATABASE_URL (default: SQLite at var/bench.db), BENCH_SECONDS (10),
-BENCH_SCALE (1.0, for a fresh database only), BENCH_LABEL (a variant's name: its own
-entry in the day's results file), BENCH_PROFILE=1 (py-spy on one worker per
-scenario; summaries in bench/results/profiles/), BENCH_ONLY=1,1b,2 (only those scenarios:
-for iterating; a partial run still writes its results file).
+BENCH_SCALE (1.0, for a fresh database, or referrals added to one that has none),
+BENCH_LABEL (a variant's name: its own entry in the day's results file), BENCH_PROFILE=1
+(py-spy on one worker per scenario; summaries in bench/results/profiles/),
+BENCH_ONLY=1,1b,2 (only those scenarios: for iterating; a partial run still writes its
+results file), BENCH_STATS_SECONDS (the national statistics' run: 60, or BENCH_SECONDS if
+longer).
 """
 
 import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -25,6 +28,7 @@ import tempfile
 import time
 import urllib.request
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,7 +40,22 @@ from accord.core.database import create_db_engine
 from accord.core.security import create_access_token
 from accord.core.settings import Environment, Settings
 from accord.core.vocabulary import Sector
-from accord.models import Network, Partner, Service, User
+from accord.models import (
+    Membership,
+    MembershipPartner,
+    Network,
+    Partner,
+    Referral,
+    Service,
+    User,
+)
+from generate import (
+    EDITOR_EMAIL,
+    add_sent_referrals,
+    network_sizes,
+    remove_unmoved,
+    sending_pathway,
+)
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
@@ -69,14 +88,20 @@ def prepare(url: str) -> None:
             .select_from(Network)
             .where(col(Network.slug) == "national")
         )
+        # A data set made before referrals (issue #14) gets them added, with the partner
+        # editor the referral scenarios sign in as, rather than being made again.
+        referrals = session.scalar(select(col(Referral.id)).limit(1))
+        editor = session.scalar(
+            select(col(User.id)).where(col(User.email) == EDITOR_EMAIL)
+        )
     engine.dispose()
+    scale = os.environ.get("BENCH_SCALE", "1.0")
+    generate = [sys.executable, str(ROOT / "bench" / "generate.py"), "--scale", scale]
     if not exists:
-        scale = os.environ.get("BENCH_SCALE", "1.0")
+        subprocess.run(generate, cwd=ROOT, env=env, check=True)
+    elif referrals is None or editor is None:
         subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "generate.py"), "--scale", scale],
-            cwd=ROOT,
-            env=env,
-            check=True,
+            [*generate, "--only", "referrals"], cwd=ROOT, env=env, check=True
         )
 
 
@@ -88,15 +113,40 @@ def targets(url: str) -> dict[str, Any]:
         user = session.scalars(
             select(User).where(col(User.email) == "coordinator@bench.example")
         ).one()
-        sizes = session.execute(
-            select(col(Network.id), col(Network.slug), func.count(col(Service.id)))
-            .join(Service, col(Service.network_id) == col(Network.id))
-            .group_by(col(Network.id), col(Network.slug))
-        ).all()
-        large = max(sizes, key=lambda row: row[2])
+        editor = session.scalars(
+            select(User).where(col(User.email) == EDITOR_EMAIL)
+        ).one()
+        sizes = network_sizes(session.connection())
+        large = sizes[-1]
         # Creates go to the smallest network, so that repeated runs do not grow the
         # networks the read scenarios measure.
-        writes = min(sizes, key=lambda row: row[2])
+        writes = sizes[0]
+        sending = sending_pathway(session.connection(), writes[0])
+        assert sending is not None  # generate.py ensure_editor made one if needed
+        inbox = session.scalars(
+            select(col(MembershipPartner.partner_id))
+            .join(
+                Membership, col(Membership.id) == col(MembershipPartner.membership_id)
+            )
+            .where(
+                col(Membership.user_id) == editor.id,
+                col(Membership.network_id) == large[0],
+            )
+        ).one()
+        inbox_size = session.scalar(
+            select(func.count())
+            .select_from(Referral)
+            .where(
+                col(Referral.network_id) == large[0],
+                col(Referral.to_partner_id) == inbox,
+            )
+        )
+        large_referrals = session.scalar(
+            select(func.count())
+            .select_from(Referral)
+            .where(col(Referral.network_id) == large[0])
+        )
+        all_referrals = session.scalar(select(func.count()).select_from(Referral))
         routes_net = min(sizes, key=lambda row: abs(row[2] - 2000))
         partner = session.scalars(
             select(Partner).where(col(Partner.network_id) == large[0]).limit(1)
@@ -115,7 +165,13 @@ def targets(url: str) -> dict[str, Any]:
     )
     return {
         "token": create_access_token(settings, user.id, user.version).token,
-        "large": {"id": str(large[0]), "slug": large[1], "services": large[2]},
+        "editor_token": create_access_token(settings, editor.id, editor.version).token,
+        "large": {
+            "id": str(large[0]),
+            "slug": large[1],
+            "services": large[2],
+            "referrals": large_referrals,
+        },
         "routes": {
             "slug": routes_net[1],
             "services": routes_net[2],
@@ -123,6 +179,17 @@ def targets(url: str) -> dict[str, Any]:
         },
         "partner": str(partner.id),
         "writes": writes[1],
+        "referrals": {
+            "total": all_referrals,
+            # Sent by the editor along this pathway in the writes network.
+            "pathway": str(sending["id"]),
+            "needs": sending["needs"][:1],
+            # The editor's inbox in the largest network: its busiest receiving partner.
+            "inbox_partner": str(inbox),
+            "inbox_size": inbox_size,
+            # Statistics over the last full year (the data set covers the three before now).
+            "stats_year": datetime.now(UTC).year - 1,
+        },
     }
 
 
@@ -160,7 +227,15 @@ def stop(servers: Any) -> None:
     for server in servers:
         server.terminate()
     for server in servers:
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            # Its workers are still on requests wrk has left (the national statistics take
+            # minutes at 8 connections): they are stopped, then the server.
+            for pid in worker_pids(server):
+                os.kill(pid, signal.SIGKILL)
+            server.kill()
+            server.wait(timeout=30)
 
 
 def wait_ready(url: str, seconds: float = 60) -> None:
@@ -221,6 +296,8 @@ def lua(
         ]
     elif body is not None:
         lines.append(f"wrk.body = '{body}'")
+    if request is not None and body is not None:
+        lines.append(f"wrk.body = '{body}'")
     # wrk's --latency table stops at 90 and 99 %; the route finder's target is a p95.
     lines += [
         "done = function(summary, latency, requests)",
@@ -230,7 +307,40 @@ def lua(
     return "\n".join(lines) + "\n"
 
 
-def wrk(url: str, script: str, seconds: int) -> dict[str, float]:
+def walk_ids(prefix: str, ids: Path) -> list[str]:
+    """Lua for a different record on every request: the ids of the file `ids`, one a line,
+    each wrk thread taking every THREADS-th from its own place, each id once (the pool
+    used up, the last is asked again: answered 409 and counted as non-2xx)."""
+    return [
+        "local threads = 0",
+        "function setup(thread)",
+        "  threads = threads + 1",
+        '  thread:set("thread_number", threads)',
+        "end",
+        "local ids = nil",
+        "local at = 0",
+        "request = function()",
+        "  if ids == nil then",
+        "    ids = {}",
+        "    local n = 0",
+        f'    for line in io.lines("{ids}") do',
+        f"      if n % {THREADS} == thread_number - 1 then ids[#ids + 1] = line end",
+        "      n = n + 1",
+        "    end",
+        "  end",
+        "  at = math.min(at + 1, #ids)",
+        f'  return wrk.format(nil, "{prefix}" .. ids[at])',
+        "end",
+    ]
+
+
+def wrk(
+    url: str,
+    script: str,
+    seconds: int,
+    connections: int = CONNECTIONS,
+    timeout: int = 60,
+) -> dict[str, float]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
     output = subprocess.run(
@@ -239,9 +349,12 @@ def wrk(url: str, script: str, seconds: int) -> dict[str, float]:
             "-t",
             str(THREADS),
             "-c",
-            str(CONNECTIONS),
+            str(connections),
             "-d",
             f"{seconds}s",
+            # Slow answers are measured, not dropped as time-outs at wrk's 2 s.
+            "--timeout",
+            f"{timeout}s",
             "--latency",
             "-s",
             handle.name,
@@ -264,6 +377,9 @@ def wrk(url: str, script: str, seconds: int) -> dict[str, float]:
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     p95 = re.search(r"^p95_us (\d+)$", output, re.MULTILINE)
+    requests = re.search(r"(\d+) requests in", output)
+    timeouts = re.search(r"timeout (\d+)", output)
+    sockets = re.search(r"connect (\d+), read (\d+), write (\d+)", output)
     return {
         "requests_per_s": float(
             re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)
@@ -272,6 +388,11 @@ def wrk(url: str, script: str, seconds: int) -> dict[str, float]:
         "p95_ms": round(int(p95.group(1)) / 1000, 2) if p95 else float("nan"),
         "p99_ms": round(latency("99"), 2),
         "non_2xx": int(errors.group(1)) if errors else 0,
+        "requests": int(requests.group(1)) if requests else 0,
+        "timeouts": int(timeouts.group(1)) if timeouts else 0,
+        # Connections that failed or were closed without an answer.
+        "socket_errors": sum(int(n) for n in sockets.groups()) if sockets else 0,
+        "connections": connections,
     }
 
 
@@ -373,17 +494,49 @@ def main() -> None:
     profiles = ROOT / "bench" / "results" / "profiles"
     profiling = os.environ.get("BENCH_PROFILE") == "1"
 
-    def measure(name: str, target: str, script: str, server: Any = None) -> None:
+    def measure(
+        name: str,
+        target: str,
+        script: str | Callable[[str], str],
+        server: Any = None,
+        connections: int = CONNECTIONS,
+        duration: int | None = None,
+        warm_up_once: dict[str, str] | None = None,
+        timeout: int = 60,
+    ) -> None:
+        """`script`, or `script(phase)` for the warm-up and then the run (a scenario whose
+        requests may each be made once). `warm_up_once`: warm up with one request made
+        with these headers, timed, instead of 3 s of wrk (whose unfinished requests would
+        go on being worked on during the run when each takes seconds)."""
         print(f"… {name}", flush=True)
+        scripted = script if callable(script) else lambda _phase: script
+        duration = duration or seconds
         # Warm up first (each worker's route graph, connection pool, prepared statements):
         # what is measured is the steady state.
-        wrk(target, script, 3)
+        single: float | str | None = None
+        if warm_up_once is not None:
+            started = time.perf_counter()
+            request = urllib.request.Request(target, headers=warm_up_once)
+            try:
+                with urllib.request.urlopen(request, timeout=900) as response:
+                    response.read()
+                single = round((time.perf_counter() - started) * 1000, 1)
+            except (
+                OSError
+            ) as error:  # e.g. the worker stopped mid-answer: said, not fatal
+                single = f"{error!r} after {time.perf_counter() - started:.1f} s"
+                print(f"  warm-up request failed: {single}", flush=True)
+        else:
+            wrk(target, scripted("warm-up"), 3, connections)
         spy = None
         if profiling and server is not None:
             profiles.mkdir(parents=True, exist_ok=True)
             raw = profiles / f"{name.split()[0]}.raw"
-            spy = profile(worker_pids(server)[0], seconds, raw)
-        results[name] = wrk(target, script, seconds)
+            spy = profile(worker_pids(server)[0], duration, raw)
+        results[name] = wrk(target, scripted("run"), duration, connections, timeout)
+        results[name]["seconds"] = duration
+        if single is not None:
+            results[name]["warm_up_request_ms"] = single
         if spy is not None and spy.wait() == 0 and raw.exists():
             (profiles / f"{name.split()[0]}-{database}.txt").write_text(
                 f"{name} ({database}, one of two workers, py-spy)\n\n"
@@ -432,7 +585,35 @@ def main() -> None:
             }
         )
         json_post = {**auth, "Content-Type": "application/json"}
-        scenarios = {
+        editor = {"Authorization": f"Bearer {t['editor_token']}"}
+        referrals = t["referrals"]
+        send_body = json.dumps(
+            {
+                "pathway_id": referrals["pathway"],
+                "needs": referrals["needs"],
+                "urgency": "same_day",
+                "consent_given": True,
+            }
+        )
+        pool: dict[str, list[str]] = {}
+
+        def receive_one(phase: str) -> str:
+            """Each request receives a different referral of a pool sent just before
+            (the receiving partner's editor, If-Match its version 1): one legal step."""
+            ids = (
+                Path(tempfile.gettempdir())
+                / f"accord-bench-pool-{os.getpid()}-{phase}.txt"
+            )
+            ids.write_text("\n".join(pool[phase]) + "\n")
+            return lua(
+                "PATCH",
+                {**editor, "Content-Type": "application/json"},
+                '{"status": "received"}',
+                request=['wrk.headers["If-Match"] = \'"1"\'']
+                + walk_ids(f"/api/v1/networks/{t['writes']}/referrals/", ids),
+            )
+
+        scenarios: dict[str, tuple[str, Any] | tuple[str, Any, dict[str, Any]]] = {
             "1 list 50 partners, filtered": (
                 f"{base}/{t['large']['slug']}/partners?limit=50&sector=health",
                 lua("GET", auth),
@@ -478,12 +659,71 @@ def main() -> None:
                 f"{base}/{t['large']['slug']}/partners?limit=50&area={t['large']['slug']}",
                 lua("GET", auth),
             ),
+            # Referrals (issue #14), over the data set's two million. Sent by the editor of
+            # the sending partner along one active pathway of the writes network, audited.
+            "10 send a referral (audited)": (
+                f"{base}/{t['writes']}/referrals",
+                lua("POST", {**editor, "Content-Type": "application/json"}, send_body),
+            ),
+            "11 receive a referral (one step each, audited)": (
+                f"{base}/{t['writes']}/referrals",
+                receive_one,
+            ),
+            # The busiest receiving partner's inbox in the largest network, newest first.
+            "12 referrals inbox, received (busiest partner)": (
+                f"{base}/{t['large']['slug']}/referrals?direction=received&limit=50",
+                lua("GET", editor),
+            ),
+            "12b all referrals of the network (coordinator)": (
+                f"{base}/{t['large']['slug']}/referrals?limit=50",
+                lua("GET", auth),
+            ),
+            # The national network's consolidated statistics, as a handful of analysts
+            # would ask them: 8 connections (issue #14's target is a p95 there).
+            # Each answer takes seconds: warmed up by one request (timed), run for
+            # BENCH_STATS_SECONDS (60, or BENCH_SECONDS if longer) so that some answers
+            # come back, each waited for up to 15 minutes.
+            "13 referral stats, national, 12 months by need": (
+                f"{base}/national/referrals/stats?group_by=need&period=month"
+                f"&year={referrals['stats_year']}",
+                lua("GET", auth),
+                {
+                    "connections": 8,
+                    "duration": int(
+                        os.environ.get("BENCH_STATS_SECONDS", max(seconds, 60))
+                    ),
+                    "warm_up_once": auth,
+                    "timeout": 900,
+                },
+            ),
         }
         # BENCH_ONLY=1,2: only the scenarios whose number starts so (while iterating).
         only = [n for n in os.environ.get("BENCH_ONLY", "").split(",") if n]
-        for name, (target, script) in scenarios.items():
-            if not only or any(name.split()[0] == n for n in only):
-                measure(name, target, script, accord)
+        for name, (target, script, *options) in scenarios.items():
+            if only and not any(name.split()[0] == n for n in only):
+                continue
+            if script is receive_one:
+                # A pool big enough for 1,500 steps a second, made just before.
+                sizes = {"warm-up": 1500 * 3, "run": 1500 * seconds}
+                _, ids = add_sent_referrals(url, sum(sizes.values()), time.time_ns())
+                pool.update(
+                    {"warm-up": ids[: sizes["warm-up"]], "run": ids[sizes["warm-up"] :]}
+                )
+            try:
+                measure(name, target, script, accord, **(options[0] if options else {}))
+            finally:
+                if script is receive_one:
+                    # What nobody received leaves; the received stay, as the API left them.
+                    removed = remove_unmoved(
+                        url, [i for ids in pool.values() for i in ids]
+                    )
+                    if name in results:
+                        results[name]["pool_left_unmoved"] = removed
+                    for phase in pool:
+                        (
+                            Path(tempfile.gettempdir())
+                            / f"accord-bench-pool-{os.getpid()}-{phase}.txt"
+                        ).unlink(missing_ok=True)
         memory = worker_rss_mb(accord)
     finally:
         stop([accord])
@@ -506,6 +746,7 @@ def main() -> None:
         "connections": CONNECTIONS,
         "seconds_per_scenario": seconds,
         "large_network": t["large"],
+        "referrals": t["referrals"],
         "route_network": {k: t["routes"][k] for k in ("slug", "services")},
         "worker_rss_mb": memory,
         "scenarios": results,
@@ -539,6 +780,23 @@ def main() -> None:
             f"{row['p99_ms']} | "
             f"{row['x_straightforward']} | {row['x_bare']} | {row['non_2xx']} |"
         )
+    for name, row in results.items():
+        if (
+            row.get("timeouts")
+            or row.get("socket_errors")
+            or row.get("connections") != 64
+        ):
+            print(
+                f"{name}: {row.get('connections')} connections, {row.get('requests')} "
+                f"answers, {row.get('timeouts')} timed out, {row.get('socket_errors')} "
+                "connections failed or closed"
+                + (
+                    f"; warm-up request: {row['warm_up_request_ms']}"
+                    + (" ms" if isinstance(row["warm_up_request_ms"], float) else "")
+                    if "warm_up_request_ms" in row
+                    else ""
+                )
+            )
     print(
         f"\nworker RSS after the run: {memory} MB; results in {out.relative_to(ROOT)}"
     )
