@@ -17,6 +17,7 @@ longer).
 """
 
 import json
+import math
 import os
 import re
 import shutil
@@ -371,7 +372,7 @@ def wrk(
             rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE
         )
         if not match:
-            return float("nan")
+            return float("nan")  # no answer came back: written as null
         value, unit = float(match.group(1)), match.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
@@ -384,9 +385,9 @@ def wrk(
         "requests_per_s": float(
             re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)
         ),  # type: ignore[union-attr]
-        "p50_ms": round(latency("50"), 2),
-        "p95_ms": round(int(p95.group(1)) / 1000, 2) if p95 else float("nan"),
-        "p99_ms": round(latency("99"), 2),
+        "p50_ms": _number(latency("50")),
+        "p95_ms": _number(int(p95.group(1)) / 1000 if p95 else float("nan")),
+        "p99_ms": _number(latency("99")),
         "non_2xx": int(errors.group(1)) if errors else 0,
         "requests": int(requests.group(1)) if requests else 0,
         "timeouts": int(timeouts.group(1)) if timeouts else 0,
@@ -394,6 +395,11 @@ def wrk(
         "socket_errors": sum(int(n) for n in sockets.groups()) if sockets else 0,
         "connections": connections,
     }
+
+
+def _number(value: float) -> float | None:
+    """Milliseconds to two places; None (JSON null) when wrk had none."""
+    return None if math.isnan(value) else round(value, 2)
 
 
 def worker_rss_mb(master: subprocess.Popen[bytes]) -> list[float]:
