@@ -749,8 +749,7 @@ def _referral_world(
     """Each network's active pathways between active services and its active services, in
     an order that does not depend on the ids (services by name), so that a seed gives the
     same referrals over any data set generated with the same seed. Read as the driver
-    returns them (ids as hex on SQLite, UUIDs on PostgreSQL): 600,000 rows through
-    SQLAlchemy's types took seconds."""
+    returns them (ids as hex on SQLite, UUIDs on PostgreSQL)."""
 
     def rows(sql: str) -> list[Any]:
         return list(connection.exec_driver_sql(sql).all())

@@ -369,12 +369,15 @@ def wrk(
 
     def latency(label: str) -> float:
         match = re.search(
-            rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE
+            rf"^\s+{label}%\s+([\d.]+)(us|ms|s|m|h)\s*$", output, re.MULTILINE
         )
         if not match:
             return float("nan")  # no answer came back: written as null
         value, unit = float(match.group(1)), match.group(2)
-        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+        # wrk writes a minute and more as "2.46m".
+        return (
+            value * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}[unit]
+        )
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     p95 = re.search(r"^p95_us (\d+)$", output, re.MULTILINE)
