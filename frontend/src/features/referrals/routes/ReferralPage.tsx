@@ -1,6 +1,6 @@
 import { Breadcrumbs, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconArrowForwardUp } from '@tabler/icons-react';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ReferralEnd, ReferralPublic } from '@/client';
@@ -17,19 +17,8 @@ import { ReferralActions } from '../components/ReferralActions';
 import { ReferralsForViewers } from '../components/ReferralsForViewers';
 import { ReferralTimeline } from '../components/ReferralTimeline';
 import { sidesOf } from '../components/referral-actions';
+import { Fact } from '@/components/Fact';
 
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <Stack gap={2} data-testid={testId}>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function ReferralNotFound({ network }: { network: string }) {
   const { t } = useTranslation();

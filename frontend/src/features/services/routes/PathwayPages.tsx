@@ -1,7 +1,7 @@
 import { Alert, Badge, Breadcrumbs, Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { PathwayPublic } from '@/client';
@@ -20,19 +20,8 @@ import { useCreatePathway, useDeletePathway, usePathway, useServiceOptions, useU
 import { PathwayForm } from '../components/PathwayForm';
 import { emptyPathwayForm, formToPathwayCreate, formToPathwayUpdate, pathwayToForm } from '../components/pathway-form';
 import { ServiceNotAllowed } from './ServiceFormPages';
+import { Fact } from '@/components/Fact';
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function PathwayNotFound({ network }: { network: string }) {
   const { t } = useTranslation();
