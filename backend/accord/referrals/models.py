@@ -69,11 +69,13 @@ class Referral(SQLModel, table=True):
     status: ReferralStatus = code_field(20, default=ReferralStatus.sent)
     decline_reason: DeclineReason | None = code_field(30, default=None, nullable=True)
     # Referred onward: the declined referral names the one it became, which names it back.
+    # Indexed: deleting a referral (or what cascades to it) clears these links, and without
+    # an index each delete scans every referral (2.6 s on PostgreSQL at 2 million).
     previous_referral_id: uuid.UUID | None = Field(
-        default=None, foreign_key="referrals.id", ondelete="SET NULL"
+        default=None, foreign_key="referrals.id", ondelete="SET NULL", index=True
     )
     onward_referral_id: uuid.UUID | None = Field(
-        default=None, foreign_key="referrals.id", ondelete="SET NULL"
+        default=None, foreign_key="referrals.id", ondelete="SET NULL", index=True
     )
     sent_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     due_at: datetime = Field(sa_type=UTCDateTime)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, true
 from sqlmodel import Session, col
 
 from accord.audit import service as audit
@@ -87,10 +87,11 @@ DEFAULT_RESPONSE_MINUTES: dict[Urgency, int] = {
 # --- who sees what -------------------------------------------------------------------------
 
 
-def is_party(access: NetworkAccess, from_partner_id: uuid.UUID, to_partner_id: uuid.UUID) -> bool:
-    """The caller edits the sending or the receiving partner."""
-    return access.role == MembershipRole.partner_editor and bool(
-        {from_partner_id, to_partner_id} & access.editable_partner_ids
+def is_party(access: NetworkAccess, *partner_ids: uuid.UUID) -> bool:
+    """The caller is an editor of one of these partners (a referral's sender or receiver)."""
+    return (
+        access.role == MembershipRole.partner_editor
+        and not access.editable_partner_ids.isdisjoint(partner_ids)
     )
 
 
@@ -220,19 +221,16 @@ def list_referrals(
         "referrals", network=access.network_id, filters=filters, audience=access.audience
     )
     statement: Any = select(Referral).where(col(Referral.network_id) == access.network_id)
-    if access.is_coordinator:
-        sending = receiving = None
-    else:
-        sending = receiving = sorted(access.editable_partner_ids)
+    partners = None if access.is_coordinator else sorted(access.editable_partner_ids)
     if filters.partner_ids:
         asked = sorted(set(filters.partner_ids))
-        if sending is not None:
+        if partners is not None:
             # Of the partners asked for, those the caller edits: another's are not seen.
             asked = [p for p in asked if p in access.editable_partner_ids]
             if not asked:
                 return [], None
-        sending = receiving = asked
-    statement = statement.where(_by_direction(filters.direction, sending, receiving))
+        partners = asked
+    statement = statement.where(_by_direction(filters.direction, partners))
     if filters.statuses:
         statement = statement.where(col(Referral.status).in_(filters.statuses))
     if filters.urgencies:
@@ -249,20 +247,14 @@ def list_referrals(
     return describe_many(session, access, page), next_cursor
 
 
-def _by_direction(
-    direction: str | None,
-    sending: list[uuid.UUID] | None,
-    receiving: list[uuid.UUID] | None,
-) -> Any:
-    sent = col(Referral.from_partner_id).in_(sending) if sending is not None else None
-    received = col(Referral.to_partner_id).in_(receiving) if receiving is not None else None
-    if direction == "sent":
-        return sent if sent is not None else col(Referral.id).is_not(None)
-    if direction == "received":
-        return received if received is not None else col(Referral.id).is_not(None)
-    if sent is None or received is None:
-        return col(Referral.id).is_not(None)
-    return or_(sent, received)
+def _by_direction(direction: str | None, partners: list[uuid.UUID] | None) -> Any:
+    """The referrals `partners` sent, received, or either (`direction` None); None: every
+    partner's (a coordinator's view)."""
+    if partners is None:
+        return true()
+    sent = col(Referral.from_partner_id).in_(partners)
+    received = col(Referral.to_partner_id).in_(partners)
+    return {"sent": sent, "received": received}.get(direction or "", or_(sent, received))
 
 
 # --- sending -------------------------------------------------------------------------------
@@ -284,14 +276,8 @@ def _ends(
     session: Session, access: NetworkAccess, data: ReferralCreate
 ) -> tuple[Pathway | None, Service, Service]:
     if data.pathway_id is None:
-        if data.from_service_id is None or data.to_service_id is None:
-            raise InvalidInput(
-                "Send a referral along a pathway (pathway_id), or straight to a service "
-                "(from_service_id and to_service_id).",
-                errors=[
-                    FieldError(field="body.pathway_id", message="a pathway, or both services"),
-                ],
-            )
+        # ReferralCreate's own check: without a pathway, both services are named.
+        assert data.from_service_id is not None and data.to_service_id is not None
         source = _service(session, access, data.from_service_id, "body.from_service_id")
         target = _service(session, access, data.to_service_id, "body.to_service_id")
         if source.id == target.id:
@@ -333,7 +319,7 @@ def create_referral(
     among the pathway's, and consent given where the pathway asks for it; straight to a
     service (off-pathway) consent is always required."""
     pathway, source, target = _ends(session, access, data)
-    if not is_party(access, source.partner_id, source.partner_id):
+    if not is_party(access, source.partner_id):
         raise Forbidden("Only the sending partner's own editors can send its referrals.")
     if target.status != ServiceStatus.active:
         raise Conflict.on_field(
@@ -450,7 +436,7 @@ def _move(
             errors=[FieldError(field="body.status", message=f"not allowed from {referral.status}")],
         )
     partner = referral.from_partner_id if side is Side.sender else referral.to_partner_id
-    if side is Side.system or not is_party(access, partner, partner):
+    if side is Side.system or not is_party(access, partner):
         who = "sending" if side is Side.sender else "receiving"
         raise Forbidden(f"Only the {who} partner's own editors can make this referral {target}.")
     if target == ReferralStatus.declined:

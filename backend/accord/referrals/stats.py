@@ -170,7 +170,15 @@ def _leaves(
     if by_need:
         groups: list[Any] = [col(ReferralNeed.value)]
     else:
-        groups = [col(Referral.network_id), col(Referral.to_partner_id), col(Referral.pathway_id)]
+        # A nested network's referrals are one group: grouped by network alone in the
+        # database, not by each of its partners and pathways (half a million groups in a
+        # national year) only to be added up here.
+        own_network = col(Referral.network_id) == own
+        groups = [
+            col(Referral.network_id),
+            case((own_network, col(Referral.to_partner_id)), else_=None),
+            case((own_network, col(Referral.pathway_id)), else_=None),
+        ]
     accepted = func.sum(case((col(Referral.accepted_at).is_not(None), 1), else_=0))
     declined = func.sum(case((col(Referral.declined_at).is_not(None), 1), else_=0))
     counted = select(month, *groups, col(Referral.status), func.count(), accepted, declined)
@@ -353,7 +361,7 @@ def referral_stats(session: Session, access: NetworkAccess, query: StatsQuery) -
     network = session.get(Network, access.network_id)
     assert network is not None  # the access dependency found it
     if query.partner_id is not None:
-        if not is_party(access, query.partner_id, query.partner_id):
+        if not is_party(access, query.partner_id):
             raise Forbidden(
                 "A partner's exact figures are for its own editors; every member reads the "
                 "network's, with small counts suppressed."
