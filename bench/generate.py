@@ -71,6 +71,7 @@ from accord.models import (
     StakeholderAssessment,
     User,
 )
+from accord.referrals import tallies
 from accord.referrals.service import DEFAULT_RESPONSE_MINUTES
 
 NETWORKS, PARTNERS, SERVICES, PATHWAYS = 40, 25_000, 60_000, 200_000
@@ -652,13 +653,19 @@ def add_referrals(
             flush=True,
         )
     print(f"  indexed ({time.perf_counter() - started:.0f} s)", flush=True)
+    # What the tallies' triggers, dropped for the load, would have counted.
+    with engine.begin() as connection:
+        tallies.rebuild_lineage(connection)
+        tallies.rebuild(connection)
+    print(f"  tallied ({time.perf_counter() - started:.0f} s)", flush=True)
     return {"added": written, "statuses": dict(sorted(statuses.items()))}
 
 
 @contextmanager
 def bulk_load(engine: Any, tables: Sequence[str]) -> Iterator[Any]:
-    """A transaction loading empty `tables`: their indexes (but their primary keys) and
-    foreign keys are dropped first and made again at the end from their own definitions,
+    """A transaction loading empty `tables`: their indexes (but their primary keys),
+    foreign keys and triggers are dropped first and made again at the end from their own
+    definitions (the caller counts what the triggers would have: referral tallies),
     as the database holds them, in the same transaction; a load that fails leaves them as
     they were. Row by row, the eight indexes of `referrals` and its foreign-key checks
     cost SQLite 55 s for 200,000 referrals against 10 s this way (bench/README.md).
@@ -678,10 +685,16 @@ def bulk_load(engine: Any, tables: Sequence[str]) -> Iterator[Any]:
                         "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                         f"AND tbl_name IN ({names}) AND sql IS NOT NULL"
                     ).all()
+                    triggers = connection.exec_driver_sql(
+                        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                        f"AND tbl_name IN ({names})"
+                    ).all()
                     for name, _ in indexes:
                         connection.exec_driver_sql(f"DROP INDEX {name}")
+                    for name, _ in triggers:
+                        connection.exec_driver_sql(f"DROP TRIGGER {name}")
                     yield connection
-                    for _, sql in indexes:
+                    for _, sql in indexes + triggers:
                         connection.exec_driver_sql(sql)
                     for table in tables:
                         broken = connection.exec_driver_sql(
@@ -707,14 +720,22 @@ def bulk_load(engine: Any, tables: Sequence[str]) -> Iterator[Any]:
                 "JOIN pg_index x ON x.indexrelid = c.oid "
                 f"WHERE i.tablename IN ({names}) AND NOT x.indisprimary"
             ).all()
+            triggers = connection.exec_driver_sql(
+                "SELECT tgrelid::regclass::text, tgname, pg_get_triggerdef(oid) "
+                f"FROM pg_trigger WHERE NOT tgisinternal AND tgrelid::regclass::text IN ({names})"
+            ).all()
             for table, name, _ in keys:
                 connection.exec_driver_sql(
                     f"ALTER TABLE {table} DROP CONSTRAINT {name}"
                 )
             for name, _ in indexes:
                 connection.exec_driver_sql(f"DROP INDEX {name}")
+            for table, name, _ in triggers:
+                connection.exec_driver_sql(f"DROP TRIGGER {name} ON {table}")
             yield connection
             for _, sql in indexes:
+                connection.exec_driver_sql(sql)
+            for _, _, sql in triggers:
                 connection.exec_driver_sql(sql)
             for table, name, definition in keys:
                 connection.exec_driver_sql(
@@ -1153,37 +1174,18 @@ def _writing(engine: Any) -> Any:
 
 
 def remove_unmoved(url: str, ids: Sequence[str]) -> int:
-    """Delete those of `ids` still `sent` (a pool's leftovers), their needs first; how
-    many. Without the foreign keys' actions: no referral names these, and the
-    `ON DELETE SET NULL` of `previous_referral_id` and `onward_referral_id`, which have no
-    index, reads every referral for each one deleted (bench/README.md)."""
+    """Delete those of `ids` still `sent` (a pool's leftovers); how many. Their needs go
+    with them by their foreign key, and the tallies' triggers take them off the counts."""
     loader = Loader(url)
-    sqlite = loader.engine.dialect.name == "sqlite"
-    referrals, needs = Referral.__table__, ReferralNeed.__table__
+    referrals = Referral.__table__
     removed = 0
-    with _writing(loader.engine) as connection:
-        raw = connection.connection.driver_connection
-        if sqlite:
-            raw.execute("PRAGMA foreign_keys=OFF")  # outside a transaction
-        try:
-            with connection.begin():
-                if not sqlite:
-                    connection.exec_driver_sql(
-                        "SET LOCAL session_replication_role = replica"
-                    )
-                for batch in batched([uuid.UUID(i) for i in ids], 500):
-                    unmoved = select(referrals.c.id).where(
-                        referrals.c.id.in_(batch), referrals.c.status == "sent"
-                    )
-                    connection.execute(
-                        needs.delete().where(needs.c.referral_id.in_(unmoved))
-                    )
-                    removed += connection.execute(
-                        referrals.delete().where(referrals.c.id.in_(unmoved))
-                    ).rowcount
-        finally:
-            if sqlite:
-                raw.execute("PRAGMA foreign_keys=ON")
+    with _writing(loader.engine) as connection, connection.begin():
+        for batch in batched([uuid.UUID(i) for i in ids], 500):
+            removed += connection.execute(
+                referrals.delete().where(
+                    referrals.c.id.in_(batch), referrals.c.status == "sent"
+                )
+            ).rowcount
     loader.engine.dispose()
     return removed
 

@@ -16,6 +16,7 @@ from accord.partners.models import (
 )
 from accord.pathways.models import Pathway, PathwayNeed
 from accord.referrals.models import Referral, ReferralNeed
+from accord.referrals.tallies import NetworkLineage, ReferralMinuteTally, ReferralTally
 from accord.roles.models import (
     CatalogueState,
     CommitmentStatusChange,
@@ -38,6 +39,7 @@ __all__ = [
     "Membership",
     "MembershipPartner",
     "Network",
+    "NetworkLineage",
     "NetworkRevision",
     "NetworkRole",
     "Partner",
@@ -46,7 +48,9 @@ __all__ = [
     "Pathway",
     "PathwayNeed",
     "Referral",
+    "ReferralMinuteTally",
     "ReferralNeed",
+    "ReferralTally",
     "RefreshSession",
     "Role",
     "RoleCommitment",

@@ -331,10 +331,20 @@ class StatsRow(OutputModel):
     acceptance_rate_percent: StatMeasure = PydanticField(
         description="Of those answered, how many were accepted (whole percent)."
     )
-    minutes_to_receive_median: StatMeasure
-    minutes_to_receive_p90: StatMeasure
-    minutes_to_accept_median: StatMeasure
-    minutes_to_accept_p90: StatMeasure
+    minutes_to_receive_median: StatMeasure = PydanticField(
+        description="Minutes from sending to receiving, the median (nearest rank) of those "
+        "received, to two significant figures rounded down (1,234 -> 1,200)."
+    )
+    minutes_to_receive_p90: StatMeasure = PydanticField(
+        description="The 90th percentile of the same, to two significant figures."
+    )
+    minutes_to_accept_median: StatMeasure = PydanticField(
+        description="Minutes from sending to accepting, the median of those accepted, to two "
+        "significant figures rounded down."
+    )
+    minutes_to_accept_p90: StatMeasure = PydanticField(
+        description="The 90th percentile of the same, to two significant figures."
+    )
 
 
 class StatsAnswer(OutputModel):

@@ -21,18 +21,24 @@ protects each answer, not the difference between two.)
 
 A rate, median or percentile is published only where the row's total is and it is computed
 from at least `threshold` referrals; a rate also needs its accepted and declined counts each
-zero or at least the threshold, since a rate of a small count gives it back."""
+zero or at least the threshold, since a rate of a small count gives it back. Minutes are
+given to two significant figures, rounded down (tallies.two_significant).
+
+Where the figures come from: the network's from the tallies the database keeps beside the
+referrals (tallies.py: a national year is a few thousand rows there, against 670,000
+referrals), each percentile computed in the database from its group's minute histogram; a
+partner's own from its referrals."""
 
 import math
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import product
 from typing import Any
 
-from sqlalchemy import case, extract, func, or_, select
+from sqlalchemy import case, extract, func, literal, or_, select
 from sqlmodel import Session, col
 
 from accord.core.database import fetch_rows
@@ -56,6 +62,7 @@ from accord.referrals.models import (
     StatsRow,
 )
 from accord.referrals.service import is_party
+from accord.referrals.tallies import ReferralMinuteTally, ReferralTally, two_significant
 
 TOTAL = "total"
 STATUSES = tuple(status.value for status in ReferralStatus)
@@ -101,21 +108,37 @@ def _period_keys(year: int, period: StatsPeriod) -> list[str]:
 
 @dataclass
 class Leaves:
-    """Exact figures by (month, leaf group, status), and what rates and percentiles are
-    computed from, by (month, leaf group)."""
+    """Exact figures by (month, leaf group, status), and the accepted and declined ones
+    rates are computed from, by (month, leaf group)."""
 
     counts: dict[tuple[str, ...], int] = field(default_factory=lambda: defaultdict(int))
     accepted: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     declined: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
-    to_receive: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
-    to_accept: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    # The partner's own minutes, by (month, leaf group, measure); the network's come from
+    # the minute tallies, a percentile at a time (`_network_timings`).
+    minutes: dict[tuple[str, str, str], list[int]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     def merge(self, other: "Leaves") -> None:
         self.counts.update(other.counts)
         self.accepted.update(other.accepted)
         self.declined.update(other.declined)
-        self.to_receive.update(other.to_receive)
-        self.to_accept.update(other.to_accept)
+        self.minutes.update(other.minutes)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The median and 90th percentile of `count` referrals' minutes, to two significant
+    figures (tallies.two_significant)."""
+
+    count: int
+    median: int
+    p90: int
+
+
+# (period, group, measure) -> its timing; None: no referral took that step.
+TimingOf = Callable[[str, str, str], "Timing | None"]
 
 
 def _year_bounds(year: int) -> tuple[datetime, datetime]:
@@ -155,7 +178,7 @@ def _group_leaf(
     return f"off_pathway:{partner}"
 
 
-def _leaves(
+def _partner_leaves(
     session: Session,
     own: uuid.UUID,
     slugs: Mapping[uuid.UUID, str],
@@ -164,8 +187,9 @@ def _leaves(
     *,
     by_need: bool,
 ) -> tuple[Leaves, dict[str, str]]:
-    """The leaves of the partners' lattice (by_need False) or of the needs' one, and each
-    partner-level group's parent (pathway and off-pathway groups under their partner)."""
+    """A partner's own figures, counted from its referrals: the leaves of the partners'
+    lattice (by_need False) or of the needs' one, and each partner-level group's parent
+    (pathway and off-pathway groups under their partner)."""
     month = extract("month", col(Referral.sent_at))
     if by_need:
         groups: list[Any] = [col(ReferralNeed.value)]
@@ -208,11 +232,156 @@ def _leaves(
         leaves.accepted[key] += int(accepted_count or 0)
         leaves.declined[key] += int(declined_count or 0)
     for row in fetch_rows(session, timed):
-        key = (_month(year, int(row[0])), leaf_of(row[1 : 1 + width]))
-        leaves.to_receive[key].append(int(row[1 + width]))
+        month_key, group = _month(year, int(row[0])), leaf_of(row[1 : 1 + width])
+        leaves.minutes[(month_key, group, "receive")].append(int(row[1 + width]))
         if row[2 + width] is not None:
-            leaves.to_accept[key].append(int(row[2 + width]))
+            leaves.minutes[(month_key, group, "accept")].append(int(row[2 + width]))
     return leaves, parents
+
+
+def _tally_group(key: str, slugs: Mapping[uuid.UUID, str]) -> tuple[str, str | None]:
+    """A tally's group key as the lattice names it, with its parent in the partners' tree
+    (None: under the total, or a need)."""
+    kind, _, rest = key.partition(":")
+    if kind == "pathway":
+        pathway, _, partner = rest.partition(":")
+        if not partner:  # the minute tallies name a pathway alone
+            return f"pathway:{uuid.UUID(pathway)}", None
+        return f"pathway:{uuid.UUID(pathway)}", f"partner:{uuid.UUID(partner)}"
+    if kind == "off_pathway":
+        return f"off_pathway:{uuid.UUID(rest)}", f"partner:{uuid.UUID(rest)}"
+    if kind == "partner":
+        return f"partner:{uuid.UUID(rest)}", None
+    if kind == "network":
+        return f"network:{slugs[uuid.UUID(rest)]}", None
+    return key, None  # total, need:<code>
+
+
+def _month_range(year: int) -> tuple[int, int]:
+    return year * 100 + 1, year * 100 + 12
+
+
+def _network_leaves(
+    session: Session, network_id: uuid.UUID, slugs: Mapping[uuid.UUID, str], year: int
+) -> tuple[Leaves, Leaves, dict[str, str]]:
+    """The network's figures of the year from its tallies (its own referrals and every
+    nested network's): the partners' lattice's leaves, the needs', and the parents."""
+    first, last = _month_range(year)
+    rows = fetch_rows(
+        session,
+        select(
+            col(ReferralTally.month),
+            col(ReferralTally.group_key),
+            col(ReferralTally.status),
+            col(ReferralTally.count),
+            col(ReferralTally.accepted),
+            col(ReferralTally.declined),
+        ).where(
+            col(ReferralTally.network_id) == network_id,
+            col(ReferralTally.month).between(first, last),
+            col(ReferralTally.count) != 0,
+        ),
+    )
+    groups, needs, parents = Leaves(), Leaves(), {}
+    for month, key, status, count, accepted, declined in rows:
+        leaf, parent = _tally_group(key, slugs)
+        leaves = needs if leaf.startswith("need:") else groups
+        if parent is not None:
+            parents[leaf] = parent
+        cell = (_month(year, month % 100), leaf)
+        leaves.counts[(*cell, status)] += count
+        leaves.accepted[cell] += accepted
+        leaves.declined[cell] += declined
+    return groups, needs, parents
+
+
+def _network_timings(
+    session: Session,
+    network_id: uuid.UUID,
+    slugs: Mapping[uuid.UUID, str],
+    query: StatsQuery,
+) -> dict[tuple[str, str, str], Timing]:
+    """The median and 90th percentile of every row the answer shows, each from its group's
+    minute histogram in the database (the nearest rank: the first bucket whose running
+    count reaches half, or nine tenths, of all)."""
+    t = ReferralMinuteTally
+    first, last = _month_range(query.year)
+    month = col(t.month) - query.year * 100
+    period: Any
+    if query.period == StatsPeriod.month:
+        period = month
+    elif query.period == StatsPeriod.quarter:
+        period = (month + 2) // 3
+    else:
+        period = literal(0)
+    kinds = _SHOWN_KINDS[query.group_by]
+    wanted = or_(
+        col(t.group_key) == TOTAL, *(col(t.group_key).startswith(f"{kind}:") for kind in kinds)
+    )
+    merged = (
+        select(
+            period.label("period"),
+            col(t.group_key).label("group_key"),
+            col(t.measure).label("measure"),
+            col(t.minutes).label("minutes"),
+            func.sum(col(t.count)).label("count"),
+        )
+        .where(col(t.network_id) == network_id, col(t.month).between(first, last), wanted)
+        .group_by(period, col(t.group_key), col(t.measure), col(t.minutes))
+        .having(func.sum(col(t.count)) != 0)
+        .subquery()
+    )
+    partition = [merged.c.period, merged.c.group_key, merged.c.measure]
+    running = (
+        select(
+            *partition,
+            merged.c.minutes,
+            func.sum(merged.c.count)
+            .over(partition_by=partition, order_by=merged.c.minutes)
+            .label("running"),
+            func.sum(merged.c.count).over(partition_by=partition).label("n"),
+        )
+    ).subquery()
+    ranked = select(
+        running.c.period,
+        running.c.group_key,
+        running.c.measure,
+        func.max(running.c.n),
+        func.min(case((running.c.running * 2 >= running.c.n, running.c.minutes))),
+        func.min(case((running.c.running * 10 >= running.c.n * 9, running.c.minutes))),
+    ).group_by(running.c.period, running.c.group_key, running.c.measure)
+    timings = {}
+    for period_number, key, measure, count, median, p90 in fetch_rows(session, ranked):
+        label = _period_label(query.year, query.period, int(period_number))
+        group, _ = _tally_group(key, slugs)
+        timings[(label, group, measure)] = Timing(int(count), int(median), int(p90))
+    return timings
+
+
+def _period_label(year: int, period: StatsPeriod, number: int) -> str:
+    if period == StatsPeriod.month:
+        return _month(year, number)
+    if period == StatsPeriod.quarter:
+        return _quarter(year, number)
+    return str(year)
+
+
+def _partner_timings(lattice: "Lattice") -> TimingOf:
+    """A partner's own timings, from its referrals' minutes, rounded as the network's are."""
+
+    def timing(period: str, group: str, measure: str) -> Timing | None:
+        periods, groups, _ = lattice.axes
+        values = [
+            two_significant(value)
+            for m in _below(periods, period)
+            for g in _below(groups, group)
+            for value in lattice.leaves.minutes.get((m, g, measure), ())
+        ]
+        if not values:
+            return None
+        return Timing(len(values), _nearest_rank(values, 0.5), _nearest_rank(values, 0.9))
+
+    return timing
 
 
 def _group_axis(leaves: Iterable[str], parents: Mapping[str, str], needs: Iterable[str]) -> Axis:
@@ -295,14 +464,13 @@ def _nearest_rank(values: list[int], share: float) -> int:
     return ordered[max(math.ceil(share * len(ordered)) - 1, 0)]
 
 
-def _row(lattice: Lattice, period: str, group: str, threshold: int | None) -> StatsRow:
+def _row(
+    lattice: Lattice, period: str, group: str, threshold: int | None, timing: TimingOf
+) -> StatsRow:
     periods, groups, _ = lattice.axes
-    months, leaf_groups = _below(periods, period), _below(groups, group)
-    keys = [(m, g) for m in months for g in leaf_groups]
+    keys = [(m, g) for m in _below(periods, period) for g in _below(groups, group)]
     accepted = sum(lattice.leaves.accepted.get(k, 0) for k in keys)
     declined = sum(lattice.leaves.declined.get(k, 0) for k in keys)
-    to_receive = [v for k in keys for v in lattice.leaves.to_receive.get(k, ())]
-    to_accept = [v for k in keys for v in lattice.leaves.to_accept.get(k, ())]
     total = _count(lattice, (period, group, TOTAL))
     # Exact figures for the partner itself; beyond it, only from enough referrals.
     least = threshold or 1
@@ -310,12 +478,18 @@ def _row(lattice: Lattice, period: str, group: str, threshold: int | None) -> St
     def enough(count: int) -> bool:
         return count == 0 or count >= least
 
-    def measure(values: list[int], share: float) -> StatMeasure:
-        if not values:
-            return StatMeasure(value=None, suppressed=False)
-        if total.suppressed or len(values) < least:
-            return StatMeasure(value=None, suppressed=True)
-        return StatMeasure(value=_nearest_rank(values, share), suppressed=False)
+    def measures(measure: str) -> tuple[StatMeasure, StatMeasure]:
+        found = timing(period, group, measure)
+        if found is None:
+            unknown = StatMeasure(value=None, suppressed=False)
+            return unknown, unknown
+        if total.suppressed or found.count < least:
+            hidden = StatMeasure(value=None, suppressed=True)
+            return hidden, hidden
+        return (
+            StatMeasure(value=found.median, suppressed=False),
+            StatMeasure(value=found.p90, suppressed=False),
+        )
 
     if accepted + declined == 0:
         rate = StatMeasure(value=None, suppressed=False)
@@ -327,6 +501,8 @@ def _row(lattice: Lattice, period: str, group: str, threshold: int | None) -> St
         rate = StatMeasure(value=None, suppressed=True)
     else:
         rate = StatMeasure(value=round(100 * accepted / (accepted + declined)), suppressed=False)
+    receive_median, receive_p90 = measures("receive")
+    accept_median, accept_p90 = measures("accept")
     return StatsRow(
         period=period,
         group=_group(group),
@@ -334,10 +510,10 @@ def _row(lattice: Lattice, period: str, group: str, threshold: int | None) -> St
             **{status: _count(lattice, (period, group, status)) for status in (TOTAL, *STATUSES)}
         ),
         acceptance_rate_percent=rate,
-        minutes_to_receive_median=measure(to_receive, 0.5),
-        minutes_to_receive_p90=measure(to_receive, 0.9),
-        minutes_to_accept_median=measure(to_accept, 0.5),
-        minutes_to_accept_p90=measure(to_accept, 0.9),
+        minutes_to_receive_median=receive_median,
+        minutes_to_receive_p90=receive_p90,
+        minutes_to_accept_median=accept_median,
+        minutes_to_accept_p90=accept_p90,
     )
 
 
@@ -373,18 +549,33 @@ def referral_stats(session: Session, access: NetworkAccess, query: StatsQuery) -
         threshold = network.disclosure_threshold
         policy = Policy(threshold=threshold, rounding_base=ROUNDING_BASE)
     slugs = dict(included)
-    conditions = _scope_conditions(list(slugs), query.year, query.partner_id)
-    leaves, parents = _leaves(session, network.id, slugs, conditions, query.year, by_need=False)
-    needs, _ = _leaves(session, network.id, slugs, conditions, query.year, by_need=True)
+    if policy is None:
+        conditions = _scope_conditions(list(slugs), query.year, query.partner_id)
+        groups_of, parents = _partner_leaves(
+            session, network.id, slugs, conditions, query.year, by_need=False
+        )
+        needs, _ = _partner_leaves(session, network.id, slugs, conditions, query.year, by_need=True)
+    else:
+        groups_of, needs, parents = _network_leaves(session, network.id, slugs, query.year)
+    leaves = Leaves()
+    leaves.merge(groups_of)
     leaves.merge(needs)  # the keys differ: need groups
-    groups = _group_axis(_leaf_groups(leaves) - _leaf_groups(needs), parents, _leaf_groups(needs))
+    groups = _group_axis(_leaf_groups(groups_of), parents, _leaf_groups(needs))
     shown = _lattice(leaves, groups, query.year, policy)
+    if policy is None:
+        timing = _partner_timings(shown)
+    else:
+        timings = _network_timings(session, network.id, slugs, query)
+
+        def timing(period: str, group: str, measure: str) -> Timing | None:
+            return timings.get((period, group, measure))
+
     kinds = _SHOWN_KINDS[query.group_by]
     group_keys = [key for key in shown.axes[1].keys if key.partition(":")[0] in kinds]
     rows = []
     for period in _period_keys(query.year, query.period):
-        rows.append(_row(shown, period, TOTAL, threshold))
-        rows.extend(_row(shown, period, key, threshold) for key in group_keys)
+        rows.append(_row(shown, period, TOTAL, threshold, timing))
+        rows.extend(_row(shown, period, key, threshold, timing) for key in group_keys)
     return StatsAnswer(
         year=query.year,
         period=query.period,

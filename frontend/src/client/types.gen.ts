@@ -4022,9 +4022,21 @@ export type StatsRow = {
      * Of those answered, how many were accepted (whole percent).
      */
     acceptance_rate_percent: StatMeasure;
+    /**
+     * Minutes from sending to receiving, the median (nearest rank) of those received, to two significant figures rounded down (1,234 -> 1,200).
+     */
     minutes_to_receive_median: StatMeasure;
+    /**
+     * The 90th percentile of the same, to two significant figures.
+     */
     minutes_to_receive_p90: StatMeasure;
+    /**
+     * Minutes from sending to accepting, the median of those accepted, to two significant figures rounded down.
+     */
     minutes_to_accept_median: StatMeasure;
+    /**
+     * The 90th percentile of the same, to two significant figures.
+     */
     minutes_to_accept_p90: StatMeasure;
 };
 
