@@ -1,3 +1,4 @@
+import { FIRST_STATS_YEAR } from '@/features/referrals/api/stats-search';
 import { asList, asString, onlyCodes } from '@/lib/search-params';
 import { CAPACITY_STATUSES, FINDING_KINDS, NEEDS, POPULATIONS, SERVICE_STATUSES, SERVICE_TYPES, type CapacityStatus, type FindingKind, type Need, type Population, type ServiceStatus, type ServiceType } from '@/lib/vocabulary';
 
@@ -78,11 +79,16 @@ export function toRouteQuery(search: RouteSearch) {
   };
 }
 
-/** The pathway map's URL: one need, one area, and whether health findings are highlighted. */
+/**
+ * The pathway map's URL: one need, one area, whether health findings are highlighted, and
+ * whether each pathway's referrals are shown, for which year (this UTC year when left out).
+ */
 export interface PathwayMapSearch {
   need?: Need;
   area?: string;
   findings?: 'show';
+  referrals?: 'show';
+  year?: number;
 }
 
 export function parsePathwayMapSearch(raw: Record<string, unknown>): PathwayMapSearch {
@@ -92,6 +98,10 @@ export function parsePathwayMapSearch(raw: Record<string, unknown>): PathwayMapS
   const area = asString(raw.area)?.trim().slice(0, 100);
   if (area) search.area = area;
   if (asString(raw.findings) === 'show') search.findings = 'show';
+  if (asString(raw.referrals) === 'show') search.referrals = 'show';
+  // The years the statistics count (as their own screen takes them).
+  const year = Number(asString(raw.year));
+  if (Number.isInteger(year) && year >= FIRST_STATS_YEAR && year <= new Date().getUTCFullYear() + 1) search.year = year;
   return search;
 }
 
