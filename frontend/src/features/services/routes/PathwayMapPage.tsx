@@ -8,10 +8,15 @@ import { useTranslation } from 'react-i18next';
 
 import type { Finding, PathwayPublic } from '@/client';
 import { AreaSelect } from '@/components/AreaPicker';
+import { Fact } from '@/components/Fact';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '@/components/States';
+import { useReferralStats } from '@/features/referrals/api/stats';
+import { StatValue } from '@/features/referrals/components/StatValue';
+import { formatMinutes, formatPercent } from '@/features/referrals/components/stats-model';
 import { areaScope, useAreaTree } from '@/lib/areas';
+import { useFormat } from '@/lib/format';
 import { abbreviate, intersects, placeLabels, type Side } from '@/lib/label-placement';
 import { usePermissions } from '@/lib/membership';
 import { useNames } from '@/lib/use-names';
@@ -19,6 +24,7 @@ import { NEEDS } from '@/lib/vocabulary';
 
 import { layoutGraph } from '../api/graph-layout';
 import { filterMap, MAP_BACKGROUND, MAP_LABEL, sectorColour, sectorsShown } from '../api/map';
+import { EDGE_WIDTH, edgeLooks, pathwayFigures, pathwayStatsSearch, yearsOffered } from '../api/pathway-stats';
 import type { PathwayMapSearch } from '../api/search';
 import { usePathwayHealth, usePathwayList, useServiceOptions } from '../api/services';
 import { ServicesNav } from '../components/ServicesNav';
@@ -28,6 +34,14 @@ const LABEL_CHARS = 24;
 
 /** A finding's marker: thicker red-orange border on the canvas, plus a ⚠ in every text label. */
 const FINDING_COLOUR = '#d9480f';
+/** A referral total hidden for privacy: its word in grey italics on the line (over 6:1 on the canvas). */
+const HIDDEN_COUNT_COLOUR = '#5c5f66';
+/** A selected line is drawn this much wider than it is, and never thinner than this. */
+const SELECTED_EXTRA_WIDTH = 2;
+const SELECTED_MIN_WIDTH = 6;
+/** Until the network's answer says otherwise (a network-wide answer always does). */
+const DEFAULT_THRESHOLD = 10;
+const DEFAULT_ROUNDING_BASE = 5;
 
 /** Where cytoscape draws a label for each side the placement chose, and the gap it leaves. */
 const LABEL_STYLE: Record<Side, { 'text-halign': 'left' | 'center' | 'right'; 'text-valign': 'top' | 'center' | 'bottom'; 'text-margin-x': number; 'text-margin-y': number }> = {
@@ -43,13 +57,21 @@ const LABEL_STYLE: Record<Side, { 'text-halign': 'left' | 'center' | 'right'; 't
 const LABEL_ONLY = { includeNodes: false, includeEdges: false, includeLabels: true } as const;
 
 /**
- * Puts each node's label on a free side of it (see placeLabels), then checks what cytoscape drew:
- * a label still touching another is left out (its service is in the table; hovering shows it).
+ * Puts each node's label on a free side of it (see placeLabels), clear of the labels on the lines
+ * (a finding's ⚠, a referral total), then checks what cytoscape drew: a label still touching
+ * another is left out (its service is in the table; hovering shows it).
  * Records the drawn label boxes and node positions on the container, for the end-to-end test.
  */
 function arrangeLabels(cy: cytoscape.Core, container: HTMLElement) {
   cy.batch(() => cy.nodes().removeClass('peek').removeStyle('text-halign text-valign text-margin-x text-margin-y label z-index text-background-opacity'));
   delete container.dataset.peek;
+  const lineLabels = cy
+    .edges()
+    .filter((edge) => Boolean(edge.data('label')))
+    .map((edge) => {
+      const b = edge.boundingBox(LABEL_ONLY);
+      return { x: b.x1, y: b.y1, width: b.w, height: b.h };
+    });
   const nodes = cy.nodes().toArray();
   const requests = nodes.map((node) => {
     const box = node.boundingBox(LABEL_ONLY);
@@ -58,14 +80,14 @@ function arrangeLabels(cy: cytoscape.Core, container: HTMLElement) {
   });
   // Labels stay inside the frame (its extent in the graph's own units).
   const view = cy.extent();
-  const placed = placeLabels(requests, { x: view.x1, y: view.y1, width: view.w, height: view.h }, 4);
+  const placed = placeLabels(requests, { x: view.x1, y: view.y1, width: view.w, height: view.h }, 4, lineLabels);
   cy.batch(() => {
     nodes.forEach((node, index) => {
       const spot = placed[index]!;
       node.style(spot.visible ? LABEL_STYLE[spot.side] : { label: '' });
     });
   });
-  const kept: { x: number; y: number; width: number; height: number }[] = [];
+  const kept: { x: number; y: number; width: number; height: number }[] = [...lineLabels];
   cy.batch(() => {
     for (const node of nodes) {
       if (!node.data('label') || node.style('label') === '') continue;
@@ -113,6 +135,18 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
   const pathways = usePathwayList(network);
   const highlight = search.findings === 'show';
   const health = usePathwayHealth(network);
+  const format = useFormat();
+  const thisYear = new Date().getUTCFullYear();
+  const showReferrals = search.referrals === 'show';
+  const year = search.year ?? thisYear;
+  const statsSearch = useMemo(() => pathwayStatsSearch(year), [year]);
+  const stats = useReferralStats(network, statsSearch, showReferrals);
+  // Only the year asked for: while another loads, the last one's figures are not shown under its name.
+  const statsAnswer = showReferrals && !stats.isPlaceholderData ? stats.data : undefined;
+  const figures = useMemo(() => (statsAnswer ? pathwayFigures(statsAnswer) : undefined), [statsAnswer]);
+  const threshold = statsAnswer?.threshold ?? DEFAULT_THRESHOLD;
+  const roundingBase = statsAnswer?.rounding_base ?? DEFAULT_ROUNDING_BASE;
+  const hiddenWord = t('referralStats.suppressed');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
 
@@ -140,7 +174,13 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
   const flaggedPathways = useMemo(() => new Set(findings.flatMap((f) => f.pathway_ids ?? [])), [findings]);
   const names = useMemo(() => new Map((services.data ?? []).map((s) => [s.id, s.name])), [services.data]);
   const sectors = useMemo(() => sectorsShown(shown.services), [shown.services]);
+  const numbers = useMemo(() => new Intl.NumberFormat(format.locale), [format.locale]);
+  const looks = useMemo(
+    () => edgeLooks(shown.pathways.map((p) => p.id), { flagged: flaggedPathways, figures, formatNumber: (value) => numbers.format(value), hiddenWord }),
+    [shown.pathways, flaggedPathways, figures, numbers, hiddenWord],
+  );
   const selected = shown.pathways.find((p) => p.id === selectedId) ?? null;
+  const selectedFigures = selected ? figures?.get(selected.id) : undefined;
   const shownFindings = findings.filter(
     (f) => (f.service_ids ?? []).some((id) => shown.services.some((s) => s.id === id)) || (f.pathway_ids ?? []).some((id) => shown.pathways.some((p) => p.id === id)) || (!(f.service_ids ?? []).length && !(f.pathway_ids ?? []).length),
   );
@@ -158,7 +198,7 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
         })),
         ...shown.pathways.map((p) => ({
           group: 'edges' as const,
-          data: { id: `pathway-${p.id}`, pathway: p.id, source: p.from_service.id, target: p.to_service.id, line: lineStyle(p.status), label: '' },
+          data: { id: `pathway-${p.id}`, pathway: p.id, source: p.from_service.id, target: p.to_service.id, line: lineStyle(p.status), label: '', width: EDGE_WIDTH, selectedWidth: SELECTED_MIN_WIDTH, arrowScale: 1 },
         })),
       ],
       style: [
@@ -189,19 +229,26 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
         {
           selector: 'edge',
           style: {
-            width: 2,
+            width: 'data(width)',
             'line-color': '#495057',
             'target-arrow-color': '#495057',
             'target-arrow-shape': 'triangle',
+            'arrow-scale': (edge: cytoscape.EdgeSingular) => edge.data('arrowScale') as number,
             'curve-style': 'bezier',
             'line-style': 'data(line)' as 'solid',
             label: 'data(label)',
             'font-size': 12,
-            color: FINDING_COLOUR,
+            color: MAP_LABEL,
+            // A figure on a line stays readable where the line runs through it.
+            'text-background-color': MAP_BACKGROUND,
+            'text-background-opacity': 0.85,
+            'text-background-padding': '2px',
           },
         },
-        { selector: 'edge.finding', style: { width: 5, 'line-color': FINDING_COLOUR, 'target-arrow-color': FINDING_COLOUR } },
-        { selector: 'edge:selected', style: { width: 6, 'line-color': '#1971c2', 'target-arrow-color': '#1971c2' } },
+        { selector: 'edge.count-hidden', style: { 'font-style': 'italic', color: HIDDEN_COUNT_COLOUR } },
+        // The width comes with the data (a finding's line is at least FINDING_EDGE_WIDTH wide).
+        { selector: 'edge.finding', style: { 'line-color': FINDING_COLOUR, 'target-arrow-color': FINDING_COLOUR, color: FINDING_COLOUR } },
+        { selector: 'edge:selected', style: { width: 'data(selectedWidth)', 'line-color': '#1971c2', 'target-arrow-color': '#1971c2' } },
       ],
       // The positions are given (see layoutGraph): the view only fits them in the frame.
       layout: { name: 'preset', fit: true, padding: 24 },
@@ -225,9 +272,11 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
     // Positions come from the graph alone (the services and pathways shown), laid out once per graph.
   }, [shown, positions, navigate, network, narrow]);
 
-  // The health overlay marks nodes and lines on the graph as it stands: no new layout, only labels re-arranged.
+  // The overlays (health findings, referrals) mark nodes and lines on the graph as it stands:
+  // no new layout, only labels re-arranged. When the filters change the graph, this runs once
+  // more with the graph just destroyed, before the new one is in state: nothing to mark then.
   useEffect(() => {
-    if (!graph || !container.current) return;
+    if (!graph || graph.destroyed() || !container.current) return;
     graph.batch(() => {
       graph.nodes().forEach((node) => {
         const flagged = flaggedServices.has(node.id());
@@ -236,14 +285,34 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
         node.toggleClass('finding', flagged);
       });
       graph.edges().forEach((edge) => {
-        const flagged = flaggedPathways.has(edge.data('pathway') as string);
-        edge.data('label', flagged ? '⚠' : '');
-        edge.toggleClass('finding', flagged);
+        const pathway = edge.data('pathway') as string;
+        const look = looks.get(pathway) ?? { label: '', suppressed: false, width: EDGE_WIDTH };
+        edge.data({
+          label: look.label,
+          width: look.width,
+          selectedWidth: Math.max(SELECTED_MIN_WIDTH, look.width + SELECTED_EXTRA_WIDTH),
+          // Cytoscape sizes the arrow by the line's width: a thick line keeps a head that fits beside the node.
+          arrowScale: Math.sqrt(EDGE_WIDTH / look.width),
+        });
+        edge.toggleClass('finding', flaggedPathways.has(pathway));
+        edge.toggleClass('count-hidden', look.suppressed);
       });
     });
     arrangeLabels(graph, container.current);
     container.current.dataset.overlay = highlight ? 'on' : 'off';
-  }, [graph, flaggedServices, flaggedPathways, highlight]);
+    // For the end-to-end test: whether the referral figures are drawn, and each line's label and width.
+    container.current.dataset.referrals = figures ? 'on' : 'off';
+    container.current.dataset.edges = JSON.stringify(
+      Object.fromEntries(
+        graph.edges().map((edge) => {
+          const label = edge.data('label') as string;
+          const b = edge.renderedBoundingBox(LABEL_ONLY);
+          const box = label ? { text: label, x: b.x1, y: b.y1, width: b.w, height: b.h } : null;
+          return [edge.data('pathway') as string, { label, suppressed: edge.hasClass('count-hidden'), width: edge.data('width') as number, box }];
+        }),
+      ),
+    );
+  }, [graph, flaggedServices, flaggedPathways, looks, highlight, figures]);
 
 
 
@@ -263,6 +332,14 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
     [f.need && t(`need.${f.need}`), f.population && t(`population.${f.population}`), f.language && codeNames.language(f.language), f.area && codeNames.area(f.area)].filter(Boolean).join(' · ');
   const loading = services.isPending || pathways.isPending;
   const failed = services.isError || pathways.isError;
+  const minutes = (value: number) => formatMinutes(value, format.locale);
+  const percent = (value: number) => formatPercent(value, format.locale);
+  const count = (value: number) => numbers.format(value);
+  const statisticsLink = (
+    <AnchorLink to="/n/$network/referrals/statistics" params={{ network }} search={statsSearch} size="sm">
+      {t('pathwayMap.referralsLink', { year })}
+    </AnchorLink>
+  );
 
   return (
     <>
@@ -279,7 +356,7 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
       />
       <ServicesNav network={network} current="map" />
       <Paper withBorder p="md" radius="md" mb="lg" component="section" aria-label={t('coverage.filters.title')}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
           <Select
             label={t('pathwayMap.need')}
             placeholder={t('pathwayMap.anyNeed')}
@@ -302,9 +379,29 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
             checked={highlight}
             onChange={(event) => set({ findings: event.currentTarget.checked ? 'show' : undefined })}
           />
+          <Group align="flex-end" gap="sm" wrap="nowrap">
+            <Switch
+              mb={8}
+              label={t('pathwayMap.showReferrals')}
+              checked={showReferrals}
+              onChange={(event) => set({ referrals: event.currentTarget.checked ? 'show' : undefined, year: event.currentTarget.checked ? search.year : undefined })}
+            />
+            {showReferrals && (
+              <Select
+                label={t('referralStats.yearLabel')}
+                data={yearsOffered(thisYear, year).map(String)}
+                value={String(year)}
+                allowDeselect={false}
+                onChange={(value) => value && set({ year: Number(value) === thisYear ? undefined : Number(value) })}
+                w={110}
+                style={{ flex: 'none' }}
+                data-testid="referrals-year"
+              />
+            )}
+          </Group>
         </SimpleGrid>
       </Paper>
-      <div aria-live="polite" aria-busy={services.isFetching || pathways.isFetching || (highlight && health.isFetching)}>
+      <div aria-live="polite" aria-busy={services.isFetching || pathways.isFetching || (highlight && health.isFetching) || (showReferrals && stats.isFetching)}>
         {loading && <LoadingState />}
         {failed && <ErrorState onRetry={() => void Promise.all([services.refetch(), pathways.refetch()])} />}
         {!loading && !failed && shown.services.length === 0 && <EmptyState title={t('pathwayMap.emptyTitle')}>{t('pathwayMap.emptyBody')}</EmptyState>}
@@ -345,6 +442,14 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                       <Text size="xs">{t('pathwayMap.legendInactive')}</Text>
                       <Text size="xs">{t('pathwayMap.legendLines')}</Text>
                       {highlight && <Text size="xs">{t('pathwayMap.legendFinding')}</Text>}
+                      {statsAnswer && (
+                        <>
+                          <Text size="xs">{t('pathwayMap.legendReferrals', { year, base: roundingBase })}</Text>
+                          <Text size="xs" data-testid="map-legend-hidden">
+                            {t('pathwayMap.legendReferralsHidden', { hidden: hiddenWord, threshold })}
+                          </Text>
+                        </>
+                      )}
                     </Stack>
                   </Paper>
                 )}
@@ -376,6 +481,42 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                       </Text>
                       <Text size="sm">{t('pathwayMap.consent')}: {selected.consent_required ? t('common.yes') : t('common.no')}</Text>
                       <Text size="sm">{t('pathwayMap.status')}: {t(`pathwayStatus.${selected.status}`)}</Text>
+                      {showReferrals && (
+                        <Stack gap={6} mt="xs" component="section" aria-labelledby="pathway-referrals" data-testid="pathway-referrals">
+                          <Title order={3} size="h6" id="pathway-referrals">
+                            {t('pathwayMap.referralsTitle', { year })}
+                          </Title>
+                          {!statsAnswer && (
+                            <Text size="sm" c="dimmed">
+                              {stats.isError ? t('pathwayMap.referralsNotLoaded', { year }) : t('common.loading')}
+                            </Text>
+                          )}
+                          {statsAnswer && !selectedFigures && <Text size="sm">{t('pathwayMap.noReferrals', { year })}</Text>}
+                          {selectedFigures && (
+                            <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs" component="dl" m={0}>
+                              <Fact label={t('pathwayMap.referralsTotal')}>
+                                <StatValue stat={selectedFigures.counts.total} format={count} threshold={threshold} />
+                              </Fact>
+                              <Fact label={t('referralStats.counts.accepted')}>
+                                <StatValue stat={selectedFigures.counts.accepted} format={count} threshold={threshold} />
+                              </Fact>
+                              <Fact label={t('referralStats.counts.declined')}>
+                                <StatValue stat={selectedFigures.counts.declined} format={count} threshold={threshold} />
+                              </Fact>
+                              <Fact label={t('referralStats.measures.acceptance_rate_percent')}>
+                                <StatValue stat={selectedFigures.acceptance_rate_percent} format={percent} threshold={threshold} />
+                              </Fact>
+                              <Fact label={t('referralStats.measures.minutes_to_receive_median')}>
+                                <StatValue stat={selectedFigures.minutes_to_receive_median} format={minutes} threshold={threshold} />
+                              </Fact>
+                              <Fact label={t('referralStats.measures.minutes_to_accept_median')}>
+                                <StatValue stat={selectedFigures.minutes_to_accept_median} format={minutes} threshold={threshold} />
+                              </Fact>
+                            </SimpleGrid>
+                          )}
+                          {statisticsLink}
+                        </Stack>
+                      )}
                       <Group gap="xs" mt="xs">
                         <ButtonLink to="/n/$network/services/pathways/$pathwayId" params={{ network, pathwayId: selected.id }} size="compact-sm" variant="default">
                           {t('pathway.open')}
@@ -387,6 +528,25 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                         )}
                       </Group>
                     </Stack>
+                  </Paper>
+                )}
+                {showReferrals && (
+                  <Paper withBorder p="md" radius="md" component="section" aria-labelledby="map-referrals" data-testid="map-referrals">
+                    <Title order={2} size="h5" id="map-referrals" mb="xs">
+                      {t('pathwayMap.referralsTitle', { year })}
+                    </Title>
+                    {/* The statistics load on their own: the map stays usable while they come, or if they fail. */}
+                    {!statsAnswer && !stats.isError && <LoadingState />}
+                    {stats.isError && <ErrorState onRetry={() => void stats.refetch()} />}
+                    {statsAnswer && (
+                      <Stack gap="xs" align="flex-start">
+                        <Text size="sm">{t(narrow ? 'pathwayMap.referralsWhereNarrow' : 'pathwayMap.referralsWhere', { year })}</Text>
+                        <Text size="sm" c="dimmed">
+                          {t('referralStats.legendNetwork', { threshold, base: roundingBase })}
+                        </Text>
+                        {statisticsLink}
+                      </Stack>
+                    )}
                   </Paper>
                 )}
                 {highlight && (
@@ -428,12 +588,18 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
               {shown.pathways.length === 0 ? (
                 <Text size="sm">{t('pathwayMap.noPathways')}</Text>
               ) : (
-                <Table.ScrollContainer minWidth={780}>
+                <Table.ScrollContainer minWidth={figures ? 880 : 780}>
                   <Table data-testid="pathway-table" striped>
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th scope="col">{t('pathwayMap.from')}</Table.Th>
                         <Table.Th scope="col">{t('pathwayMap.to')}</Table.Th>
+                        {/* Beside the pathway's ends: on a phone, where the table is the map, it is in view first. */}
+                        {figures && (
+                          <Table.Th scope="col" ta="end">
+                            {t('pathwayMap.referralsColumn', { year })}
+                          </Table.Th>
+                        )}
                         <Table.Th scope="col">{t('pathwayMap.sectors')}</Table.Th>
                         <Table.Th scope="col">{t('pathwayMap.needs')}</Table.Th>
                         <Table.Th scope="col">{t('pathwayMap.status')}</Table.Th>
@@ -453,6 +619,18 @@ export function PathwayMapPage({ network, search, onSearchChange }: { network: s
                               {p.to_service.name}
                             </AnchorLink>
                           </Table.Td>
+                          {figures && (
+                            <Table.Td ta="end" data-testid="pathway-referrals-total">
+                              {figures.has(p.id) ? (
+                                <StatValue stat={figures.get(p.id)?.counts.total} format={count} threshold={threshold} />
+                              ) : (
+                                <Text span size="sm" c="dimmed" data-testid="stat-none">
+                                  <span aria-hidden="true">—</span>
+                                  <span className="visually-hidden">{t('pathwayMap.noReferrals', { year })}</span>
+                                </Text>
+                              )}
+                            </Table.Td>
+                          )}
                           <Table.Td>
                             <Text size="sm">{t('pathwayMap.sectorsFromTo', { from: t(`sector.${p.from_service.partner_sector}`), to: t(`sector.${p.to_service.partner_sector}`) })}</Text>
                           </Table.Td>
