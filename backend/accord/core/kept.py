@@ -123,6 +123,7 @@ class Part(IntEnum):
 
     every_write = 0  # moves with every committed write in the network
     routes = 1  # moves only with writes to ROUTE_TABLES
+    referrals = 2  # moves only with writes to REFERRAL_TABLES
 
 
 # What the route graph and pathway health are built from: services and their labels, their
@@ -140,7 +141,27 @@ ROUTE_TABLES = frozenset(
         "networks",
     }
 )
-PART_TABLES: dict[Part, frozenset[str]] = {Part.routes: ROUTE_TABLES}
+# What the network's referral statistics are read from: the tallies, which the database moves
+# with the referrals and their needs, and whatever a write to which changes them too (a
+# partner's or service's deletion deletes its referrals, a pathway's makes them off-pathway,
+# a network's record holds the disclosure threshold and its nesting the lineage).
+REFERRAL_TABLES = frozenset(
+    {
+        "referrals",
+        "referral_needs",
+        "referral_tallies",
+        "referral_minute_tallies",
+        "network_lineage",
+        "networks",
+        "partners",
+        "services",
+        "pathways",
+    }
+)
+PART_TABLES: dict[Part, frozenset[str]] = {
+    Part.routes: ROUTE_TABLES,
+    Part.referrals: REFERRAL_TABLES,
+}
 
 # For a part whose kept values can be patched rather than rebuilt: how a written row of each
 # of its tables names what changed, as (subject, the row's column holding the subject's id).
@@ -176,6 +197,7 @@ KINDS = {
     "route-answers": Kind(4096),
     "coverage": Kind(16),
     "pathway-health": Kind(256, Part.routes),
+    "referral-stats": Kind(256, Part.referrals),
 }
 
 
@@ -203,11 +225,14 @@ class KeptAnswers:
         build: Callable[[], V],
         still_current: Callable[[V], bool] | None = None,
         patch: Callable[[V, int], V | None] | None = None,
+        also: tuple[object, ...] = (),
     ) -> V:
         """The value kept for this network, audience and key at the network's `revisions`
-        (every counter, indexed by `Part`, as the request read them), else `build()`'s
-        (which reads through `session`). With `still_current`, a kept value that says it
-        no longer holds (it shows something that has grown too old) is built again.
+        (every counter, indexed by `Part`, as the request read them) and `also` (what else
+        it depends on: the revisions of the networks nested below it, for a consolidated
+        answer), else `build()`'s (which reads through `session`). With `still_current`, a
+        kept value that says it no longer holds (it shows something that has grown too old)
+        is built again.
 
         With `patch` (kinds kept under a part with `PART_SUBJECTS`): a value kept at an
         earlier revision of the part is handed to `patch(value, its revision)`, which
@@ -228,7 +253,7 @@ class KeptAnswers:
 
         value = self._kinds[kind].get(
             (network_id, audience, key),
-            (revisions[part],),
+            (revisions[part], *also),
             build,
             still_current,  # type: ignore[arg-type]
             patch_at,  # type: ignore[arg-type]

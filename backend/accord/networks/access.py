@@ -57,7 +57,7 @@ class NetworkRef:
         return self.revisions[Part.every_write]
 
     @classmethod
-    def of(cls, network: Network, revisions: tuple[int, ...] = (0, 0)) -> "NetworkRef":
+    def of(cls, network: Network, revisions: tuple[int, ...] = (0,) * len(Part)) -> "NetworkRef":
         return cls(
             network.id,
             network.slug,

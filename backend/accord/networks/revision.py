@@ -32,7 +32,7 @@ revisions are kept. A gap or `EVERYTHING` between two revisions means: build ane
 """
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, delete, event, func, insert, select
@@ -72,6 +72,24 @@ UNSCOPED_TABLES = frozenset(
 _SUBJECT_TABLES = {
     table: how for subjects in PART_SUBJECTS.values() for table, how in subjects.items()
 }
+
+
+def revisions_of(
+    session: Session, network_ids: Sequence[uuid.UUID], part: Part
+) -> tuple[tuple[uuid.UUID, int], ...]:
+    """Each network's revision (one `part` of it), in the order given (0 for one never
+    written): what a value consolidating these networks is also kept under."""
+    if not network_ids:
+        return ()
+    found = dict(
+        fetch_rows(
+            session,
+            select(_revisions.c.network_id, _revisions.c.revision).where(
+                _revisions.c.network_id.in_(list(network_ids)), _revisions.c.part == int(part)
+            ),
+        )
+    )
+    return tuple((network_id, int(found.get(network_id, 0))) for network_id in network_ids)
 
 
 def revision_of(network_id: Any, part: Part = Part.every_write) -> Any:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from accord.core.concurrency import IfMatch, set_etag
-from accord.core.deps import AccordRoute, ReadSession, WriteSession
+from accord.core.deps import AccordRoute, Kept, ReadSession, WriteSession
 from accord.core.idempotency import declare_idempotency_key
 from accord.core.models import utcnow
 from accord.core.openapi import (
@@ -131,6 +131,7 @@ def run_batch(access: EditorAccess, session: WriteSession, batch: ReferralBatch)
 def referral_stats(
     access: MemberAccess,
     session: ReadSession,
+    kept: Kept,
     group_by: StatsGroupBy = StatsGroupBy.to_partner,
     period: StatsPeriod = StatsPeriod.month,
     year: Annotated[
@@ -150,6 +151,7 @@ def referral_stats(
     figures exactly with `partner_id`."""
     return stats.referral_stats(
         session,
+        kept,
         access,
         stats.StatsQuery(
             group_by=group_by,

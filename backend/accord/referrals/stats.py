@@ -43,11 +43,13 @@ from sqlmodel import Session, col
 
 from accord.core.database import fetch_rows
 from accord.core.errors import Forbidden
+from accord.core.kept import EVERYONE, KeptAnswers, Part
 from accord.core.vocabulary import ReferralStatus
 from accord.disclosure import Axis, Policy, Protected, protect
 from accord.networks import service as networks
 from accord.networks.access import NetworkAccess
 from accord.networks.models import Network
+from accord.networks.revision import revisions_of
 from accord.referrals.models import (
     GroupKind,
     Referral,
@@ -533,7 +535,13 @@ _SHOWN_KINDS = {
 }
 
 
-def referral_stats(session: Session, access: NetworkAccess, query: StatsQuery) -> StatsAnswer:
+def referral_stats(
+    session: Session, kept: KeptAnswers, access: NetworkAccess, query: StatsQuery
+) -> StatsAnswer:
+    """The answer to `query`: the partner's own figures, counted from its referrals each
+    time, or the network's, the same for every member and kept (core/kept.py) under the
+    referrals' part of the revision of the network and of every network nested below it,
+    which the database moves with the referrals whose tallies it reads."""
     network = session.get(Network, access.network_id)
     assert network is not None  # the access dependency found it
     if query.partner_id is not None:
@@ -542,48 +550,81 @@ def referral_stats(session: Session, access: NetworkAccess, query: StatsQuery) -
                 "A partner's exact figures are for its own editors; every member reads the "
                 "network's, with small counts suppressed."
             )
-        included = [(network.id, network.slug)]
-        policy, threshold = None, None
-    else:
-        included = networks.with_nested(session, network.id)
-        threshold = network.disclosure_threshold
-        policy = Policy(threshold=threshold, rounding_base=ROUNDING_BASE)
+        return _partner_answer(session, network, query)
+    included = networks.with_nested(session, network.id)
+    nested = [network_id for network_id, _ in included[1:]]
+    return kept.get(
+        "referral-stats",
+        session,
+        network.id,
+        access.revisions,
+        EVERYONE,
+        (query.group_by, query.period, query.year),
+        lambda: _network_answer(session, network, included, query),
+        also=revisions_of(session, nested, Part.referrals),
+    )
+
+
+def _partner_answer(session: Session, network: Network, query: StatsQuery) -> StatsAnswer:
+    slugs = {network.id: network.slug}
+    conditions = _scope_conditions(list(slugs), query.year, query.partner_id)
+    groups_of, parents = _partner_leaves(
+        session, network.id, slugs, conditions, query.year, by_need=False
+    )
+    needs, _ = _partner_leaves(session, network.id, slugs, conditions, query.year, by_need=True)
+    shown = _lattice(*_merged(groups_of, needs, parents), query.year, None)
+    return _answer(shown, query, [network.slug], None, _partner_timings(shown))
+
+
+def _network_answer(
+    session: Session,
+    network: Network,
+    included: Sequence[tuple[uuid.UUID, str]],
+    query: StatsQuery,
+) -> StatsAnswer:
     slugs = dict(included)
-    if policy is None:
-        conditions = _scope_conditions(list(slugs), query.year, query.partner_id)
-        groups_of, parents = _partner_leaves(
-            session, network.id, slugs, conditions, query.year, by_need=False
-        )
-        needs, _ = _partner_leaves(session, network.id, slugs, conditions, query.year, by_need=True)
-    else:
-        groups_of, needs, parents = _network_leaves(session, network.id, slugs, query.year)
+    groups_of, needs, parents = _network_leaves(session, network.id, slugs, query.year)
+    threshold = network.disclosure_threshold
+    policy = Policy(threshold=threshold, rounding_base=ROUNDING_BASE)
+    shown = _lattice(*_merged(groups_of, needs, parents), query.year, policy)
+    timings = _network_timings(session, network.id, slugs, query)
+
+    def timing(period: str, group: str, measure: str) -> Timing | None:
+        return timings.get((period, group, measure))
+
+    return _answer(shown, query, [slug for _, slug in included], threshold, timing)
+
+
+def _merged(groups_of: Leaves, needs: Leaves, parents: Mapping[str, str]) -> tuple[Leaves, Axis]:
+    """The partners' leaves and the needs' in one lattice's leaves, with its group axis."""
     leaves = Leaves()
     leaves.merge(groups_of)
     leaves.merge(needs)  # the keys differ: need groups
-    groups = _group_axis(_leaf_groups(groups_of), parents, _leaf_groups(needs))
-    shown = _lattice(leaves, groups, query.year, policy)
-    if policy is None:
-        timing = _partner_timings(shown)
-    else:
-        timings = _network_timings(session, network.id, slugs, query)
+    return leaves, _group_axis(_leaf_groups(groups_of), parents, _leaf_groups(needs))
 
-        def timing(period: str, group: str, measure: str) -> Timing | None:
-            return timings.get((period, group, measure))
 
+def _answer(
+    shown: Lattice,
+    query: StatsQuery,
+    slugs: list[str],
+    threshold: int | None,
+    timing: TimingOf,
+) -> StatsAnswer:
     kinds = _SHOWN_KINDS[query.group_by]
     group_keys = [key for key in shown.axes[1].keys if key.partition(":")[0] in kinds]
     rows = []
     for period in _period_keys(query.year, query.period):
         rows.append(_row(shown, period, TOTAL, threshold, timing))
         rows.extend(_row(shown, period, key, threshold, timing) for key in group_keys)
+    network_scope = threshold is not None
     return StatsAnswer(
         year=query.year,
         period=query.period,
         group_by=query.group_by,
-        scope="network" if policy is not None else "partner",
+        scope="network" if network_scope else "partner",
         threshold=threshold,
-        rounding_base=ROUNDING_BASE if policy is not None else None,
-        networks=[slug for _, slug in included],
+        rounding_base=ROUNDING_BASE if network_scope else None,
+        networks=slugs,
         rows=rows,
     )
 

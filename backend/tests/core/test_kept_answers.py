@@ -450,17 +450,21 @@ def test_every_write_operation_moves_the_networks_kept_answers(
     missing = _write_operations() - NOT_NETWORK_WRITES - covered
     assert not missing, f"add a step for each new write operation: {sorted(missing)}"
     health = f"/api/v1/networks/{world.a.slug}/pathways/health"
+    stats = f"/api/v1/networks/{world.a.slug}/referrals/stats?group_by=pathway"
     for name, step in steps:
         page = client.get(f"/api/v1/networks/{world.a.slug}/partners", headers=world.viewer.headers)
         client.get(health, headers=world.viewer.headers)  # kept under the routes part
+        client.get(stats, headers=world.viewer.headers)  # kept under the referrals part
         before, before_b = _revision(app, world.a.slug), _revision(app, world.b.slug)
         response = step()
         assert response.status_code < 300, (name, response.text)
         # Pathway health is kept under a part of the revision that only some writes move:
         # whatever this write was, what it serves is what it would build afresh.
         kept_health = client.get(health, headers=world.viewer.headers).json()
+        kept_stats = client.get(stats, headers=world.viewer.headers).json()
         app.state.kept.clear()
         assert client.get(health, headers=world.viewer.headers).json() == kept_health, name
+        assert client.get(stats, headers=world.viewer.headers).json() == kept_stats, name
         after = _revision(app, world.a.slug)
         assert _revision(app, world.b.slug) == before_b, name  # another network's stay
         if name in READING_POSTS:
@@ -544,6 +548,7 @@ def test_a_kept_answer_is_the_same_as_a_fresh_one_for_every_audience(
         ("GET", f"{base}/coverage", None),
         ("GET", f"{base}/coverage/gaps", None),
         ("GET", f"{base}/pathways/health", None),
+        ("GET", f"{base}/referrals/stats?group_by=need", None),
         (
             "POST",
             f"{base}/pathways/routes",

@@ -210,3 +210,39 @@ def test_statistics_count_expired_referrals_as_expired(net: Referrals, app: Fast
         assert expire_due(session) == 12
     total = _row(_stats(net), MONTH)
     assert _values(total)["expired"] == 10 and _values(total)["sent"] == 0
+
+
+def test_a_kept_national_answer_moves_with_a_sub_network_s_referrals(
+    net: Referrals, app: FastAPI, make: Factory
+) -> None:
+    """The national answer is kept; a referral sent or moved in a nested network is in the
+    next answer all the same (its revision is part of what the answer is kept under), as
+    is a network newly nested."""
+    national = make.network("national-net", "National network")
+    make.member(national, net.world.viewer, MembershipRole.viewer)
+    url = f"/api/v1/networks/{national.slug}/referrals/stats"
+
+    def answer() -> Any:
+        response = net.client.get(url, headers=net.world.viewer.headers)
+        assert response.status_code == 200, response.text
+        kept = response.json()
+        app.state.kept.clear()
+        assert net.client.get(url, headers=net.world.viewer.headers).json() == kept
+        return kept
+
+    def nest() -> None:
+        with transaction(app.state.session_factory) as session:
+            row = session.get(Network, net.world.a.id)
+            assert row is not None
+            row.parent_id = national.id
+
+    before = answer()
+    referrals = _send_many(net, 30)
+    assert answer() == before  # not nested yet: none of its referrals
+    nest()
+    nested = answer()
+    assert _values(_row(nested, MONTH))["total"] == 30
+    _send_many(net, 10)
+    assert _values(_row(answer(), MONTH))["total"] == 40
+    _receive(net, referrals)
+    assert _values(_row(answer(), MONTH))["received"] == 30
