@@ -1179,13 +1179,21 @@ def remove_unmoved(url: str, ids: Sequence[str]) -> int:
     loader = Loader(url)
     referrals = Referral.__table__
     removed = 0
-    with _writing(loader.engine) as connection, connection.begin():
+    with _writing(loader.engine) as connection:
         for batch in batched([uuid.UUID(i) for i in ids], 500):
-            removed += connection.execute(
-                referrals.delete().where(
-                    referrals.c.id.in_(batch), referrals.c.status == "sent"
-                )
-            ).rowcount
+            with connection.begin():
+                # Their rows locked first, in one order, waiting for any request still at
+                # one of them: the deletes' triggers then take tally rows holding nothing
+                # a request waits for (a request takes its referral before its tallies).
+                unmoved = connection.scalars(
+                    select(referrals.c.id)
+                    .where(referrals.c.id.in_(batch), referrals.c.status == "sent")
+                    .order_by(referrals.c.id)
+                    .with_for_update()
+                ).all()
+                removed += connection.execute(
+                    referrals.delete().where(referrals.c.id.in_(unmoved))
+                ).rowcount
     loader.engine.dispose()
     return removed
 
