@@ -381,7 +381,8 @@ def create_referral(
         after=_snapshot(referral, needs),
     )
     session.flush()
-    return describe(session, access, referral)
+    # Its needs and its services' types are known here: not read back.
+    return _public(access, referral, needs, {source.id: source.type, target.id: target.type})
 
 
 def _snapshot(referral: Referral, needs: list[str] | None = None) -> dict[str, Any]:
