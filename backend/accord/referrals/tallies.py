@@ -98,6 +98,10 @@ class _Dialect:
             return column
         return f"replace(CAST({column} AS text), '-', '')"
 
+    def differ(self, a: str, b: str) -> str:
+        """`a` and `b` differ, NULL counting as a value."""
+        return f"{a} IS NOT {b}" if self.name == "sqlite" else f"{a} IS DISTINCT FROM {b}"
+
     def month(self, column: str) -> str:
         if self.name == "sqlite":
             return f"CAST(strftime('%Y%m', {column}) AS INTEGER)"
@@ -165,9 +169,26 @@ def _minute_group(d: _Dialect, r: str) -> str:
     )
 
 
-def _row_statements(d: _Dialect, r: str, sign: int) -> list[str]:
-    """What the row `r` (NEW or OLD in a trigger) adds to the tallies, times `sign`."""
+# What a referral's groups and month depend on: when none of them changes, a measure whose
+# minutes stay is left where it is (an acceptance leaves the minutes to receive alone).
+_KEYS = ("network_id", "pathway_id", "to_partner_id", "sent_at")
+
+
+def _measure_moved(d: _Dialect) -> str:
+    measure = (
+        f"CASE m.measure WHEN 'receive' "
+        f"THEN {d.differ('OLD.minutes_to_receive', 'NEW.minutes_to_receive')} "
+        f"ELSE {d.differ('OLD.minutes_to_accept', 'NEW.minutes_to_accept')} END"
+    )
+    keys = " OR ".join(d.differ(f"OLD.{key}", f"NEW.{key}") for key in _KEYS)
+    return f"({measure} OR {keys})"
+
+
+def _row_statements(d: _Dialect, r: str, sign: int, *, update: bool = False) -> list[str]:
+    """What the row `r` (NEW or OLD in a trigger) adds to the tallies, times `sign`; in an
+    update (`update`), minutes only for a measure that moved."""
     month = d.month(f"{r}.sent_at")
+    moved = f"AND {_measure_moved(d)} " if update else ""
     counts = (
         f"{r}.status, {sign}, {sign} * {_flag(f'{r}.accepted_at')}, "
         f"{sign} * {_flag(f'{r}.declined_at')}"
@@ -181,11 +202,11 @@ def _row_statements(d: _Dialect, r: str, sign: int) -> list[str]:
         f"FROM network_lineage l {needs} WHERE l.network_id = {r}.network_id {_COUNTS_CONFLICT}",
         f"{_MINUTES_INTO} SELECT l.ancestor_id, {month}, {_minute_group(d, r)}, m.measure, "
         f"{minutes} FROM network_lineage l, {_KINDS}, {_MEASURES} "
-        f"WHERE l.network_id = {r}.network_id AND {_minutes_of(r)} IS NOT NULL "
+        f"WHERE l.network_id = {r}.network_id AND {_minutes_of(r)} IS NOT NULL {moved}"
         f"AND (k.kind <> 'partner' OR l.ancestor_id = {r}.network_id) {_MINUTES_CONFLICT}",
         f"{_MINUTES_INTO} SELECT l.ancestor_id, {month}, 'need:' || n.value, m.measure, "
         f"{minutes} FROM network_lineage l {needs}, {_MEASURES} "
-        f"WHERE l.network_id = {r}.network_id AND {_minutes_of(r)} IS NOT NULL "
+        f"WHERE l.network_id = {r}.network_id AND {_minutes_of(r)} IS NOT NULL {moved}"
         f"{_MINUTES_CONFLICT}",
     ]
 
@@ -276,10 +297,11 @@ def trigger_ddl(dialect: str) -> list[str]:
     """The statements creating the triggers that keep the tallies and the lineage."""
     d = _Dialect(dialect)
     add, take = _row_statements(d, "NEW", 1), _row_statements(d, "OLD", -1)
+    moved = _row_statements(d, "OLD", -1, update=True) + _row_statements(d, "NEW", 1, update=True)
     bodies = {
         # (table, when, statements)
         "referral_tallies_sent": ("referrals", "AFTER INSERT", add),
-        "referral_tallies_moved": ("referrals", f"AFTER UPDATE OF {_TALLIED}", take + add),
+        "referral_tallies_moved": ("referrals", f"AFTER UPDATE OF {_TALLIED}", moved),
         # Before: its needs are still there (they go with it, by their foreign key).
         "referral_tallies_removed": ("referrals", "BEFORE DELETE", take),
         "referral_tallies_need": ("referral_needs", "AFTER INSERT", _need_statements(d)),
