@@ -81,6 +81,8 @@ def upgrade() -> None:
         ),
     )
     connection = op.get_bind()
+    # The triggers as tallies.py writes them: a change to them comes with a migration of
+    # its own that makes them again (drop_trigger_ddl, then trigger_ddl).
     for statement in tallies.trigger_ddl(connection.dialect.name):
         op.execute(statement)
     tallies.rebuild_lineage(connection)

@@ -30,14 +30,10 @@ The SQL is written once for both databases; `_Dialect` says the three places the
 (a UUID as 32 hex digits, the month of a timestamp, the trigger's wrapping)."""
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Connection, Uuid, bindparam, text
 from sqlmodel import Field, SQLModel
-
-MEASURES = ("receive", "accept")
 
 
 class NetworkLineage(SQLModel, table=True):
@@ -377,24 +373,11 @@ def rebuild_lineage(connection: Connection) -> None:
         connection.execute(insert, rows)
 
 
-def rebuild(connection: Connection, network_ids: Iterable[uuid.UUID] | None = None) -> None:
-    """The tallies of `network_ids` (every network when None) counted again from the
-    referrals, as the triggers would have kept them."""
+def rebuild(connection: Connection) -> None:
+    """Every tally counted again from the referrals, as the triggers would have kept them."""
     d = _Dialect(connection.dialect.name)
-    ids = None if network_ids is None else list(network_ids)
-    if ids == []:
-        return
-    params: dict[str, Any] = {} if ids is None else {"ids": ids}
-
-    def run(sql: str) -> None:
-        statement = text(sql)
-        if ids is not None:
-            statement = statement.bindparams(bindparam("ids", expanding=True, type_=Uuid()))
-        connection.execute(statement, params)
-
-    within = "1 = 1" if ids is None else "l.ancestor_id IN :ids"
     for table in ("referral_tallies", "referral_minute_tallies"):
-        run(f"DELETE FROM {table}" + ("" if ids is None else " WHERE network_id IN :ids"))
+        connection.execute(text(f"DELETE FROM {table}"))
     month = d.month("r.sent_at")
     lineage = "JOIN network_lineage l ON l.network_id = r.network_id"
     needs = "JOIN referral_needs n ON n.referral_id = r.id AND n.kind = 'need'"
@@ -402,16 +385,16 @@ def rebuild(connection: Connection, network_ids: Iterable[uuid.UUID] | None = No
     minutes = f"{_bucket(_minutes_of('r'))}"
     statements = [
         f"{_COUNTS_INTO} SELECT l.ancestor_id, {month}, {_group(d, 'r', _leaf(d, 'r'))}, "
-        f"{counted} FROM referrals r {lineage} WHERE {within} GROUP BY 1, 2, 3, 4",
+        f"{counted} FROM referrals r {lineage} GROUP BY 1, 2, 3, 4",
         f"{_COUNTS_INTO} SELECT l.ancestor_id, {month}, 'need:' || n.value, {counted} "
-        f"FROM referrals r {lineage} {needs} WHERE {within} GROUP BY 1, 2, 3, 4",
+        f"FROM referrals r {lineage} {needs} GROUP BY 1, 2, 3, 4",
         f"{_MINUTES_INTO} SELECT l.ancestor_id, {month}, {_minute_group(d, 'r')}, m.measure, "
         f"{minutes}, count(*) FROM referrals r {lineage} CROSS JOIN {_KINDS} CROSS JOIN "
-        f"{_MEASURES} WHERE {within} AND {_minutes_of('r')} IS NOT NULL "
+        f"{_MEASURES} WHERE {_minutes_of('r')} IS NOT NULL "
         f"AND (k.kind <> 'partner' OR l.ancestor_id = r.network_id) GROUP BY 1, 2, 3, 4, 5",
         f"{_MINUTES_INTO} SELECT l.ancestor_id, {month}, 'need:' || n.value, m.measure, "
         f"{minutes}, count(*) FROM referrals r {lineage} {needs} CROSS JOIN {_MEASURES} "
-        f"WHERE {within} AND {_minutes_of('r')} IS NOT NULL GROUP BY 1, 2, 3, 4, 5",
+        f"WHERE {_minutes_of('r')} IS NOT NULL GROUP BY 1, 2, 3, 4, 5",
     ]
     for statement in statements:
-        run(statement)
+        connection.execute(text(statement))
