@@ -4,7 +4,9 @@ A route names the session it needs, `ReadSession` (one snapshot, never writes) o
 `WriteSession` (one transaction). The session is opened at its first use and ended in one
 place, `AccordRoute`, after the route has produced its response and before that response is
 sent: a write commits (with its stored Idempotency-Key answer, core/idempotency.py), and
-anything that raised, or answered an error, rolls back. Services never commit. Dependencies
+anything that raised, or answered an error, rolls back; a write the database aborted for
+losing a race (`_lost_a_race`) is run again, whole, from a fresh transaction. Services never
+commit. Dependencies
 that serve both kinds of route (finding the caller) take `RequestSession`: the session of
 the kind the route declared.
 
@@ -25,6 +27,7 @@ from fastapi import Depends, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.dependencies.utils import get_dependant
 from fastapi.routing import APIRoute
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -191,29 +194,52 @@ class AccordRoute(APIRoute):
         route = self  # read at request time: FastAPI asks for the handler mid-__init__
 
         async def run(request: Request) -> Response:
-            unit = RequestUnit(request.app.state.sessions, route.writes)
-            request.scope[_UNIT] = unit
-            try:
-                response = await handler(request)
-            except Replay as replay:
-                await _end(unit, succeeded=False)
-                return replay.response()
-            except BaseException:
-                await _end(unit, succeeded=False)
-                raise
-            # A route that returns (rather than raises) commits what it wrote, even when it
-            # answers an error on purpose (a refresh that revoked a reused session).
-            store = None
-            if unit.idempotency_record is not None:
-                record = unit.idempotency_record
+            for attempt in range(1, WRITE_ATTEMPTS + 1):
+                unit = RequestUnit(request.app.state.sessions, route.writes)
+                request.scope[_UNIT] = unit
+                try:
+                    response = await handler(request)
+                except Replay as replay:
+                    await _end(unit, succeeded=False)
+                    return replay.response()
+                except BaseException as exc:
+                    await _end(unit, succeeded=False)
+                    if route.writes and attempt < WRITE_ATTEMPTS and _lost_a_race(exc):
+                        continue
+                    raise
+                # A route that returns (rather than raises) commits what it wrote, even when
+                # it answers an error on purpose (a refresh that revoked a reused session).
+                store = None
+                if unit.idempotency_record is not None:
+                    record = unit.idempotency_record
 
-                def store(session: Session) -> None:
-                    store_answer(session, record, response)
+                    def store(
+                        session: Session, record: Any = record, response: Response = response
+                    ) -> None:
+                        store_answer(session, record, response)
 
-            await _end(unit, True, store)
-            return response
+                try:
+                    await _end(unit, True, store)
+                except BaseException as exc:
+                    if route.writes and attempt < WRITE_ATTEMPTS and _lost_a_race(exc):
+                        continue
+                    raise
+                return response
+            raise AssertionError("unreachable: the last attempt returns or raises")
 
         return run
+
+
+# A write that lost a race the database settled by aborting it (PostgreSQL's deadlock
+# detected, a serialization failure) wrote nothing: it is run again, whole, from a fresh
+# transaction (its Idempotency-Key claim included), before the client is told 503. Shared
+# rows several writes move (the referral tallies) make such races ordinary under load.
+WRITE_ATTEMPTS = 3
+RACE_SQLSTATES = frozenset({"40P01", "40001"})
+
+
+def _lost_a_race(exc: BaseException) -> bool:
+    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in RACE_SQLSTATES
 
 
 async def _end(
