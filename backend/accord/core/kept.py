@@ -124,6 +124,7 @@ class Part(IntEnum):
     every_write = 0  # moves with every committed write in the network
     routes = 1  # moves only with writes to ROUTE_TABLES
     referrals = 2  # moves only with writes to REFERRAL_TABLES
+    directory = 3  # moves only with writes to DIRECTORY_TABLES
 
 
 # What the route graph and pathway health are built from: services and their labels, their
@@ -158,9 +159,16 @@ REFERRAL_TABLES = frozenset(
         "pathways",
     }
 )
+# What the partner directory's pages and records are built from: the partners, their labels
+# and assessments, the gazetteer an area filter reads, the network's record. A referral, a
+# capacity post or a pathway leaves them kept.
+DIRECTORY_TABLES = frozenset(
+    {"partners", "partner_labels", "stakeholder_assessments", "areas", "networks"}
+)
 PART_TABLES: dict[Part, frozenset[str]] = {
     Part.routes: ROUTE_TABLES,
     Part.referrals: REFERRAL_TABLES,
+    Part.directory: DIRECTORY_TABLES,
 }
 
 # For a part whose kept values can be patched rather than rebuilt: how a written row of each
@@ -191,8 +199,8 @@ class Kind:
 
 
 KINDS = {
-    "partner-pages": Kind(256),
-    "partner-records": Kind(4096),
+    "partner-pages": Kind(256, Part.directory),
+    "partner-records": Kind(4096, Part.directory),
     "route-graphs": Kind(64, Part.routes),
     "route-answers": Kind(4096),
     "coverage": Kind(16),

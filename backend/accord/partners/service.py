@@ -345,9 +345,10 @@ def list_partners(
 
 
 # The directory is read far more often than it changes: its pages and records are kept
-# answers (core/kept.py), serialized once, until the network's revision moves. Keyed by the
-# audience (what the caller may see: whether it may read assessments, above all), so a
-# viewer never gets a body built for a coordinator.
+# answers (core/kept.py), serialized once, until the directory part of the network's
+# revision moves (a referral or a capacity post leaves them). Keyed by the audience (what
+# the caller may see: whether it may read assessments, above all), so a viewer never gets a
+# body built for a coordinator.
 
 
 def partner_page(

@@ -451,20 +451,25 @@ def test_every_write_operation_moves_the_networks_kept_answers(
     assert not missing, f"add a step for each new write operation: {sorted(missing)}"
     health = f"/api/v1/networks/{world.a.slug}/pathways/health"
     stats = f"/api/v1/networks/{world.a.slug}/referrals/stats?group_by=pathway"
+    directory = f"/api/v1/networks/{world.a.slug}/partners?limit=5"
+    record = f"/api/v1/networks/{world.a.slug}/partners/{world.a_other_partner['id']}"
     for name, step in steps:
         page = client.get(f"/api/v1/networks/{world.a.slug}/partners", headers=world.viewer.headers)
         client.get(health, headers=world.viewer.headers)  # kept under the routes part
         client.get(stats, headers=world.viewer.headers)  # kept under the referrals part
+        client.get(directory, headers=world.viewer.headers)  # and these under the directory's
+        client.get(record, headers=world.viewer.headers)
         before, before_b = _revision(app, world.a.slug), _revision(app, world.b.slug)
         response = step()
         assert response.status_code < 300, (name, response.text)
         # Pathway health is kept under a part of the revision that only some writes move:
         # whatever this write was, what it serves is what it would build afresh.
-        kept_health = client.get(health, headers=world.viewer.headers).json()
-        kept_stats = client.get(stats, headers=world.viewer.headers).json()
+        # So are the directory's pages and records, and the referral statistics.
+        parted = [health, stats, directory, record]
+        kept = [client.get(url, headers=world.viewer.headers).json() for url in parted]
         app.state.kept.clear()
-        assert client.get(health, headers=world.viewer.headers).json() == kept_health, name
-        assert client.get(stats, headers=world.viewer.headers).json() == kept_stats, name
+        fresh = [client.get(url, headers=world.viewer.headers).json() for url in parted]
+        assert fresh == kept, name
         after = _revision(app, world.a.slug)
         assert _revision(app, world.b.slug) == before_b, name  # another network's stay
         if name in READING_POSTS:
