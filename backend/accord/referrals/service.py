@@ -278,8 +278,12 @@ def _ends(
     if data.pathway_id is None:
         # ReferralCreate's own check: without a pathway, both services are named.
         assert data.from_service_id is not None and data.to_service_id is not None
-        source = _service(session, access, data.from_service_id, "body.from_service_id")
-        target = _service(session, access, data.to_service_id, "body.to_service_id")
+        source, target = _both_ends(
+            session,
+            access,
+            (data.from_service_id, "body.from_service_id"),
+            (data.to_service_id, "body.to_service_id"),
+        )
         if source.id == target.id:
             raise Conflict.on_field(
                 "body.to_service_id", "A service cannot refer someone to itself."
@@ -303,9 +307,33 @@ def _ends(
             "body.pathway_id",
             f"This pathway is {pathway.status}: referrals go along active pathways only.",
         )
-    source = _service(session, access, pathway.from_service_id, "body.pathway_id")
-    target = _service(session, access, pathway.to_service_id, "body.pathway_id")
+    source, target = _both_ends(
+        session,
+        access,
+        (pathway.from_service_id, "body.pathway_id"),
+        (pathway.to_service_id, "body.pathway_id"),
+    )
     return pathway, source, target
+
+
+def _both_ends(
+    session: Session,
+    access: NetworkAccess,
+    source: tuple[uuid.UUID, str],
+    target: tuple[uuid.UUID, str],
+) -> tuple[Service, Service]:
+    """The two services (each with the field that names it), read in one statement; one
+    missing or another network's is refused on its field, as `_service` says it."""
+    ids = (source[0], target[0])
+    found = {s.id: s for s in session.scalars(select(Service).where(col(Service.id).in_(ids)))}
+
+    def end(service_id: uuid.UUID, field: str) -> Service:
+        service = found.get(service_id)
+        if service is not None and service.network_id == access.network_id:
+            return service
+        return _service(session, access, service_id, field)  # raises NotFound
+
+    return end(*source), end(*target)
 
 
 def create_referral(
