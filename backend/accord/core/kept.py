@@ -125,6 +125,7 @@ class Part(IntEnum):
     routes = 1  # moves only with writes to ROUTE_TABLES
     referrals = 2  # moves only with writes to REFERRAL_TABLES
     directory = 3  # moves only with writes to DIRECTORY_TABLES
+    coverage = 4  # moves only with writes to COVERAGE_TABLES
 
 
 # What the route graph and pathway health are built from: services and their labels, their
@@ -165,10 +166,28 @@ REFERRAL_TABLES = frozenset(
 DIRECTORY_TABLES = frozenset(
     {"partners", "partner_labels", "stakeholder_assessments", "areas", "networks"}
 )
+# What the coverage matrix is built from: the role catalogue and the network's roles, the
+# partners' commitments to them and their history, the partners with their labels and
+# stages, the gazetteer. Referrals, services, pathways and capacity posts leave it kept.
+COVERAGE_TABLES = frozenset(
+    {
+        "roles",
+        "network_roles",
+        "catalogue_state",
+        "role_commitments",
+        "commitment_status_changes",
+        "partners",
+        "partner_labels",
+        "partner_stage_changes",
+        "areas",
+        "networks",
+    }
+)
 PART_TABLES: dict[Part, frozenset[str]] = {
     Part.routes: ROUTE_TABLES,
     Part.referrals: REFERRAL_TABLES,
     Part.directory: DIRECTORY_TABLES,
+    Part.coverage: COVERAGE_TABLES,
 }
 
 # For a part whose kept values can be patched rather than rebuilt: how a written row of each
@@ -203,7 +222,7 @@ KINDS = {
     "partner-records": Kind(4096, Part.directory),
     "route-graphs": Kind(64, Part.routes),
     "route-answers": Kind(4096),
-    "coverage": Kind(16),
+    "coverage": Kind(16, Part.coverage),
     "pathway-health": Kind(256, Part.routes),
     "referral-stats": Kind(256, Part.referrals),
 }

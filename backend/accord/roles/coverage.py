@@ -199,7 +199,8 @@ def matrix(
 ) -> CoverageMatrix:
     """The current matrix of a large network (thousands of partner columns) takes a tenth
     of a second to build and is asked for over and over: kept (core/kept.py) under the
-    network's revision. It shows the same to every member. Matrices `as_of` a date are
+    coverage part of the network's revision (referrals, services and capacity posts leave
+    it). It shows the same to every member. Matrices `as_of` a date are
     rebuilt each time."""
     if filters.as_of is not None:
         return _build_matrix(session, network_id, filters, language)
