@@ -13,9 +13,21 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, Phase, settings
 
 from accord.core.vocabulary import MembershipRole
 from tests.conftest import Actor, Factory, World, partner_body
+
+# Hypothesis over the database (and the API): the same examples each run, on the fixtures of
+# the test (the state they leave is part of what is tried), and a failure reported as found:
+# shrinking it through the database takes minutes.
+THROUGH_THE_DATABASE = settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 @dataclass

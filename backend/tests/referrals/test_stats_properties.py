@@ -22,14 +22,14 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
 
 from accord.core.database import transaction
 from accord.core.vocabulary import ReferralStatus
 from accord.referrals.models import Referral, ReferralNeed
-from tests.referrals.conftest import Referrals
+from tests.referrals.conftest import THROUGH_THE_DATABASE, Referrals
 
 YEAR = 2025
 STATUSES = [status.value for status in ReferralStatus]
@@ -225,15 +225,7 @@ def _attack(
 
 
 @given(referrals=referral_sets())
-@settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    # A failure is reported as found: shrinking it through the API takes minutes.
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@settings(THROUGH_THE_DATABASE, max_examples=25)
 def test_no_combination_of_questions_gives_back_a_suppressed_count(
     net: Referrals, app: FastAPI, routes: list[dict[str, Any]], referrals: list[Any]
 ) -> None:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import FastAPI
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import col, select
 
@@ -18,7 +18,7 @@ from accord.core.database import transaction
 from accord.networks.models import Network
 from accord.referrals.models import Referral, ReferralNeed
 from tests.conftest import Factory
-from tests.referrals.conftest import Referrals
+from tests.referrals.conftest import THROUGH_THE_DATABASE, Referrals
 from tests.referrals.test_tallies import _assert_kept_as_counted
 
 NEEDS = [("emergency_shelter",), ("safety_planning",), ("emergency_shelter", "legal_advice")]
@@ -114,14 +114,7 @@ def _nest(session: Any, net: Referrals, how: str, above: dict[str, uuid.UUID]) -
 
 
 @given(steps=st.lists(operations, min_size=1, max_size=10))
-@settings(
-    max_examples=30,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@settings(THROUGH_THE_DATABASE, max_examples=30)
 def test_whatever_happens_the_kept_tallies_are_the_counted_ones(
     net: Referrals, app: FastAPI, make: Factory, steps: list[Any]
 ) -> None:
