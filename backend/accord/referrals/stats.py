@@ -147,64 +147,29 @@ def _year_bounds(year: int) -> tuple[datetime, datetime]:
     return datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
 
 
-def _scope_conditions(
-    network_ids: Sequence[uuid.UUID], year: int, partner_id: uuid.UUID | None
-) -> list[Any]:
+def _partner_conditions(network_id: uuid.UUID, year: int, partner_id: uuid.UUID) -> list[Any]:
+    """The referrals the partner sent or received in the year, in its network."""
     start, end = _year_bounds(year)
-    conditions = [
-        col(Referral.network_id).in_(list(network_ids)),
+    return [
+        col(Referral.network_id) == network_id,
         col(Referral.sent_at) >= start,
         col(Referral.sent_at) < end,
+        or_(col(Referral.from_partner_id) == partner_id, col(Referral.to_partner_id) == partner_id),
     ]
-    if partner_id is not None:
-        conditions.append(
-            or_(
-                col(Referral.from_partner_id) == partner_id,
-                col(Referral.to_partner_id) == partner_id,
-            )
-        )
-    return conditions
-
-
-def _group_leaf(
-    own: uuid.UUID,
-    slugs: Mapping[uuid.UUID, str],
-    network: uuid.UUID,
-    partner: uuid.UUID,
-    pathway: uuid.UUID | None,
-) -> str:
-    if network != own:
-        return f"network:{slugs[network]}"
-    if pathway is not None:
-        return f"pathway:{pathway}"
-    return f"off_pathway:{partner}"
 
 
 def _partner_leaves(
-    session: Session,
-    own: uuid.UUID,
-    slugs: Mapping[uuid.UUID, str],
-    conditions: list[Any],
-    year: int,
-    *,
-    by_need: bool,
+    session: Session, conditions: list[Any], year: int, *, by_need: bool
 ) -> tuple[Leaves, dict[str, str]]:
     """A partner's own figures, counted from its referrals: the leaves of the partners'
     lattice (by_need False) or of the needs' one, and each partner-level group's parent
-    (pathway and off-pathway groups under their partner)."""
+    (pathway and off-pathway groups under their receiving partner)."""
     month = extract("month", col(Referral.sent_at))
-    if by_need:
-        groups: list[Any] = [col(ReferralNeed.value)]
-    else:
-        # A nested network's referrals are one group: grouped by network alone in the
-        # database, not by each of its partners and pathways (half a million groups in a
-        # national year) only to be added up here.
-        own_network = col(Referral.network_id) == own
-        groups = [
-            col(Referral.network_id),
-            case((own_network, col(Referral.to_partner_id)), else_=None),
-            case((own_network, col(Referral.pathway_id)), else_=None),
-        ]
+    groups: list[Any] = (
+        [col(ReferralNeed.value)]
+        if by_need
+        else [col(Referral.to_partner_id), col(Referral.pathway_id)]
+    )
     accepted = func.sum(case((col(Referral.accepted_at).is_not(None), 1), else_=0))
     declined = func.sum(case((col(Referral.declined_at).is_not(None), 1), else_=0))
     counted = select(month, *groups, col(Referral.status), func.count(), accepted, declined)
@@ -221,9 +186,9 @@ def _partner_leaves(
     def leaf_of(values: Sequence[Any]) -> str:
         if by_need:
             return f"need:{values[0]}"
-        leaf = _group_leaf(own, slugs, values[0], values[1], values[2])
-        if not leaf.startswith("network:"):
-            parents[leaf] = f"partner:{values[1]}"
+        partner, pathway = values
+        leaf = f"pathway:{pathway}" if pathway is not None else f"off_pathway:{partner}"
+        parents[leaf] = f"partner:{partner}"
         return leaf
 
     width = len(groups)
@@ -566,12 +531,10 @@ def referral_stats(
 
 
 def _partner_answer(session: Session, network: Network, query: StatsQuery) -> StatsAnswer:
-    slugs = {network.id: network.slug}
-    conditions = _scope_conditions(list(slugs), query.year, query.partner_id)
-    groups_of, parents = _partner_leaves(
-        session, network.id, slugs, conditions, query.year, by_need=False
-    )
-    needs, _ = _partner_leaves(session, network.id, slugs, conditions, query.year, by_need=True)
+    assert query.partner_id is not None
+    conditions = _partner_conditions(network.id, query.year, query.partner_id)
+    groups_of, parents = _partner_leaves(session, conditions, query.year, by_need=False)
+    needs, _ = _partner_leaves(session, conditions, query.year, by_need=True)
     shown = _lattice(*_merged(groups_of, needs, parents), query.year, None)
     return _answer(shown, query, [network.slug], None, _partner_timings(shown))
 

@@ -9,13 +9,20 @@ centre's editor only watches."""
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, Phase, settings
+from sqlalchemy import select
+from sqlmodel import Session, col
 
 from accord.core.vocabulary import MembershipRole
+from accord.referrals import tallies
+from accord.referrals.models import Referral, ReferralNeed
+from accord.referrals.tallies import ReferralMinuteTally, ReferralTally
 from tests.conftest import Actor, Factory, World, partner_body
 
 # Hypothesis over the database (and the API): the same examples each run, on the fixtures of
@@ -138,3 +145,67 @@ def net(client: TestClient, world: World, make: Factory) -> Referrals:
         services=services,
         pathways=pathways,
     )
+
+
+def add_referral_row(
+    session: Any,
+    network_id: uuid.UUID,
+    route: dict[str, Any],
+    sent: datetime,
+    needs: tuple[str, ...] | list[str],
+    **fields: Any,
+) -> Referral:
+    """A referral written as a row (with its needs), the way any code could, rather than
+    through the API: `route` names its pathway (an id or None: off-pathway) and the `from`
+    and `to` services as the API gave them; `fields` its status, times and minutes."""
+    pathway = route["pathway"]
+    row = Referral(
+        network_id=network_id,
+        pathway_id=uuid.UUID(str(pathway)) if pathway else None,
+        off_pathway=pathway is None,
+        from_service_id=uuid.UUID(route["from"]["id"]),
+        to_service_id=uuid.UUID(route["to"]["id"]),
+        from_partner_id=uuid.UUID(route["from"]["partner_id"]),
+        to_partner_id=uuid.UUID(route["to"]["partner_id"]),
+        urgency="routine",
+        consent_given=True,
+        sent_at=sent,
+        due_at=sent + timedelta(hours=8),
+        expires_at=sent + timedelta(hours=24),
+        updated_at=sent,
+        **fields,
+    )
+    session.add(row)
+    session.flush()
+    for position, need in enumerate(needs):
+        session.add(ReferralNeed(referral_id=row.id, kind="need", value=need, position=position))
+    return row
+
+
+def _kept_tallies(session: Session) -> tuple[list[Any], list[Any]]:
+    counts = session.scalars(select(ReferralTally).where(col(ReferralTally.count) != 0)).all()
+    minutes = session.scalars(
+        select(ReferralMinuteTally).where(col(ReferralMinuteTally.count) != 0)
+    ).all()
+
+    def rows(found: Any) -> list[Any]:
+        if not found:
+            return []
+        names = [column.name for column in type(found[0]).__table__.columns]
+        return sorted(tuple(str(getattr(row, name)) for name in names) for row in found)
+
+    return rows(counts), rows(minutes)
+
+
+def assert_tallies_kept_as_counted(app: FastAPI) -> tuple[list[Any], list[Any]]:
+    """The tallies the triggers kept equal those counted again from the rows (counted in a
+    transaction rolled back, so nothing changes); the kept ones, as sorted rows."""
+    factory = app.state.session_factory
+    with factory() as session:
+        kept = _kept_tallies(session)
+        tallies.rebuild_lineage(session.connection())
+        tallies.rebuild(session.connection())
+        counted = _kept_tallies(session)
+        session.rollback()
+    assert kept == counted
+    return kept

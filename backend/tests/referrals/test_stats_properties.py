@@ -14,7 +14,6 @@ values, and the truth must lie in every range (or the attacker, and the test, wo
 wrong). The same cell must also read the same in every answer it appears in."""
 
 import random
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -28,8 +27,8 @@ from sqlalchemy import delete
 
 from accord.core.database import transaction
 from accord.core.vocabulary import ReferralStatus
-from accord.referrals.models import Referral, ReferralNeed
-from tests.referrals.conftest import THROUGH_THE_DATABASE, Referrals
+from accord.referrals.models import Referral
+from tests.referrals.conftest import THROUGH_THE_DATABASE, Referrals, add_referral_row
 
 YEAR = 2025
 STATUSES = [status.value for status in ReferralStatus]
@@ -87,32 +86,19 @@ def _insert(
             sent = datetime(YEAR, month, chance.randint(1, 28), 12, tzinfo=UTC)
             received = status not in ("sent", "expired", "revoked") or chance.random() < 0.3
             accepted = status in ("accepted", "completed")
-            row = Referral(
-                network_id=net.world.a.id,
-                pathway_id=uuid.UUID(path["pathway"]) if path["pathway"] else None,
-                off_pathway=path["pathway"] is None,
-                from_service_id=uuid.UUID(path["from"]["id"]),
-                to_service_id=uuid.UUID(path["to"]["id"]),
-                from_partner_id=uuid.UUID(path["from"]["partner_id"]),
-                to_partner_id=uuid.UUID(path["to"]["partner_id"]),
-                urgency="routine",
-                consent_given=True,
+            add_referral_row(
+                session,
+                net.world.a.id,
+                path,
+                sent,
+                needs,
                 status=status,
-                sent_at=sent,
-                due_at=sent + timedelta(hours=8),
-                expires_at=sent + timedelta(hours=24),
                 received_at=sent + timedelta(minutes=30) if received else None,
                 minutes_to_receive=chance.randint(1, 600) if received else None,
                 accepted_at=sent + timedelta(hours=1) if accepted else None,
                 minutes_to_accept=chance.randint(30, 900) if accepted else None,
                 declined_at=sent + timedelta(hours=1) if status == "declined" else None,
             )
-            session.add(row)
-            session.flush()
-            for position, need in enumerate(needs):
-                session.add(
-                    ReferralNeed(referral_id=row.id, kind="need", value=need, position=position)
-                )
 
 
 def _truth(

@@ -16,10 +16,14 @@ from sqlmodel import col, select
 
 from accord.core.database import transaction
 from accord.networks.models import Network
-from accord.referrals.models import Referral, ReferralNeed
+from accord.referrals.models import Referral
 from tests.conftest import Factory
-from tests.referrals.conftest import THROUGH_THE_DATABASE, Referrals
-from tests.referrals.test_tallies import _assert_kept_as_counted
+from tests.referrals.conftest import (
+    THROUGH_THE_DATABASE,
+    Referrals,
+    add_referral_row,
+    assert_tallies_kept_as_counted,
+)
 
 NEEDS = [("emergency_shelter",), ("safety_planning",), ("emergency_shelter", "legal_advice")]
 # Each status a referral can be in, with the steps taken to reach it (what they set).
@@ -58,11 +62,7 @@ def _routes(net: Referrals) -> list[dict[str, Any]]:
         (pathways["refuge_to_legal"]["id"], "refuge", "legal"),
     ]
     return [
-        {
-            "pathway": uuid.UUID(pathway) if pathway else None,
-            "from": services[source],
-            "to": services[target],
-        }
+        {"pathway": pathway, "from": services[source], "to": services[target]}
         for pathway, source, target in ends
     ]
 
@@ -71,25 +71,7 @@ def _send(
     session: Any, net: Referrals, route: dict[str, Any], needs: tuple[str, ...], month: int
 ) -> None:
     sent = datetime(2025, month, 10, 12, tzinfo=UTC)
-    row = Referral(
-        network_id=net.world.a.id,
-        pathway_id=route["pathway"],
-        off_pathway=route["pathway"] is None,
-        from_service_id=uuid.UUID(route["from"]["id"]),
-        to_service_id=uuid.UUID(route["to"]["id"]),
-        from_partner_id=uuid.UUID(route["from"]["partner_id"]),
-        to_partner_id=uuid.UUID(route["to"]["partner_id"]),
-        urgency="routine",
-        consent_given=True,
-        sent_at=sent,
-        due_at=sent + timedelta(hours=8),
-        expires_at=sent + timedelta(hours=24),
-        updated_at=sent,
-    )
-    session.add(row)
-    session.flush()
-    for position, need in enumerate(needs):
-        session.add(ReferralNeed(referral_id=row.id, kind="need", value=need, position=position))
+    add_referral_row(session, net.world.a.id, route, sent, needs)
 
 
 def _step(row: Referral, status: str, chance: random.Random) -> None:
@@ -145,4 +127,4 @@ def test_whatever_happens_the_kept_tallies_are_the_counted_ones(
                     row.pathway_id, row.off_pathway = None, True
                 else:
                     session.delete(row)
-    _assert_kept_as_counted(app)
+    assert_tallies_kept_as_counted(app)

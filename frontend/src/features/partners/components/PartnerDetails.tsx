@@ -1,23 +1,10 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Badge, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import type { PartnerPublic } from '@/client';
+import { Fact } from '@/components/Fact';
 import { useFormat } from '@/lib/format';
 import { useNames } from '@/lib/use-names';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </Stack>
-  );
-}
 
 function BadgeList({ values, empty }: { values: string[]; empty: string }) {
   if (values.length === 0) return <>{empty}</>;
@@ -49,10 +36,10 @@ export function PartnerDetails({ partner }: { partner: PartnerPublic }) {
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" component="dl" m={0}>
-        <Field label={t('partner.fields.sector')}>{t(`sector.${partner.sector}`)}</Field>
-        <Field label={t('partner.fields.level')}>{t(`level.${partner.level}`)}</Field>
-        <Field label={t('partner.fields.acronym')}>{partner.acronym ?? none}</Field>
-        <Field label={t('partner.fields.website')}>
+        <Fact label={t('partner.fields.sector')}>{t(`sector.${partner.sector}`)}</Fact>
+        <Fact label={t('partner.fields.level')}>{t(`level.${partner.level}`)}</Fact>
+        <Fact label={t('partner.fields.acronym')}>{partner.acronym ?? none}</Fact>
+        <Fact label={t('partner.fields.website')}>
           {safeWebsite ? (
             <Anchor href={safeWebsite} target="_blank" rel="noopener noreferrer" style={{ overflowWrap: 'anywhere' }}>
               {safeWebsite}
@@ -60,21 +47,21 @@ export function PartnerDetails({ partner }: { partner: PartnerPublic }) {
           ) : (
             (partner.website ?? none)
           )}
-        </Field>
-        <Field label={t('partner.fields.populations')}>
+        </Fact>
+        <Fact label={t('partner.fields.populations')}>
           <BadgeList values={partner.populations.map((code) => t(`population.${code}`))} empty={none} />
-        </Field>
-        <Field label={t('partner.fields.languages')}>
+        </Fact>
+        <Fact label={t('partner.fields.languages')}>
           <BadgeList values={partner.languages.map(names.language)} empty={none} />
-        </Field>
-        <Field label={t('partner.fields.areas')}>
+        </Fact>
+        <Fact label={t('partner.fields.areas')}>
           <BadgeList values={partner.areas.map(names.area)} empty={none} />
-        </Field>
-        <Field label={t('partner.fields.tags')}>
+        </Fact>
+        <Fact label={t('partner.fields.tags')}>
           <BadgeList values={partner.tags} empty={none} />
-        </Field>
-        <Field label={t('partner.fields.created')}>{format.dateTime(partner.created_at)}</Field>
-        <Field label={t('partner.fields.updated')}>{format.dateTime(partner.updated_at)}</Field>
+        </Fact>
+        <Fact label={t('partner.fields.created')}>{format.dateTime(partner.created_at)}</Fact>
+        <Fact label={t('partner.fields.updated')}>{format.dateTime(partner.updated_at)}</Fact>
       </SimpleGrid>
     </Paper>
   );
