@@ -268,6 +268,26 @@ _REPARENT_STATEMENTS = [
     "WHERE s.ancestor_id = NEW.id AND a.network_id = NEW.parent_id",
 ]
 
+
+# A referral's trigger and a network's move must not cross on PostgreSQL (SQLite writes one
+# transaction at a time): a referral written while its network moves, counted under the old
+# lineage and missed by the move's count, would stay under the old networks. So a referral's
+# trigger holds a key-share lock on its network before it reads the lineage (it does not
+# stand in the way of other referrals or of the network's own updates), and the move locks
+# its subtree's networks for update before counting: either the referral committed first and
+# is moved with the rest, or it waits for the move and reads the new lineage.
+def _network_shared(d: _Dialect, network: str) -> list[str]:
+    if d.name == "sqlite":
+        return []
+    return [f"PERFORM 1 FROM networks WHERE id = {network} FOR KEY SHARE"]
+
+
+def _subtree_locked(d: _Dialect) -> list[str]:
+    if d.name == "sqlite":
+        return []
+    return [f"PERFORM 1 FROM networks WHERE id IN ({_SUBTREE}) FOR UPDATE"]
+
+
 _LINEAGE_STATEMENTS = [
     "INSERT INTO network_lineage (network_id, ancestor_id) VALUES (NEW.id, NEW.id)",
     "INSERT INTO network_lineage (network_id, ancestor_id) SELECT NEW.id, ancestor_id "
@@ -292,20 +312,32 @@ TRIGGERS = (
 def trigger_ddl(dialect: str) -> list[str]:
     """The statements creating the triggers that keep the tallies and the lineage."""
     d = _Dialect(dialect)
-    add, take = _row_statements(d, "NEW", 1), _row_statements(d, "OLD", -1)
-    moved = _row_statements(d, "OLD", -1, update=True) + _row_statements(d, "NEW", 1, update=True)
+    add = _network_shared(d, "NEW.network_id") + _row_statements(d, "NEW", 1)
+    take = _network_shared(d, "OLD.network_id") + _row_statements(d, "OLD", -1)
+    moved = (
+        _network_shared(d, "OLD.network_id")
+        + _network_shared(d, "NEW.network_id")
+        + _row_statements(d, "OLD", -1, update=True)
+        + _row_statements(d, "NEW", 1, update=True)
+    )
+    need = _network_shared(
+        d, "(SELECT network_id FROM referrals WHERE id = NEW.referral_id)"
+    ) + _need_statements(d)
     bodies = {
         # (table, when, statements)
         "referral_tallies_sent": ("referrals", "AFTER INSERT", add),
         "referral_tallies_moved": ("referrals", f"AFTER UPDATE OF {_TALLIED}", moved),
         # Before: its needs are still there (they go with it, by their foreign key).
         "referral_tallies_removed": ("referrals", "BEFORE DELETE", take),
-        "referral_tallies_need": ("referral_needs", "AFTER INSERT", _need_statements(d)),
+        "referral_tallies_need": ("referral_needs", "AFTER INSERT", need),
         "network_lineage_added": ("networks", "AFTER INSERT", _LINEAGE_STATEMENTS),
         "network_lineage_moved": (
             "networks",
             "AFTER UPDATE OF parent_id",
-            _moved_statements(d, -1) + _REPARENT_STATEMENTS + _moved_statements(d, 1),
+            _subtree_locked(d)
+            + _moved_statements(d, -1)
+            + _REPARENT_STATEMENTS
+            + _moved_statements(d, 1),
         ),
     }
     changed = {

@@ -3,49 +3,22 @@ statement as the referrals: whatever happens to the referrals (sent, moved on, e
 their pathway deleted, their partner deleted, their network moved under another), the kept
 tallies are those counted again from the rows."""
 
+import threading
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import FastAPI
-from sqlalchemy import bindparam, select, text
-from sqlmodel import Session, col
+from sqlalchemy import bindparam, text
 
 from accord.core.database import transaction
 from accord.networks.models import Network
 from accord.referrals import tallies
 from accord.referrals.models import Referral
 from accord.referrals.service import expire_due
-from accord.referrals.tallies import ReferralMinuteTally, ReferralTally, two_significant
+from accord.referrals.tallies import two_significant
 from tests.conftest import Factory
-from tests.referrals.conftest import Referrals
-
-
-def _kept(session: Session) -> tuple[list[Any], list[Any]]:
-    counts = session.scalars(select(ReferralTally).where(col(ReferralTally.count) != 0)).all()
-    minutes = session.scalars(
-        select(ReferralMinuteTally).where(col(ReferralMinuteTally.count) != 0)
-    ).all()
-
-    def rows(found: Any) -> list[Any]:
-        if not found:
-            return []
-        names = [column.name for column in type(found[0]).__table__.columns]
-        return sorted(tuple(str(getattr(row, name)) for name in names) for row in found)
-
-    return rows(counts), rows(minutes)
-
-
-def _assert_kept_as_counted(app: FastAPI) -> tuple[list[Any], list[Any]]:
-    factory = app.state.session_factory
-    with factory() as session:
-        kept = _kept(session)
-        tallies.rebuild_lineage(session.connection())
-        tallies.rebuild(session.connection())
-        counted = _kept(session)
-        session.rollback()
-    assert kept == counted
-    return kept
+from tests.referrals.conftest import Referrals, add_referral_row, assert_tallies_kept_as_counted
 
 
 def _age(app: FastAPI, referral: dict[str, Any], minutes: int) -> None:
@@ -93,7 +66,7 @@ def test_the_kept_tallies_are_the_ones_counted_from_the_referrals(
     net.moved(along[5], net.police, "revoked")
     legal = [net.moved(r, net.legal, "received") for r in onward[:2]]
     net.moved(legal[0], net.legal, "accepted")
-    kept = _assert_kept_as_counted(app)
+    kept = assert_tallies_kept_as_counted(app)
     assert any(row[2].startswith("network:") for row in kept[0])  # the national network's
     assert {row[3] for row in kept[1]} == {"receive", "accept"}
 
@@ -103,7 +76,7 @@ def test_the_kept_tallies_are_the_ones_counted_from_the_referrals(
         late.expires_at = datetime.now(UTC) - timedelta(minutes=1)
     with transaction(app.state.session_factory) as session:
         assert expire_due(session) == 1
-    _assert_kept_as_counted(app)
+    assert_tallies_kept_as_counted(app)
 
     # The pathway deleted: its referrals stay, off-pathway.
     pathway = net.pathways["refuge_to_legal"]
@@ -112,15 +85,15 @@ def test_the_kept_tallies_are_the_ones_counted_from_the_referrals(
         headers=net.world.coordinator.headers | {"If-Match": f'"{pathway["version"]}"'},
     )
     assert response.status_code == 204, response.text
-    kept = _assert_kept_as_counted(app)
+    kept = assert_tallies_kept_as_counted(app)
     assert not any(pathway["id"].replace("-", "") in row[2] for row in kept[0])
 
     # A network moved out from under the national one, and back.
     _nest(app, net.world.a, None)
-    kept = _assert_kept_as_counted(app)
+    kept = assert_tallies_kept_as_counted(app)
     assert not any(row[2].startswith("network:") for row in kept[0])
     _nest(app, net.world.a, national)
-    _assert_kept_as_counted(app)
+    assert_tallies_kept_as_counted(app)
 
     # The receiving partner deleted: its referrals go with it.
     partner = net.client.get(
@@ -132,7 +105,7 @@ def test_the_kept_tallies_are_the_ones_counted_from_the_referrals(
         headers=net.world.coordinator.headers | {"If-Match": partner.headers["ETag"]},
     )
     assert response.status_code == 204, response.text
-    _assert_kept_as_counted(app)
+    assert_tallies_kept_as_counted(app)
 
 
 def test_minutes_are_kept_to_two_significant_figures_the_same_in_the_database(
@@ -171,3 +144,41 @@ def test_the_network_and_the_partner_read_the_same_median(net: Referrals, app: F
     assert network == own
     assert network[0] == {"value": 500, "suppressed": False}
     assert network[1] == {"value": 900, "suppressed": False}
+
+
+def test_referrals_written_while_their_network_moves_are_counted_where_it_now_is(
+    net: Referrals, app: FastAPI, make: Factory
+) -> None:
+    """The move holds its subtree's networks; a referral sent or moved on in it meanwhile
+    waits for the move and is counted under the new lineage (without the locks, PostgreSQL
+    counted it under the old one, missed by the move: the national network never had it)."""
+    national = make.network("national-net")
+    before = net.sent()  # sent before the move, moved on during it
+    factory = app.state.session_factory
+    moving = factory()
+    row = moving.get(Network, net.world.a.id)
+    assert row is not None
+    row.parent_id = national.id
+    moving.flush()  # the move's trigger has run; its transaction is still open
+    route = {"pathway": None, "from": net.services["police"], "to": net.services["refuge"]}
+
+    def write() -> None:
+        with transaction(factory) as session:
+            referral = session.get(Referral, uuid.UUID(before["id"]))
+            assert referral is not None
+            referral.status = "received"
+            referral.received_at = datetime.now(UTC)
+            referral.minutes_to_receive = 3
+        with transaction(factory) as session:
+            add_referral_row(session, net.world.a.id, route, datetime.now(UTC), ["legal_advice"])
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    writer.join(timeout=0.5)  # on PostgreSQL it waits for the move's locks
+    moving.commit()
+    moving.close()
+    writer.join(timeout=30)
+    assert not writer.is_alive()
+    kept = assert_tallies_kept_as_counted(app)
+    national_rows = [r for r in kept[0] if r[0] == str(national.id) and r[2].startswith("network:")]
+    assert {r[3]: int(r[4]) for r in national_rows} == {"sent": 1, "received": 1}
